@@ -1,0 +1,58 @@
+"""Command line: `python -m layers validate [DATA_DIR]` checks every data file and lists every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import LAYERS
+from ._dataset import load_dataset
+from ._dictionary import render, section_of
+from ._records import DATA_DIR
+
+
+def validate(data_dir: Path) -> int:
+    dataset = load_dataset(LAYERS, data_dir)
+    for problem in dataset.problems:
+        print(problem)
+    counts = ", ".join(f"{layer_id} {len(loaded.raw_ids)}" for layer_id, loaded in dataset.layers.items())
+    extra = f"sources {len(dataset.sources)}, figures {len(dataset.figures)}"
+    if dataset.problems:
+        print(f"{len(dataset.problems)} problem(s) in {data_dir}", file=sys.stderr)
+        return 1
+    print(f"ok: {counts}; {extra}")
+    return 0
+
+
+def dictionary(write: bool) -> int:
+    """Print the data dictionary, or with --write replace it in geodata/README.md."""
+    text = render(LAYERS)
+    if not write:
+        print(text)
+        return 0
+    readme = DATA_DIR / "README.md"
+    current = readme.read_text(encoding="utf-8")
+    old = section_of(current)
+    if old is None:
+        print(f"{readme}: data-dictionary markers not found", file=sys.stderr)
+        return 1
+    readme.write_text(current.replace(old, text), encoding="utf-8")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m layers")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check every data file; exit 1 and list problems if any")
+    check.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
+    words = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
+    words.add_argument("--write", action="store_true", help="update the section in geodata/README.md")
+    args = parser.parse_args(argv)
+    if args.command == "dictionary":
+        return dictionary(args.write)
+    return validate(args.data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

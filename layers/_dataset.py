@@ -1,0 +1,70 @@
+"""The whole dataset: every layer plus the shared provenance tables, loaded and cross-checked together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ._layer import Layer, Loaded, check_refs, load_layer, typed_frame
+from ._records import DATA_DIR, DataFileError, display_path, read_csv, read_geojson
+from ._schema import FIGURE_FIELDS, SOURCE_FIELDS, Field
+from ._validate import Problem, check_record, check_unique
+
+# Extra sources and sourced figures for records of any layer (each figure keeps its own source).
+PROVENANCE_FILES: dict[str, tuple[Field, ...]] = {"sources.csv": SOURCE_FIELDS, "figures.csv": FIGURE_FIELDS}
+
+
+@dataclass
+class Dataset:
+    layers: dict[str, Loaded]
+    sources: pd.DataFrame
+    figures: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    def record(self, record_id: str) -> tuple[str, pd.Series] | None:
+        """(layer id, record) for an id, or None."""
+        for layer_id, loaded in self.layers.items():
+            hit = loaded.frame[loaded.frame["id"] == record_id]
+            if len(hit):
+                return layer_id, hit.iloc[0]
+        return None
+
+
+def _raw_records(layer: Layer, data_dir: Path) -> list[dict]:
+    """Raw properties of a layer's file for cross-file checks; empty when unreadable (already reported)."""
+    try:
+        if layer.file_format == "geojson":
+            return [props for props, _ in read_geojson(layer.path(data_dir))]
+        return read_csv(layer.path(data_dir))
+    except DataFileError:
+        return []
+
+
+def load_dataset(layers: dict[str, Layer], data_dir: Path = DATA_DIR) -> Dataset:
+    """Load every layer and the provenance tables; collect every problem, including cross-file ones."""
+    data_dir = Path(data_dir)
+    loaded = {layer_id: load_layer(layer, data_dir) for layer_id, layer in layers.items()}
+    problems = [p for result in loaded.values() for p in result.problems]
+    seen: dict[str, str] = {}
+    for result in loaded.values():
+        problems += check_unique(display_path(result.layer.path(data_dir)), result.raw_ids, seen)
+    ids = set(seen)
+    for layer in layers.values():
+        name = display_path(layer.path(data_dir))
+        problems += check_refs(name, _raw_records(layer, data_dir), layer.all_fields, ids)
+    tables = {}
+    for file_name, fields in PROVENANCE_FILES.items():
+        path = data_dir / file_name
+        name = display_path(path)
+        try:
+            rows = read_csv(path)
+        except DataFileError as error:
+            problems.append(Problem(name, "", "", str(error)))
+            rows = []
+        table_problems = [p for row in rows for p in check_record(name, row, fields)]
+        table_problems += check_refs(name, rows, fields, ids)
+        problems += table_problems
+        tables[file_name] = typed_frame([] if table_problems else rows, fields)
+    return Dataset(loaded, tables["sources.csv"], tables["figures.csv"], problems)

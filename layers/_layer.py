@@ -1,0 +1,130 @@
+"""Layer: a declared value naming its data file and fields; loading turns the file into a typed, checked frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from ._records import DATA_DIR, DataFileError, display_path, read_csv, read_geojson
+from ._schema import COMMON_FIELDS, PLACE_FIELDS, Field
+from ._validate import Problem, as_year, check_geometry, check_record, check_value, is_empty
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One map layer. Modules in `layers/` declare one as `LAYER = Layer(...)`."""
+
+    id: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    file_format: str  # "geojson" (points and lines) or "csv" (country tables)
+    style: str  # "features" | "country_fill" | "country_points"
+    order: int = 100
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.{self.file_format}"
+
+    @property
+    def all_fields(self) -> tuple[Field, ...]:
+        place = PLACE_FIELDS if self.file_format == "geojson" else ()
+        return COMMON_FIELDS + place + self.fields
+
+    def path(self, data_dir: Path = DATA_DIR) -> Path:
+        return Path(data_dir) / self.file_name
+
+
+@dataclass
+class Loaded:
+    """A layer's records as a typed frame, with every problem found; `frame` is empty when there are problems."""
+
+    layer: Layer
+    frame: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    raw_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def typed_frame(records: list[dict[str, Any]], fields: tuple[Field, ...]) -> pd.DataFrame:
+    """Records as a frame with one column per field: years as Int64, numbers as Float64, the rest as text."""
+    columns: dict[str, Any] = {}
+    for f in fields:
+        values = [r.get(f.name) for r in records]
+        if f.kind in ("year", "int"):
+            columns[f.name] = pd.array([as_year(v) if not is_empty(v) else None for v in values], dtype="Int64")
+        elif f.kind == "number":
+            columns[f.name] = pd.array([float(v) if not is_empty(v) else None for v in values], dtype="Float64")
+        else:
+            columns[f.name] = ["" if is_empty(v) else str(v).strip() for v in values]
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(records)))
+
+
+def empty_frame(layer: Layer) -> pd.DataFrame:
+    frame = typed_frame([], layer.all_fields)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([], crs="EPSG:4326")) if layer.file_format == "geojson" else frame
+
+
+def load_layer(layer: Layer, data_dir: Path = DATA_DIR) -> Loaded:
+    """Read and check a layer's file. Any problem disables the layer: nothing unchecked reaches the map."""
+    path = layer.path(data_dir)
+    name = display_path(path)
+    fields = layer.all_fields
+    try:
+        if layer.file_format == "geojson":
+            pairs = read_geojson(path)
+        else:
+            pairs = [(row, None) for row in read_csv(path)]
+    except DataFileError as error:
+        return Loaded(layer, empty_frame(layer), [Problem(name, "", "", str(error))])
+    problems: list[Problem] = []
+    for props, geometry in pairs:
+        problems += check_record(name, props, fields)
+        if layer.file_format == "geojson":
+            problems += check_geometry(name, str(props.get("id", "")), geometry, props.get("precision"))
+    raw_ids = [str(props.get("id", "")).strip() for props, _ in pairs]
+    if problems:
+        return Loaded(layer, empty_frame(layer), problems, raw_ids)
+    frame = typed_frame([props for props, _ in pairs], fields)
+    if layer.file_format == "geojson":
+        frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([g for _, g in pairs], crs="EPSG:4326"))
+    return Loaded(layer, frame, [], raw_ids)
+
+
+def in_year(frame: pd.DataFrame, year: int) -> pd.Series:
+    """The one year rule of every layer: shown when year_from <= year <= year_to (empty year_to = still current)."""
+    return (frame["year_from"] <= year).fillna(False) & (frame["year_to"].isna() | (frame["year_to"] >= year)).fillna(
+        False
+    )
+
+
+def filter_records(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> pd.DataFrame:
+    """Records shown for a year and a set of countries; keeps every column so provenance survives."""
+    keep = pd.Series(True, index=frame.index)
+    if year is not None:
+        keep &= in_year(frame, year)
+    if countries:
+        keep &= frame["country"].map(lambda codes: bool(set(codes.split(";")) & countries))
+    return frame[keep]
+
+
+def check_refs(file: str, frame_or_records: list[dict[str, Any]], fields: tuple[Field, ...], ids: set[str]) -> list[Problem]:
+    """Reference fields (kind `ref`, several ids joined by `;`) must name records that exist."""
+    problems = []
+    for record in frame_or_records:
+        for f in fields:
+            value = record.get(f.name)
+            if f.kind != "ref" or is_empty(value) or check_value(f, value):
+                continue
+            missing = [v for v in str(value).split(";") if v.strip() not in ids]
+            if missing:
+                rid = str(record.get("id") or record.get("record_id") or "")
+                problems.append(Problem(file, rid, f.name, f"refers to unknown record(s) {', '.join(missing)}"))
+    return problems

@@ -1,0 +1,207 @@
+"""Field and vocabulary definitions shared by every data file: the one description of the schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The six countries the dashboard is about; "XK" is Kosovo (user-assigned ISO code, as in Natural Earth).
+FOCUS_COUNTRIES: dict[str, str] = {
+    "RS": "Serbia",
+    "XK": "Kosovo",
+    "BA": "Bosnia and Herzegovina",
+    "ME": "Montenegro",
+    "MK": "North Macedonia",
+    "AL": "Albania",
+}
+
+YEAR_MIN, YEAR_MAX = 1945, 2040
+
+VOCABULARIES: dict[str, dict[str, str]] = {
+    "confidence": {
+        "confirmed": "the figure or fact was read in the cited source",
+        "reported": "read in a secondary or aggregator copy, derived, or contradicted elsewhere (see notes)",
+        "claimed": "a claim the project could not verify; shown only as attributed to its source",
+    },
+    "precision": {
+        "exact": "coordinates of the site itself, from the cited coordinate source",
+        "approximate": "near the site, or a route drawn through the places the sources name",
+        "town_centre": "the centre of the town where the site is (a stand-in, not the site)",
+        "country": "a country-level record with no place of its own",
+    },
+    "sector": {
+        "energy": "power plants, retrofits, oil and gas",
+        "transport": "motorways, roads, railways, bridges, stations, airports",
+        "industry": "factories and industrial acquisitions",
+        "mining": "mines and smelters",
+        "culture": "cultural buildings",
+        "health": "pharmaceutical plants",
+    },
+    "status": {
+        "agreed": "an agreement or contract exists; construction not shown to have started",
+        "under_construction": "works under way",
+        "operating": "built or acquired and in operation",
+        "completed": "works finished (e.g. a rehabilitation)",
+        "stalled": "agreed or started, then stalled or not realised",
+        "cancelled": "cancelled",
+        "sold": "Chinese owner has sold or exited",
+        "unverified": "current status not verified in the sources read",
+    },
+    "vendor_origin": {
+        "chinese": "a Chinese vendor or Chinese-made equipment is named in the source",
+        "non_chinese": "the vendor is named and is not Chinese",
+        "not_identified": "the source names no vendor: never styled as Chinese",
+        "classified": "the buyer keeps the vendor secret",
+    },
+    "surveillance_kind": {
+        "video_surveillance": "camera systems",
+        "police_equipment": "equipment used by police other than fixed cameras",
+        "telecom": "telecommunication networks",
+        "smart_city": "smart-city agreements",
+        "cyber_security": "IT and cyber-security contracts",
+        "research": "research and supercomputing cooperation",
+        "procurement_aggregate": "national totals of public procurement",
+    },
+    "event_category": {
+        "diplomatic": "diplomatic relations and recognition",
+        "visit": "state visits and joint statements",
+        "military_exercise": "joint military or special-forces training",
+        "security": "police and security cooperation, intelligence statements",
+        "arms": "arms deliveries",
+        "soft_power": "Confucius Institutes, cultural and party links",
+        "visa": "visa regimes with China",
+        "eu": "EU accession steps",
+        "nato": "NATO membership and partnership",
+        "multilateral": "16+1 / 17+1 and other formats",
+        "tech_security": "technology and cyber-security cooperation and warnings",
+        "statement": "statements by officials",
+        "media": "media presence",
+    },
+    "prc_recognition": {
+        "recognised": "the PRC recognises the state",
+        "not_recognised": "the PRC does not recognise the state",
+    },
+    "prc_relations": {
+        "diplomatic_relations": "diplomatic relations with the PRC",
+        "liaison_office": "no diplomatic relations; a Chinese liaison office operates",
+        "severed": "relations severed",
+    },
+    "nato": {
+        "member": "NATO member",
+        "partnership_for_peace": "member of NATO's Partnership for Peace, not of NATO",
+        "not_member": "not a NATO member (Partnership for Peace status not shown where unsourced)",
+    },
+    "eu": {
+        "candidate": "EU candidate country",
+        "applicant": "has applied for EU membership, not yet a candidate",
+        "not_candidate": "not an EU candidate",
+    },
+    "china_cee": {
+        "participant": "takes part in the China–CEEC format (16+1 / 17+1 / 14+1)",
+        "not_participant": "does not take part",
+    },
+    "visa_china": {
+        "mutual_visa_free": "mutual visa exemption with China",
+        "visa_free_for_chinese": "the country lets Chinese citizens in without a visa (unilateral)",
+        "seasonal_waiver_for_chinese": "a tourist-season waiver for Chinese citizens",
+        "visa_free_by_china": "China lets this country's citizens in without a visa (unilateral)",
+        "visa_required_for_chinese": "Chinese citizens need a visa",
+        "none_recorded": "no visa waiver in the dataset for that year",
+    },
+    "vaccine_mode": {
+        "purchase": "bought from the Chinese manufacturer",
+        "donation": "donated by China",
+        "third_country_donation": "Chinese-made vaccine donated by another country",
+        "none": "no Chinese vaccine received",
+        "eu_grant": "EU funding for vaccines (context)",
+    },
+    "figure": {
+        "loan": "loan amount",
+        "contract_value": "value of a contract",
+        "investment": "investment or project value",
+        "cost": "cost of the project or its works",
+        "purchase_price": "price paid for an acquisition",
+        "debt_outstanding": "debt still owed",
+        "repaid": "amount repaid so far",
+        "repayment": "a single repayment",
+        "revenue": "revenue",
+        "extra_cost": "costs outside the contract",
+        "cameras": "cameras installed or counted",
+        "cameras_planned": "cameras planned",
+        "camera_capacity": "cameras a system could support (capacity, not installed)",
+        "capacity_mw": "generating capacity",
+        "length_km": "length",
+        "deaths": "deaths",
+        "duration_years": "duration",
+        "final_maturity": "year the loan is to be repaid",
+    },
+    "qualifier": {
+        "about": "approximately",
+        "more_than": "more than",
+        "at_least": "at least",
+        "up_to": "up to",
+        "range_low": "lower end of a range",
+        "range_high": "upper end of a range",
+    },
+}
+
+# Currency amounts are in millions; other units are plain counts.
+CURRENCIES = {"EUR", "USD", "RSD", "BAM", "CAD"}
+UNITS = CURRENCIES | {"MW", "km", "cameras", "people", "years", "year", "percent"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a data file: its kind decides how it is checked."""
+
+    name: str
+    kind: str  # id | text | countries | year | date | url | number | int | vocab:<name> | ref | bool
+    required: bool
+    description: str
+
+
+COMMON_FIELDS: tuple[Field, ...] = (
+    Field("id", "id", True, "stable record id, unique across the dataset (used in permalinks)"),
+    Field("name", "text", True, "short name of the record"),
+    Field("country", "countries", True, "ISO 3166 alpha-2 code(s), `XK` for Kosovo; several joined by `;`"),
+    Field("year_from", "year", True, "first year the record applies to"),
+    Field("year_to", "year", False, "last year it applies to; empty = still current"),
+    Field("source_url", "url", True, "primary source (http or https)"),
+    Field("publisher", "text", True, "who published the primary source; copies say so, e.g. `Reuters (via Nasdaq)`"),
+    Field("published", "date", True, "publication date: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `undated`"),
+    Field("confidence", "vocab:confidence", True, "how sure we are"),
+    Field("notes", "text", False, "caveats, conflicts, context"),
+)
+
+PLACE_FIELDS: tuple[Field, ...] = (
+    Field("place", "text", False, "place as the sources name it"),
+    Field("precision", "vocab:precision", True, "how exact the geometry is"),
+    Field("coord_source", "text", False, "where the coordinates come from (a URL or a named gazetteer entry)"),
+)
+
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("record_id", "ref", True, "id of the record this source supports"),
+    Field("source_url", "url", True, "the source"),
+    Field("publisher", "text", True, "who published it"),
+    Field("published", "date", True, "publication date, or `undated`"),
+    Field("note", "text", False, "what this source adds"),
+)
+
+FIGURE_FIELDS: tuple[Field, ...] = (
+    Field("record_id", "ref", True, "id of the record the figure belongs to"),
+    Field("figure", "vocab:figure", True, "what is measured"),
+    Field("value", "number", True, "the number; currency amounts in millions"),
+    Field("unit", "unit", True, "currency code (value in millions) or unit"),
+    Field("qualifier", "vocab:qualifier", False, "about, more than, …; empty = as stated"),
+    Field("as_of", "date", False, "date the figure refers to"),
+    Field("label", "text", True, "what the figure is, in a few words"),
+    Field("source_url", "url", True, "source of this figure"),
+    Field("publisher", "text", True, "who published it"),
+    Field("published", "date", True, "publication date, or `undated`"),
+    Field("confidence", "vocab:confidence", True, "how sure we are of this figure"),
+    Field("notes", "text", False, "caveats and conflicts"),
+)
+
+
+def vocabulary(kind: str) -> dict[str, str] | None:
+    """The vocabulary a `vocab:<name>` kind refers to, or None for other kinds."""
+    return VOCABULARIES[kind.split(":", 1)[1]] if kind.startswith("vocab:") else None

@@ -1,0 +1,22 @@
+"""Chinese-built, Chinese-financed or Chinese-owned infrastructure, energy and industrial projects."""
+
+from ._layer import Layer
+from ._schema import Field
+
+LAYER = Layer(
+    id="infrastructure",
+    title="Infrastructure and investment",
+    description=__doc__,
+    file_format="geojson",
+    style="features",
+    order=10,
+    fields=(
+        Field("sector", "vocab:sector", True, "broad sector"),
+        Field("type", "text", True, "what was built or bought, e.g. `coal power plant`, `motorway`"),
+        Field("chinese_company", "text", True, "Chinese contractor, owner or investor"),
+        Field("financier", "text", False, "who lent or paid, as the sources say"),
+        Field("status", "vocab:status", True, "lifecycle status as of the latest source"),
+        Field("status_detail", "text", False, "dated milestones behind the status"),
+        Field("completion_year", "year", False, "year works finished or the asset opened; before it, a project counts as under construction"),
+    ),
+)
