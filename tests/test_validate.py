@@ -1,0 +1,151 @@
+"""The validator: a broken copy of the shipped data for each kind of error, and the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from layers import LAYERS
+from layers._dataset import load_dataset
+from layers._records import DATA_DIR
+
+ROOT = DATA_DIR.parent
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "geodata"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def edit_geojson(path: Path, record_id: str, change: Callable[[dict], None]) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    feature = next(f for f in document["features"] if f["properties"]["id"] == record_id)
+    change(feature)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def edit_csv(path: Path, change: Callable[[list[dict]], None]) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns, rows = list(reader.fieldnames or []), list(reader)
+    change(rows)
+    columns += [k for k in rows[0] if k not in columns]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def problems(data_dir: Path) -> list[str]:
+    return [str(p) for p in load_dataset(LAYERS, data_dir).problems]
+
+
+def set_prop(name: str, value: object) -> Callable[[dict], None]:
+    return lambda feature: feature["properties"].__setitem__(name, value)
+
+
+def test_shipped_data_has_no_problems() -> None:
+    assert problems(DATA_DIR) == []
+
+
+BROKEN_GEOJSON = [
+    ("missing source", "infrastructure", "INF01", set_prop("source_url", ""), "INF01: source_url: required field is empty"),
+    ("javascript url", "infrastructure", "INF01", set_prop("source_url", "javascript:alert(1)"), "INF01: source_url: not an http(s) URL"),
+    ("bad date", "events", "DIP025", set_prop("published", "30/07/2025"), "DIP025: published: not an ISO date"),
+    ("impossible date", "events", "DIP025", set_prop("date", "2025-13-01"), "DIP025: date: not an ISO date"),
+    ("unknown country", "surveillance", "SUR07", set_prop("country", "SR"), "SUR07: country: unknown country code SR"),
+    ("unknown vocabulary word", "surveillance", "SUR07", set_prop("vendor_origin", "probably_chinese"), "SUR07: vendor_origin: unknown vendor_origin word"),
+    ("year_to before year_from", "infrastructure", "INF28", set_prop("year_to", 2010), "INF28: year_to: year_to 2010 is before year_from 2016"),
+    ("not a year", "infrastructure", "INF28", set_prop("year_from", "2016?"), "INF28: year_from: not a year"),
+    ("unknown field", "infrastructure", "INF01", set_prop("amount", 350), "INF01: amount: field not in the data dictionary"),
+    (
+        "geometry outside the region",
+        "infrastructure",
+        "INF01",
+        lambda f: f.__setitem__("geometry", {"type": "Point", "coordinates": [116.4, 39.9]}),
+        "INF01: geometry: outside the region",
+    ),
+    ("point without place", "infrastructure", "INF01", lambda f: f.__setitem__("geometry", None), "INF01: geometry: missing geometry"),
+    ("swapped lat/lon", "events", "DIP011", lambda f: f.__setitem__("geometry", {"type": "Point", "coordinates": [44.825, 20.419]}), "DIP011: geometry: outside the region"),
+]
+
+
+@pytest.mark.parametrize("label, layer_id, record_id, change, expected", BROKEN_GEOJSON, ids=[b[0] for b in BROKEN_GEOJSON])
+def test_each_geojson_error_is_named(data_copy: Path, label, layer_id, record_id, change, expected) -> None:
+    edit_geojson(data_copy / f"{layer_id}.geojson", record_id, change)
+    found = problems(data_copy)
+    assert any(f"{layer_id}.geojson: {expected}" in p for p in found), found
+    assert all(record_id in p for p in found), f"{label}: unrelated problems reported: {found}"
+
+
+def test_duplicate_id_across_files_is_named(data_copy: Path) -> None:
+    edit_geojson(data_copy / "surveillance.geojson", "SUR07", set_prop("id", "INF01"))
+    assert any("surveillance.geojson: INF01: id: duplicate id (also in" in p for p in problems(data_copy))
+
+
+def test_csv_errors_are_all_listed_at_once(data_copy: Path) -> None:
+    def break_rows(rows: list[dict]) -> None:
+        rows[0]["confidence"] = "certain"
+        rows[1]["country"] = "KS"
+        rows[2]["value"] = "lots"
+
+    edit_csv(data_copy / "sentiment.csv", break_rows)
+    found = problems(data_copy)
+    assert len(found) == 3, found
+    assert any(": confidence: unknown confidence word 'certain'" in p for p in found)
+    assert any(": country: unknown country code KS" in p for p in found)
+    assert any(": value: not a number: 'lots'" in p for p in found)
+
+
+def test_reference_to_unknown_record_is_named(data_copy: Path) -> None:
+    edit_csv(data_copy / "diplomacy.csv", lambda rows: rows[0].__setitem__("nato_basis", "DIP999"))
+    assert any("STATUS-RS-2012: nato_basis: refers to unknown record(s) DIP999" in p for p in problems(data_copy))
+
+
+def test_figure_for_unknown_record_is_named(data_copy: Path) -> None:
+    edit_csv(data_copy / "figures.csv", lambda rows: rows[0].__setitem__("record_id", "INF99"))
+    assert any("figures.csv: INF99: record_id: refers to unknown record(s) INF99" in p for p in problems(data_copy))
+
+
+def test_missing_and_unreadable_files_are_named(data_copy: Path) -> None:
+    (data_copy / "vaccines.csv").unlink()
+    (data_copy / "events.geojson").write_text("{not json", encoding="utf-8")
+    found = problems(data_copy)
+    assert any("vaccines.csv: -: -: file is missing" in p for p in found), found
+    assert any("events.geojson: -: -: cannot be read as UTF-8 JSON" in p for p in found), found
+
+
+def test_a_broken_file_disables_only_its_layer(data_copy: Path) -> None:
+    edit_geojson(data_copy / "surveillance.geojson", "SUR07", set_prop("precision", "somewhere"))
+    dataset = load_dataset(LAYERS, data_copy)
+    assert dataset.layers["surveillance"].frame.empty
+    assert not dataset.layers["infrastructure"].frame.empty
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "layers", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_exits_zero_on_shipped_data() -> None:
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: infrastructure 31")
+
+
+def test_cli_lists_every_problem_and_exits_nonzero(data_copy: Path) -> None:
+    edit_geojson(data_copy / "infrastructure.geojson", "INF01", set_prop("published", "yesterday"))
+    edit_geojson(data_copy / "infrastructure.geojson", "INF02", set_prop("country", "YU"))
+    result = run_cli("validate", str(data_copy))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.endswith("infrastructure.geojson: INF01: published: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): 'yesterday'") for line in lines), lines
+    assert any("infrastructure.geojson: INF02: country: unknown country code YU" in line for line in lines), lines
