@@ -25,6 +25,8 @@ class Layer:
     file_format: str  # "geojson" (points and lines) or "csv" (country tables)
     style: str  # "features" | "country_fill" | "country_points"
     order: int = 100
+    # field -> {word: (colour, legend label)}; features use the first, country fills let the reader choose.
+    palettes: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def file_name(self) -> str:

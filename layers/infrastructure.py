@@ -9,6 +9,18 @@ LAYER = Layer(
     description=__doc__,
     file_format="geojson",
     style="features",
+    palettes={
+        "status": {
+            "operating": ("#a50f15", "operating or completed"),
+            "completed": ("#a50f15", "operating or completed"),
+            "under_construction": ("#f16913", "under construction"),
+            "agreed": ("#fdb863", "agreed, or status not verified"),
+            "unverified": ("#fdb863", "agreed, or status not verified"),
+            "stalled": ("#8c8c8c", "stalled, cancelled or sold"),
+            "cancelled": ("#8c8c8c", "stalled, cancelled or sold"),
+            "sold": ("#8c8c8c", "stalled, cancelled or sold"),
+        }
+    },
     order=10,
     fields=(
         Field("sector", "vocab:sector", True, "broad sector"),

@@ -9,6 +9,14 @@ LAYER = Layer(
     description=__doc__,
     file_format="geojson",
     style="features",
+    palettes={
+        "vendor_origin": {
+            "chinese": ("#6a2c91", "Chinese vendor or Chinese-made equipment"),
+            "classified": ("#3b3b3b", "vendor kept secret"),
+            "not_identified": ("#b5b5b5", "vendor not identified (not shown as Chinese)"),
+            "non_chinese": ("#4f94cd", "named vendor, not Chinese"),
+        }
+    },
     order=20,
     fields=(
         Field("kind", "vocab:surveillance_kind", True, "what sort of deployment"),

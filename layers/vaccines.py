@@ -9,6 +9,15 @@ LAYER = Layer(
     description=__doc__,
     file_format="csv",
     style="country_points",
+    palettes={
+        "mode": {
+            "purchase": ("#d4a017", "bought from the Chinese maker"),
+            "donation": ("#d4a017", "donated by China"),
+            "third_country_donation": ("#d4a017", "Chinese vaccine donated by another country"),
+            "none": ("#ffffff", "no vaccine received"),
+            "eu_grant": ("#ffffff", "EU funding (context)"),
+        }
+    },
     order=60,
     fields=(
         Field("date", "date", True, "delivery date"),

@@ -1,0 +1,175 @@
+"""The dashboard: controls -> one year's view -> map -> details panel. The only module that imports streamlit."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from layers import LAYERS
+from layers._assets import ensure_leaflet
+from layers._dataset import Dataset, load_dataset
+from layers._details import country_profile, legend_html, record_html
+from layers._map import base_map, clicked
+from layers._messages import t
+from layers._records import DATA_DIR
+from layers._schema import FOCUS_COUNTRIES
+from layers._style import confidence_swatches, precision_swatches
+from layers._view import build_view, sentiment_series
+
+YEARS = (2012, 2026)
+DEFAULT_YEAR = 2025
+POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_fill"]
+FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
+PANEL_CSS = """<style>
+.wb-title { margin: 0 0 .4rem 0; font-size: 1.25rem; line-height: 1.3; }
+.wb-facts { border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: .6rem; }
+.wb-facts th { text-align: left; vertical-align: top; color: #555; font-weight: 600; padding: .2rem .6rem .2rem 0; width: 36%; }
+.wb-facts td { padding: .2rem 0; vertical-align: top; }
+.wb-figures, .wb-sources { font-size: .88rem; padding-left: 1.2rem; }
+.wb-legend { font-size: .82rem; margin-bottom: .7rem; }
+.wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
+.wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
+.wb-sample { flex: none; display: inline-block; margin: 0 4px; }
+</style>"""
+
+
+@st.cache_resource(show_spinner=False)
+def dataset() -> Dataset:
+    """Loaded and validated once per process; shared read-only by every session."""
+    return load_dataset(LAYERS)
+
+
+@st.cache_resource(show_spinner=False)
+def boundaries() -> tuple[dict, dict]:
+    read = lambda name: json.loads((DATA_DIR / name).read_text(encoding="utf-8"))  # noqa: E731
+    return read("countries.geojson"), read("towns.geojson")
+
+
+def session_base_map(tiles: bool):
+    """One base map per session: st_folium attaches feature groups to it, so sessions must not share it."""
+    key = f"base_map_{tiles}"
+    if key not in st.session_state:
+        countries, towns = boundaries()
+        st.session_state[key] = base_map(countries, towns, tiles=tiles)
+    return st.session_state[key]
+
+
+def show_problems(data: Dataset) -> None:
+    for layer_id, loaded in data.layers.items():
+        if loaded.problems:
+            lines = [str(p) for p in loaded.problems[:5]]
+            more = len(loaded.problems) - len(lines)
+            text = "\n".join(f"- `{line}`" for line in lines) + (f"\n- {t('problem.more', count=more)}" if more > 0 else "")
+            st.warning(f"{t('problem.layer_disabled', layer=loaded.layer.title)}\n\n{text}")
+    other = [p for p in data.problems if p.file.endswith(("sources.csv", "figures.csv"))]
+    for problem in other[:5]:
+        st.warning(f"`{problem}`")
+
+
+def controls(data: Dataset) -> dict:
+    with st.sidebar:
+        year = st.slider(t("control.year"), *YEARS, value=DEFAULT_YEAR, key="year", help=t("control.year_help"))
+        st.markdown(f"**{t('control.layers')}**")
+        visible = [lid for lid in POINT_LAYERS if st.checkbox(LAYERS[lid].title, value=True, key=f"layer_{lid}",
+                                                               disabled=not data.layers[lid].ok)]
+        fill_options = [None, *FILL_LAYERS]
+        fill = st.radio(t("control.fill"), fill_options, index=1, key="fill",
+                        format_func=lambda lid: t("control.fill_none") if lid is None else LAYERS[lid].title)
+        dimension, series = "nato", None
+        if fill == "diplomacy":
+            dimensions = list(LAYERS["diplomacy"].palettes)
+            dimension = st.selectbox(t("control.dimension"), dimensions, key="dimension", format_func=lambda f: t("field." + f))
+        if fill == "sentiment":
+            waves = sentiment_series(data.layers["sentiment"].frame, year)
+            if waves:
+                titles = dict(waves)
+                series = st.selectbox(t("control.series"), list(titles), key=f"series_{year}", format_func=titles.get)
+            else:
+                st.caption(t("control.no_waves", year=year))
+        tiles = st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
+    layers_on = visible + ([fill] if fill else [])
+    return {"year": year, "layers": layers_on, "dimension": dimension, "series": series, "tiles": tiles}
+
+
+def legend(view, choice: dict) -> None:
+    with st.sidebar:
+        st.markdown(f"**{t('legend.title')}**")
+        blocks = [legend_html(LAYERS[lid].title, swatches) for lid, swatches in view.legend.items()]
+        blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
+        blocks.append(legend_html(t("legend.precision"), precision_swatches()))
+        st.html(PANEL_CSS + "".join(blocks))
+        country_level = sum(view.country_level.values())
+        if country_level:
+            st.caption(t("legend.country_level", count=country_level))
+
+
+def select(selection: tuple[str, str]) -> None:
+    st.session_state["selected"] = selection
+
+
+def panel(data: Dataset, year: int) -> None:
+    selection = st.session_state.get("selected")
+    if not selection:
+        st.info(t("panel.empty"))
+        return
+    kind, key = selection
+    if kind == "country" and key in FOCUS_COUNTRIES:
+        profile = country_profile(data, key, year)
+        st.markdown(f"#### {t('profile.title', country=FOCUS_COUNTRIES[key], year=year)}")
+        st.markdown(f"**{t('profile.status')}**")
+        st.html(PANEL_CSS + (profile.status_html or t("profile.no_status", year=year)))
+        st.markdown(f"**{t('profile.sentiment')}**")
+        st.html(PANEL_CSS + (profile.sentiment_html or t("profile.no_sentiment", year=year)))
+        for layer_id, heading in (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
+                                  ("events", "profile.events"), ("vaccines", "profile.vaccines")):
+            items = profile.sections.get(layer_id, [])
+            with st.expander(f"{t(heading)} ({len(items)})", expanded=bool(items) and layer_id != "events"):
+                if not items:
+                    st.caption(t("profile.none", year=year))
+                for record_id, name in items:
+                    st.button(name, key=f"open_{record_id}", on_click=select, args=(("record", record_id),),
+                              type="tertiary", use_container_width=True)
+        return
+    found = data.record(key) if kind == "record" else None
+    if found is None:
+        st.warning(t("panel.not_found", id=key))
+        return
+    layer_id, row = found
+    st.html(PANEL_CSS + record_html(data, layer_id, row, year))
+    if row["country"] in FOCUS_COUNTRIES:
+        st.button(f"← {FOCUS_COUNTRIES[row['country']]}", key="back_to_country", on_click=select, args=(("country", row["country"]),))
+
+
+def main() -> None:
+    st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
+    st.html("<style>.block-container { padding-top: 2.2rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
+    ensure_leaflet()
+    data = dataset()
+    choice = controls(data)
+    st.markdown(f"## {t('app.title')}")
+    st.caption(t("app.subtitle"))
+    show_problems(data)
+    countries, _ = boundaries()
+    view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"])
+    legend(view, choice)
+    if choice["tiles"]:
+        st.caption(t("control.tiles_notice"))
+    map_column, panel_column = st.columns([2, 1], gap="medium")
+    with map_column:
+        base = session_base_map(choice["tiles"])
+        result = st_folium(base, key="map", height=660, use_container_width=True, feature_group_to_add=view.groups,
+                           returned_objects=["last_active_drawing"])
+        for index in range(len(view.groups)):  # st_folium attached the groups to the base map; detach them
+            base._children.pop(f"feature_group_feature_group_{index}", None)
+        st.caption(t("map.attribution"))
+    click = clicked(result)
+    if click and click != st.session_state.get("last_click"):
+        st.session_state["last_click"] = click
+        st.session_state["selected"] = click
+    with panel_column:
+        panel(data, choice["year"])
+
+
+main()

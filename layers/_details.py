@@ -1,0 +1,181 @@
+"""Side-panel content: a record's details with its figures and sources, and a country's profile for a year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ._dataset import Dataset
+from ._layer import filter_records
+from ._map import esc
+from ._messages import t
+from ._schema import COMMON_FIELDS, CURRENCIES, FOCUS_COUNTRIES, vocabulary
+from ._view import status_at, word
+
+# Each diplomatic status field names the event record(s) it rests on.
+BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis", "visa_china": "visa_basis"}
+HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "notes", "precision", "coord_source", "year_to"}
+SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+
+
+def link(url: str, text: str) -> str:
+    """A link only for http(s) URLs; anything else is shown as plain text."""
+    if not SAFE_URL.match(url or ""):
+        return esc(text)
+    return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer nofollow">{esc(text)}</a>'
+
+
+def published(date: str) -> str:
+    return t("panel.undated") if date in ("", "undated") else t("panel.published", date=date)
+
+
+def amount(value: float, unit: str, qualifier: str = "") -> str:
+    if unit in CURRENCIES:
+        text = f"{unit} {value * 1e6:,.0f}" if value < 1 else f"{unit} {t('unit.million', value=f'{value:,.2f}'.rstrip('0').rstrip('.'))}"
+    elif unit == "year":
+        text = f"{value:.0f}"
+    elif unit == "percent":
+        text = f"{value:g}%"
+    else:
+        text = f"{value:,.0f} {unit}" if value == int(value) else f"{value:,} {unit}"
+    return f"{t('qualifier.' + qualifier)} {text}" if qualifier else text
+
+
+def _value(field_name: str, kind: str, value: object) -> str:
+    if vocabulary(kind) is not None:
+        return esc(word(kind[6:], str(value)))
+    if kind == "countries":
+        return esc(", ".join(FOCUS_COUNTRIES.get(c, c) for c in str(value).split(";")))
+    if kind == "bool":
+        return esc(t("yes") if str(value).lower() == "true" else t("no"))
+    if field_name == "value":
+        return esc(f"{value:g}%")
+    if kind in ("int", "number") and not isinstance(value, str):
+        return esc(f"{value:,.0f}" if float(value).is_integer() else f"{value:,}")
+    return esc(value)
+
+
+def _refs(dataset: Dataset, ids: str) -> str:
+    parts = []
+    for rid in ids.split(";"):
+        found = dataset.record(rid)
+        if found is None:
+            parts.append(esc(rid))
+            continue
+        row = found[1]
+        parts.append(f"{esc(row['name'])} ({link(row['source_url'], row['publisher'])}, {esc(t('panel.confidence').lower())}: {esc(row['confidence'])})")
+    return "; ".join(parts)
+
+
+def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> list[tuple[str, str]]:
+    layer = dataset.layers[layer_id].layer
+    out = []
+    for f in COMMON_FIELDS + layer.fields:
+        if f.name in HIDDEN or f.name.endswith("_basis"):
+            continue
+        value = row.get(f.name)
+        if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+            continue
+        text = _value(f.name, f.kind, value)
+        if f.kind == "ref":
+            text = _refs(dataset, str(value))
+        if layer_id == "infrastructure" and f.name == "status" and status_at(row, year) != value:
+            text = f"{esc(word('status', status_at(row, year)))} ({year}); {text}"
+        basis = row.get(BASIS.get(f.name, ""))
+        if isinstance(basis, str) and basis:
+            text += f"<br><small>{esc(t('profile.according_to'))} {_refs(dataset, basis)}</small>"
+        out.append((t("field." + f.name, default=f.name.replace("_", " ")), text))
+    return out
+
+
+def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> str:
+    """The details panel of one record: facts, figures (each with its source), confidence, location and sources."""
+    parts = [f"<h3 class='wb-title'>{esc(row['name'])}</h3>", "<table class='wb-facts'>"]
+    parts += [f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" for label, value in _rows(dataset, layer_id, row, year)]
+    parts.append("</table>")
+    figures = dataset.figures[dataset.figures["record_id"] == row["id"]]
+    if len(figures):
+        parts.append(f"<h4>{esc(t('panel.figures'))}</h4><ul class='wb-figures'>")
+        for _, f in figures.iterrows():
+            as_of = f" ({esc(f['as_of'])})" if f["as_of"] else ""
+            parts.append(
+                f"<li><b>{esc(amount(float(f['value']), f['unit'], f['qualifier']))}</b>: {esc(f['label'])}{as_of}. "
+                f"{link(f['source_url'], f['publisher'])}, {esc(published(f['published']))}; {esc(f['confidence'])}"
+                + (f"<br><small>{esc(f['notes'])}</small>" if f["notes"] else "") + "</li>"
+            )
+        parts.append("</ul>")
+    parts.append(f"<p><b>{esc(t('panel.confidence'))}:</b> {esc(row['confidence'])} – {esc(word('confidence', row['confidence']))}</p>")
+    if "precision" in row and row["precision"]:
+        parts.append(f"<p><b>{esc(t('panel.precision'))}:</b> {esc(row['precision'].replace('_', ' '))} – {esc(word('precision', row['precision']))}")
+        if row.get("coord_source"):
+            parts.append(f"<br><small>{esc(t('panel.coord_source'))}: {esc(row['coord_source'])}</small>")
+        parts.append("</p>")
+    if row.get("notes"):
+        parts.append(f"<p><b>{esc(t('panel.notes'))}:</b> {esc(row['notes'])}</p>")
+    parts.append(sources_html(dataset, row))
+    return "".join(parts)
+
+
+def sources_html(dataset: Dataset, row: pd.Series) -> str:
+    """The same source block at the end of every panel."""
+    items = [f"<li>{link(row['source_url'], row['publisher'])}, {esc(published(row['published']))} ({esc(t('panel.primary_source'))})</li>"]
+    extra = dataset.sources[dataset.sources["record_id"] == row["id"]]
+    for _, s in extra.iterrows():
+        note = f": {esc(s['note'])}" if s["note"] else ""
+        items.append(f"<li>{link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
+    return f"<h4>{esc(t('panel.sources'))}</h4><ol class='wb-sources'>{''.join(items)}</ol>"
+
+
+@dataclass
+class Profile:
+    country: str
+    year: int
+    status_html: str = ""
+    sentiment_html: str = ""
+    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # layer id -> [(record id, label)]
+
+
+def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
+    profile = Profile(country, year)
+    status = dataset.layers["diplomacy"].frame
+    status = filter_records(status, year, {country}) if len(status) else status
+    if len(status):
+        rows = _rows(dataset, "diplomacy", status.iloc[0], year)
+        rows = [(label, value) for label, value in rows if label not in (t("field.country"), t("field.year_from"))]
+        profile.status_html = "<table class='wb-facts'>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    polls = dataset.layers["sentiment"].frame
+    if len(polls):
+        polls = polls[(polls["country"] == country) & (polls["year_from"] <= year)]
+        latest = polls[polls["year_from"] == polls["year_from"].max()] if len(polls) else polls
+        profile.sentiment_html = "".join(
+            f"<p><b>{esc(f'{w.value:g}%')}</b> {esc(w.metric)} ({esc(w.pollster)}, {w.year_from}); "
+            f"{esc(t('profile.question'))}: <i>{esc(w.question)}</i>. {link(w.source_url, w.publisher)}; {esc(w.confidence)}</p>"
+            for w in latest.itertuples()
+        )
+    for layer_id in ("infrastructure", "surveillance", "events", "vaccines"):
+        frame = dataset.layers[layer_id].frame
+        shown = filter_records(frame, year, {country}) if len(frame) else frame
+        profile.sections[layer_id] = [(r["id"], r["name"]) for _, r in shown.iterrows()]
+    return profile
+
+
+def _rgba(colour: str, opacity: float) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{opacity})"
+
+
+def legend_html(title: str, swatches: list) -> str:
+    """A legend block: one small CSS sample per entry (dot, line or fill) and its meaning."""
+    rows = []
+    for s in swatches:
+        border = "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
+        if s.shape == "line":
+            style = f"width:22px;height:0;border-top:4px {border} {s.colour};border-radius:0"
+        elif s.shape == "fill":
+            style = f"width:20px;height:13px;background:{s.colour};border:1px {border} #5d574b;border-radius:2px"
+        else:
+            style = f"width:12px;height:12px;background:{_rgba(s.colour, s.fill_opacity)};border:1.6px {border} #1f1f1f;border-radius:50%"
+        rows.append(f'<div class="wb-swatch"><span class="wb-sample" style="{style}"></span><span>{esc(s.label)}</span></div>')
+    return f"<div class='wb-legend'><div class='wb-legend-title'>{esc(title)}</div>{''.join(rows)}</div>"

@@ -1,0 +1,183 @@
+"""Build the folium map: a constant base (land, neighbours, towns) and one feature group per visible layer."""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import folium
+import pandas as pd
+
+from ._layer import Layer
+from ._style import (
+    FOCUS_LAND,
+    NEIGHBOUR_LAND,
+    NO_DATA,
+    SEA,
+    line_style,
+    point_style,
+    ramp,
+)
+
+CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
+ZOOM = 6.5
+LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
+
+MAP_CSS = f"""<style>
+.leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
+path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
+.wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
+.wb-country {{ font-size: 12px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #5a5a5a;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
+.wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}
+.wb-town {{ font-size: 11px; color: #555; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
+.leaflet-tooltip {{ font-size: 13px; max-width: 280px; white-space: normal; }}
+</style>"""
+
+
+def esc(value: Any) -> str:
+    """Text from data, safe to put into HTML."""
+    return html.escape("" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value))
+
+
+def leaflet_assets(prefix: str = LEAFLET_PREFIX) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    return [("leaflet", f"{prefix}/leaflet.js")], [("leaflet_css", f"{prefix}/leaflet.css")]
+
+
+def _label(location: tuple[float, float], text: str, css: str) -> folium.Marker:
+    icon = folium.DivIcon(html=f'<div class="wb-label {css}">{esc(text)}</div>', icon_size=(160, 16), icon_anchor=(80, 8))
+    return folium.Marker(location, icon=icon, interactive=False, keyboard=False)
+
+
+def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix: str = LEAFLET_PREFIX) -> folium.Map:
+    """The part of the map that never changes with the year: built once per session, so the view survives reruns."""
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None, control_scale=True, zoom_control=True,
+                   zoom_snap=0.25)
+    m.default_js, m.default_css = leaflet_assets(asset_prefix)
+    m.get_root().header.add_child(folium.Element(MAP_CSS))
+    if tiles:
+        folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors", opacity=0.55).add_to(m)
+    focus = [f for f in countries["features"] if f["properties"]["focus"]]
+    neighbours = [f for f in countries["features"] if not f["properties"]["focus"]]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": f["geometry"]} for f in neighbours]},
+        name="neighbours",
+        style_function=lambda _: {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 0.0 if tiles else 1, "color": "#b9b7b0", "weight": 0.8},
+        interactive=False,
+    ).add_to(m)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
+        name="countries",
+        style_function=lambda _: {"fillColor": FOCUS_LAND, "fillOpacity": 0.0 if tiles else 1, "color": "#6f6a60", "weight": 1.4},
+        highlight_function=lambda _: {"weight": 2.6, "color": "#222"},
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+    ).add_to(m)
+    for f in countries["features"]:
+        p = f["properties"]
+        _label((p["label_lat"], p["label_lon"]), p["name"], "wb-country" if p["focus"] else "wb-neighbour").add_to(m)
+    for f in towns["features"]:
+        p, (lon, lat) = f["properties"], f["geometry"]["coordinates"]
+        big = p["capital"] or p["population"] >= 150_000
+        folium.CircleMarker((lat, lon), radius=2.5 if p["capital"] else 1.8, color="#555", weight=1, fill=True,
+                            fill_color="#555", fill_opacity=1, interactive=False).add_to(m)
+        if big:
+            folium.Marker((lat, lon), icon=folium.DivIcon(html=f'<div class="wb-label wb-town">{esc(p["name"])}</div>',
+                          icon_size=(120, 14), icon_anchor=(-4, 14)), interactive=False, keyboard=False).add_to(m)
+    return m
+
+
+def country_feature(feature: dict, tip: str | None = None) -> dict:
+    p = feature["properties"]
+    return {
+        "type": "Feature",
+        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or f"<b>{esc(p['name'])}</b><br>Click for the country profile"},
+        "geometry": feature["geometry"],
+    }
+
+
+def _tip(row: pd.Series, detail: str) -> str:
+    return f"<b>{esc(row['name'])}</b><br>{esc(detail)}"
+
+
+def palette_of(layer: Layer) -> tuple[str, dict[str, tuple[str, str]]]:
+    field = next(iter(layer.palettes))
+    return field, layer.palettes[field]
+
+
+def record_group(layer: Layer, frame: pd.DataFrame, detail: callable) -> folium.FeatureGroup:
+    """Points and lines of one layer; every feature carries its record id, so a click finds the record."""
+    field, palette = palette_of(layer)
+    points, lines = [], []
+    for _, row in frame[frame.geometry.notna()].iterrows():
+        colour = palette.get(row[field], ("#777777", ""))[0]
+        props = {"kind": "record", "id": row["id"], "layer": layer.id, "tip": _tip(row, detail(row)),
+                 "colour": colour, "confidence": row["confidence"], "precision": row["precision"]}
+        feature = {"type": "Feature", "properties": props, "geometry": row.geometry.__geo_interface__}
+        (lines if row.geometry.geom_type in ("LineString", "MultiLineString") else points).append(feature)
+    group = folium.FeatureGroup(name=layer.title)
+    tooltip = dict(fields=["tip"], labels=False)
+    if lines:
+        folium.GeoJson({"type": "FeatureCollection", "features": lines}, name=f"{layer.id}-lines",
+                       style_function=lambda f: line_style(f["properties"]["colour"], f["properties"]["confidence"], f["properties"]["precision"]),
+                       highlight_function=lambda _: {"weight": 8},
+                       tooltip=folium.GeoJsonTooltip(**tooltip)).add_to(group)
+    if points:
+        folium.GeoJson({"type": "FeatureCollection", "features": points}, name=f"{layer.id}-points",
+                       marker=folium.CircleMarker(),
+                       style_function=lambda f: point_style(f["properties"]["colour"], f["properties"]["confidence"], f["properties"]["precision"]),
+                       highlight_function=lambda _: {"weight": 3},
+                       tooltip=folium.GeoJsonTooltip(**tooltip)).add_to(group)
+    return group
+
+
+def fill_group(name: str, countries: dict, colours: dict[str, str], tips: dict[str, str]) -> folium.FeatureGroup:
+    """Country fills for one year; countries without data get the 'no data' style."""
+    features = [country_feature(f, tips.get(f["properties"]["iso_a2"])) for f in countries["features"] if f["properties"]["focus"]]
+    for f in features:
+        f["properties"]["fill"] = colours.get(f["properties"]["iso_a2"], NO_DATA)
+        f["properties"]["nodata"] = f["properties"]["iso_a2"] not in colours
+    group = folium.FeatureGroup(name=name)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=name,
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.8, "color": "#5d574b",
+                                  "weight": 1.4, "dashArray": "3 4" if f["properties"]["nodata"] else None},
+        highlight_function=lambda _: {"weight": 3, "color": "#222"},
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+    ).add_to(group)
+    return group
+
+
+def country_points_group(name: str, countries: dict, colours: dict[str, str], tips: dict[str, str]) -> folium.FeatureGroup:
+    """One clickable mark per country, at its label point, offset below the label; opens the country profile."""
+    group = folium.FeatureGroup(name=name)
+    features = []
+    for f in countries["features"]:
+        p = f["properties"]
+        if p["iso_a2"] in colours:
+            features.append({"type": "Feature", "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tips[p["iso_a2"]],
+                                                                "colour": colours[p["iso_a2"]]},
+                             "geometry": {"type": "Point", "coordinates": [p["label_lon"], p["label_lat"] - 0.12]}})
+    if features:
+        folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, marker=folium.CircleMarker(),
+                       style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},
+                       tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
+    return group
+
+
+def share_colour(value: float) -> str:
+    return ramp(value)
+
+
+def clicked(result: dict | None) -> tuple[str, str] | None:
+    """('record', id) or ('country', iso_a2) from st_folium's return value, or None."""
+    feature = (result or {}).get("last_active_drawing")
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(props, dict):
+        return None
+    if props.get("kind") == "record" and isinstance(props.get("id"), str):
+        return "record", props["id"]
+    if props.get("kind") == "country" and isinstance(props.get("iso_a2"), str):
+        return "country", props["iso_a2"]
+    return None

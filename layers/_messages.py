@@ -1,0 +1,121 @@
+"""The message catalogue: every piece of UI text, by id, per language (English now)."""
+
+from __future__ import annotations
+
+from string import Formatter
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "app.title": "China in the Western Balkans",
+        "app.subtitle": "Infrastructure, surveillance, diplomacy, public opinion and vaccine diplomacy in Serbia, Kosovo, "
+        "Bosnia and Herzegovina, Montenegro, North Macedonia and Albania. Every mark traces to a named source.",
+        "control.year": "Year",
+        "control.year_help": "Shows what applied in that year: projects from their start, events in their year.",
+        "control.layers": "Layers",
+        "control.fill": "Country colours",
+        "control.fill_none": "None",
+        "control.dimension": "Diplomatic status to colour by",
+        "control.series": "Survey wave",
+        "control.no_waves": "No survey wave in {year}.",
+        "control.tiles": "Show a street-map background",
+        "control.tiles_help": "Loads map tiles from openstreetmap.org: your browser then contacts a third party.",
+        "control.tiles_notice": "The street-map background is loaded from openstreetmap.org (a third party).",
+        "legend.title": "Legend",
+        "legend.confidence": "Confidence (fill)",
+        "legend.precision": "Location (outline)",
+        "legend.no_data": "no data for this year",
+        "legend.disagree": "sources disagree (see the tooltip)",
+        "legend.vaccines.delivered": "Chinese vaccines delivered that year (click for the list)",
+        "legend.vaccines.none": "no vaccine received",
+        "legend.country_level": "{count} country-level record(s) have no place of their own: see the country profiles.",
+        "panel.empty": "Click a mark on the map for its details and sources, or a country for its profile in the chosen year.",
+        "panel.sources": "Sources",
+        "panel.primary_source": "primary source",
+        "panel.figures": "Figures",
+        "panel.confidence": "Confidence",
+        "panel.precision": "Location",
+        "panel.coord_source": "Coordinates from",
+        "panel.notes": "Notes",
+        "panel.published": "published {date}",
+        "panel.undated": "undated",
+        "panel.close": "Close",
+        "panel.not_found": "Record {id} is not in the data shown.",
+        "panel.not_shown_in_year": "This record does not apply to {year}; it is shown for reference.",
+        "profile.title": "{country} in {year}",
+        "profile.status": "Diplomatic status",
+        "profile.sentiment": "Latest public-opinion figure",
+        "profile.no_sentiment": "No poll figure up to {year}.",
+        "profile.no_status": "No status recorded for {year}.",
+        "profile.projects": "Infrastructure and investment",
+        "profile.deployments": "Surveillance and digital",
+        "profile.events": "Events",
+        "profile.vaccines": "Vaccine diplomacy",
+        "profile.none": "None recorded for {year}.",
+        "profile.according_to": "according to",
+        "profile.question": "Question (as reported)",
+        "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
+        "on legal status). Towns: GeoNames (CC BY 4.0). Data: see geodata/README.md.",
+        "map.status_at_year": "{status} in {year}",
+        "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
+        "problem.more": "… and {count} more problem(s).",
+        "field.type": "Type",
+        "field.chinese_company": "Chinese company",
+        "field.financier": "Financier",
+        "field.status": "Status",
+        "field.status_detail": "Milestones",
+        "field.completion_year": "Completed",
+        "field.year_from": "From",
+        "field.year_to": "Until",
+        "field.place": "Place",
+        "field.country": "Country",
+        "field.programme": "Programme",
+        "field.buyer": "Buyer or operator",
+        "field.vendor": "Vendor",
+        "field.vendor_origin": "Vendor origin",
+        "field.facial_recognition": "Face recognition",
+        "field.kind": "Kind",
+        "field.date": "Date",
+        "field.category": "Category",
+        "field.details": "What happened",
+        "field.pollster": "Pollster",
+        "field.fieldwork": "Fieldwork",
+        "field.question": "Question (as reported)",
+        "field.metric": "Answer counted",
+        "field.value": "Share",
+        "field.sample_n": "Sample size",
+        "field.series": "Series",
+        "field.conflicts_with": "Conflicting figure",
+        "field.vaccine": "Vaccine",
+        "field.doses": "Doses",
+        "field.mode": "How",
+        "field.donor_or_seller": "From",
+        "field.cumulative": "Running total",
+        "field.sector": "Sector",
+        "field.prc_recognition": "Recognition by the PRC",
+        "field.prc_relations": "Relations with the PRC",
+        "field.nato": "NATO",
+        "field.eu": "European Union",
+        "field.china_cee": "16+1 / 17+1",
+        "field.visa_china": "Visas with China",
+        "qualifier.about": "about",
+        "qualifier.more_than": "more than",
+        "qualifier.at_least": "at least",
+        "qualifier.up_to": "up to",
+        "qualifier.range_low": "from",
+        "qualifier.range_high": "up to",
+        "unit.million": "{value} million",
+        "yes": "yes",
+        "no": "no",
+    }
+}
+
+LANGUAGE = "en"
+
+
+def t(key: str, default: str | None = None, *, lang: str = LANGUAGE, **values: object) -> str:
+    """The message `key` in `lang` (falling back to English, then to `default`), with {placeholders} filled."""
+    text = MESSAGES.get(lang, {}).get(key) or MESSAGES["en"].get(key) or default
+    if text is None:
+        raise KeyError(f"message {key!r} is not in the catalogue")
+    names = {name for _, name, _, _ in Formatter().parse(text) if name}
+    return text.format(**{name: values[name] for name in names}) if names else text

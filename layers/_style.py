@@ -1,0 +1,76 @@
+"""Shared map styling: how confidence and location precision look on every layer, and colour helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Confidence is drawn the same way everywhere, so a reader learns it once: the surer, the more solid.
+CONFIDENCE_FILL = {"confirmed": 0.9, "reported": 0.5, "claimed": 0.1}
+# Location precision is the outline: solid = the site itself, dashed = near it or a drawn route, dotted = town centre.
+PRECISION_DASH = {"exact": None, "approximate": "4 3", "town_centre": "1 3", "country": "1 3"}
+
+OUTLINE = "#1f1f1f"
+NO_DATA = "#e4e4e4"
+FOCUS_LAND = "#fbfaf6"
+NEIGHBOUR_LAND = "#e9e8e4"
+SEA = "#d7e3ec"
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """One legend entry: a colour (or a style sample) and what it means."""
+
+    label: str
+    colour: str
+    shape: str = "dot"  # dot | line | fill
+    fill_opacity: float = 0.9
+    dash: str | None = None
+
+
+def point_style(colour: str, confidence: str, precision: str) -> dict:
+    return {
+        "radius": 7 if precision == "exact" else 6,
+        "color": OUTLINE,
+        "weight": 1.6,
+        "dashArray": PRECISION_DASH.get(precision),
+        "fill": True,
+        "fillColor": colour,
+        "fillOpacity": CONFIDENCE_FILL.get(confidence, 0.5),
+    }
+
+
+def line_style(colour: str, confidence: str, precision: str) -> dict:
+    return {
+        "color": colour,
+        "weight": 5,
+        "opacity": 0.35 + 0.6 * CONFIDENCE_FILL.get(confidence, 0.5),
+        "dashArray": "8 6" if precision != "exact" else None,
+        "lineCap": "round",
+    }
+
+
+def ramp(value: float, low: float = 0.0, high: float = 100.0) -> str:
+    """A sequential colour for a percentage: pale sand to deep teal."""
+    stops = [(0.0, (246, 239, 220)), (0.5, (111, 178, 165)), (1.0, (16, 78, 95))]
+    t = min(max((value - low) / (high - low), 0.0), 1.0)
+    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+        if t <= t1:
+            f = (t - t0) / (t1 - t0)
+            return "#" + "".join(f"{round(a + (b - a) * f):02x}" for a, b in zip(c0, c1))
+    return "#104e5f"
+
+
+def confidence_swatches() -> list[Swatch]:
+    return [
+        Swatch("confirmed: read in the cited source", "#6b6b6b", fill_opacity=CONFIDENCE_FILL["confirmed"]),
+        Swatch("reported: secondary copy, derived or contested", "#6b6b6b", fill_opacity=CONFIDENCE_FILL["reported"]),
+        Swatch("claimed: not verified, attributed to its source", "#6b6b6b", fill_opacity=CONFIDENCE_FILL["claimed"]),
+    ]
+
+
+def precision_swatches() -> list[Swatch]:
+    return [
+        Swatch("exact site", "#ffffff", dash=PRECISION_DASH["exact"]),
+        Swatch("approximate (near the site; lines drawn through named places)", "#ffffff", dash=PRECISION_DASH["approximate"]),
+        Swatch("town centre standing in for the site", "#ffffff", dash=PRECISION_DASH["town_centre"]),
+    ]

@@ -1,0 +1,140 @@
+"""One year's view: which records each visible layer shows, as feature groups and legend entries (no streamlit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import folium
+import pandas as pd
+
+from . import _map
+from ._dataset import Dataset
+from ._layer import Layer, filter_records
+from ._messages import t
+from ._schema import FOCUS_COUNTRIES, VOCABULARIES
+from ._style import NO_DATA, Swatch, ramp
+
+DISAGREE = "#b9a6c9"
+
+
+@dataclass
+class View:
+    groups: list[folium.FeatureGroup] = field(default_factory=list)
+    legend: dict[str, list[Swatch]] = field(default_factory=dict)
+    country_level: dict[str, int] = field(default_factory=dict)
+
+
+def word(vocab: str, value: str) -> str:
+    """Display label of a vocabulary word (catalogue first, then the data dictionary)."""
+    return t(f"word.{vocab}.{value}", default=VOCABULARIES.get(vocab, {}).get(value, value.replace("_", " ")))
+
+
+def status_at(row: pd.Series, year: int) -> str:
+    """A finished project counts as under construction before its completion year."""
+    done = row["completion_year"]
+    if row["status"] in ("operating", "completed") and not pd.isna(done) and year < done:
+        return "under_construction"
+    return row["status"]
+
+
+def _detail(layer: Layer, row: pd.Series, year: int) -> str:
+    if layer.id == "infrastructure":
+        return f"{row['type']} · {word('status', status_at(row, year))}"
+    if layer.id == "surveillance":
+        return f"{row['vendor']} · {row['year_from']}"
+    if layer.id == "events":
+        return f"{row['date']} · {word('event_category', row['category'])}"
+    return str(row["year_from"])
+
+
+def _palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[Swatch]:
+    seen: dict[str, Swatch] = {}
+    for value, (colour, label) in layer.palettes[field_name].items():
+        text = t(f"legend.{layer.id}.{field_name}.{value}", default=label)
+        seen.setdefault(text, Swatch(text, colour, shape=shape))
+    return list(seen.values())
+
+
+def features_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[folium.FeatureGroup, list[Swatch], int]:
+    shown = filter_records(frame, year)
+    if layer.id == "infrastructure":
+        shown = shown.assign(status=[status_at(r, year) for _, r in shown.iterrows()])
+    group = _map.record_group(layer, shown, lambda row: _detail(layer, row, year))
+    field_name = next(iter(layer.palettes))
+    country_level = int(shown.geometry.isna().sum())
+    return group, _palette_swatches(layer, field_name), country_level
+
+
+def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, dimension: str) -> tuple[folium.FeatureGroup, list[Swatch]]:
+    palette = layer.palettes[dimension]
+    rows = filter_records(frame, year)
+    colours, tips = {}, {}
+    for _, row in rows.iterrows():
+        colour, label = palette[row[dimension]]
+        colours[row["country"]] = colour
+        tips[row["country"]] = f"<b>{_map.esc(FOCUS_COUNTRIES[row['country']])} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
+    swatches = _palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
+    return _map.fill_group(layer.title, countries, colours, tips), swatches
+
+
+def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
+    """(series id, title) of the survey waves fielded in `year`, most countries first."""
+    rows = filter_records(frame, year)
+    counts = rows.groupby("series")["country"].nunique().sort_values(ascending=False, kind="stable")
+    titles = rows.drop_duplicates("series").set_index("series")["name"].str.split(" – ").str[0]
+    return [(series, titles[series]) for series in counts.index]
+
+
+def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, series: str | None) -> tuple[folium.FeatureGroup, list[Swatch]]:
+    rows = filter_records(frame, year)
+    rows = rows[rows["series"] == series]
+    colours, tips = {}, {}
+    for country, waves in rows.groupby("country"):
+        figures = [f"{_qualified(w)} ({_map.esc(w['publisher'])})" for _, w in waves.iterrows()]
+        colours[country] = ramp(float(waves["value"].iloc[0])) if len(waves) == 1 else DISAGREE
+        question = _map.esc(waves["question"].iloc[0])
+        tips[country] = f"<b>{_map.esc(FOCUS_COUNTRIES[country])} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
+    swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
+    swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
+    return _map.fill_group(layer.title, countries, colours, tips), swatches
+
+
+def _qualified(wave: pd.Series) -> str:
+    value = f"{wave['value']:g}%"
+    return f"{t('qualifier.' + wave['value_qualifier'])} {value}" if wave["value_qualifier"] else value
+
+
+def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int) -> tuple[folium.FeatureGroup, list[Swatch]]:
+    rows = filter_records(frame, year)
+    rows = rows[rows["mode"] != "eu_grant"]
+    colours, tips = {}, {}
+    for country, deliveries in rows.groupby("country"):
+        chinese = deliveries[deliveries["mode"] != "none"]
+        colours[country] = layer.palettes["mode"]["purchase"][0] if len(chinese) else "#ffffff"
+        lines = [_map.esc(r["name"]) for _, r in deliveries.iterrows()]
+        tips[country] = f"<b>{_map.esc(FOCUS_COUNTRIES[country])} {year}</b><br>" + "<br>".join(lines)
+    swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
+    return _map.country_points_group(layer.title, countries, colours, tips), swatches
+
+
+def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None) -> View:
+    """Feature groups for the visible layers in `year`; country fills first so marks stay clickable on top."""
+    view = View()
+    order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.style == "country_fill" else 1)
+    for layer_id in order:
+        loaded = dataset.layers[layer_id]
+        layer, frame = loaded.layer, loaded.frame
+        if not loaded.ok:
+            continue
+        if layer.style == "features":
+            group, swatches, country_level = features_view(layer, frame, year)
+            view.country_level[layer_id] = country_level
+        elif layer.id == "diplomacy":
+            group, swatches = diplomacy_view(layer, frame, countries, year, dimension)
+        elif layer.id == "sentiment":
+            group, swatches = sentiment_view(layer, frame, countries, year, series)
+        else:
+            group, swatches = vaccines_view(layer, frame, countries, year)
+        view.groups.append(group)
+        view.legend[layer_id] = swatches
+    return view
