@@ -47,13 +47,11 @@ def boundaries() -> tuple[dict, dict]:
     return read("countries.geojson"), read("towns.geojson")
 
 
-def session_base_map(tiles: bool):
-    """One base map per session: st_folium attaches feature groups to it, so sessions must not share it."""
-    key = f"base_map_{tiles}"
-    if key not in st.session_state:
-        countries, towns = boundaries()
-        st.session_state[key] = base_map(countries, towns, tiles=tiles)
-    return st.session_state[key]
+def fresh_base_map(tiles: bool):
+    """A new base map every run: folium elements are not idempotent when rendered twice, and st_folium attaches the
+    feature groups to the map it is given. Built the same way each time, it keeps the component key, hence the view."""
+    countries, towns = boundaries()
+    return base_map(countries, towns, tiles=tiles)
 
 
 def show_problems(data: Dataset) -> None:
@@ -144,7 +142,7 @@ def panel(data: Dataset, year: int) -> None:
 
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
-    st.html("<style>.block-container { padding-top: 2.2rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
+    st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
     ensure_leaflet()
     data = dataset()
     choice = controls(data)
@@ -158,11 +156,8 @@ def main() -> None:
         st.caption(t("control.tiles_notice"))
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
-        base = session_base_map(choice["tiles"])
-        result = st_folium(base, key="map", height=660, use_container_width=True, feature_group_to_add=view.groups,
-                           returned_objects=["last_active_drawing"])
-        for index in range(len(view.groups)):  # st_folium attached the groups to the base map; detach them
-            base._children.pop(f"feature_group_feature_group_{index}", None)
+        result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
+                           feature_group_to_add=view.groups, returned_objects=["last_active_drawing"])
         st.caption(t("map.attribution"))
     click = clicked(result)
     if click and click != st.session_state.get("last_click"):

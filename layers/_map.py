@@ -28,7 +28,7 @@ MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
 path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
-.wb-country {{ font-size: 12px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #5a5a5a;
+.wb-country {{ font-size: 11px; font-weight: 600; letter-spacing: .05em; text-transform: uppercase; color: #5a5a5a;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
 .wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}
 .wb-town {{ font-size: 11px; color: #555; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
@@ -42,11 +42,12 @@ def esc(value: Any) -> str:
 
 
 def leaflet_assets(prefix: str = LEAFLET_PREFIX) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    return [("leaflet", f"{prefix}/leaflet.js")], [("leaflet_css", f"{prefix}/leaflet.css")]
+    # setup.js points Leaflet at its own icon folder: 1.9.3 guesses it wrong from the CSS path and asks for a 404
+    return [("leaflet", f"{prefix}/leaflet.js"), ("leaflet_setup", f"{prefix}/setup.js")], [("leaflet_css", f"{prefix}/leaflet.css")]
 
 
-def _label(location: tuple[float, float], text: str, css: str) -> folium.Marker:
-    icon = folium.DivIcon(html=f'<div class="wb-label {css}">{esc(text)}</div>', icon_size=(160, 16), icon_anchor=(80, 8))
+def _label(location: tuple[float, float], text: str, css: str, size: tuple[int, int] = (160, 16)) -> folium.Marker:
+    icon = folium.DivIcon(html=f'<div class="wb-label {css}">{esc(text)}</div>', icon_size=size, icon_anchor=(size[0] // 2, size[1] // 2))
     return folium.Marker(location, icon=icon, interactive=False, keyboard=False)
 
 
@@ -76,14 +77,17 @@ def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix:
     for f in countries["features"]:
         p = f["properties"]
         _label((p["label_lat"], p["label_lon"]), p["name"], "wb-country" if p["focus"] else "wb-neighbour").add_to(m)
+    focus_codes = {f["properties"]["iso_a2"] for f in focus}
     for f in towns["features"]:
         p, (lon, lat) = f["properties"], f["geometry"]["coordinates"]
+        if p["country"] not in focus_codes and not p["capital"]:
+            continue  # neighbours keep only their capitals, to stay quiet
         big = p["capital"] or p["population"] >= 150_000
         folium.CircleMarker((lat, lon), radius=2.5 if p["capital"] else 1.8, color="#555", weight=1, fill=True,
                             fill_color="#555", fill_opacity=1, interactive=False).add_to(m)
         if big:
-            folium.Marker((lat, lon), icon=folium.DivIcon(html=f'<div class="wb-label wb-town">{esc(p["name"])}</div>',
-                          icon_size=(120, 14), icon_anchor=(-4, 14)), interactive=False, keyboard=False).add_to(m)
+            icon = folium.DivIcon(html=f'<div class="wb-label wb-town">{esc(p["name"])}</div>', icon_size=(120, 14), icon_anchor=(-4, 14))
+            folium.Marker((lat, lon), icon=icon, interactive=False, keyboard=False).add_to(m)
     return m
 
 
@@ -113,8 +117,12 @@ def record_group(layer: Layer, frame: pd.DataFrame, detail: callable) -> folium.
         colour = palette.get(row[field], ("#777777", ""))[0]
         props = {"kind": "record", "id": row["id"], "layer": layer.id, "tip": _tip(row, detail(row)),
                  "colour": colour, "confidence": row["confidence"], "precision": row["precision"]}
-        feature = {"type": "Feature", "properties": props, "geometry": row.geometry.__geo_interface__}
-        (lines if row.geometry.geom_type in ("LineString", "MultiLineString") else points).append(feature)
+        geometry = row.geometry
+        if geometry.geom_type in ("LineString", "MultiLineString"):
+            lines.append({"type": "Feature", "properties": props, "geometry": geometry.__geo_interface__})
+        else:  # one feature per point: Leaflet 1.9.3 fails to bind tooltips to a MultiPoint's layer group
+            parts = geometry.geoms if geometry.geom_type == "MultiPoint" else [geometry]
+            points += [{"type": "Feature", "properties": props, "geometry": part.__geo_interface__} for part in parts]
     group = folium.FeatureGroup(name=layer.title)
     tooltip = dict(fields=["tip"], labels=False)
     if lines:

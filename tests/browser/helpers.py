@@ -1,0 +1,65 @@
+"""Page helpers for browser tests: wait for Streamlit, reach into the map iframe, click at a coordinate."""
+
+from __future__ import annotations
+
+import time
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+    page.wait_for_selector(MAP_IFRAME, state="attached", timeout=30_000)
+    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+
+
+def map_frame(page):
+    """The iframe's Frame, where `window.map` is the Leaflet map."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => typeof window.map === 'object' && window.map !== null"):
+                    return frame
+            except Exception:  # a frame may detach while we look
+                continue
+        time.sleep(0.2)
+    raise AssertionError("map frame not found")
+
+
+def drawn_ids(page) -> set[str]:
+    return set(map_frame(page).evaluate(
+        """() => { const ids = []; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;
+                   if (p && p.id) ids.push(p.id); }); return ids; }"""))
+
+
+def view(page) -> tuple[float, float, float]:
+    c = map_frame(page).evaluate("() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }")
+    return round(c[0], 5), round(c[1], 5), c[2]
+
+
+def click_at(page, lat: float, lng: float) -> None:
+    """A real mouse click at a map coordinate."""
+    point = map_frame(page).evaluate("([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }", [lat, lng])
+    box = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+
+
+def set_year(page, key: str, presses: int = 1) -> None:
+    """Move the Year slider with the keyboard (Home = first year, ArrowRight = one year on)."""
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(presses):
+        thumb.press(key)
+    time.sleep(0.6)  # the slider commits after its debounce
+    wait_idle(page)
+
+
+def panel_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()

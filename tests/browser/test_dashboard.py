@@ -1,0 +1,76 @@
+"""The dashboard in Debian's Chromium: map drawn, clicks fill the panel, the year moves the map's content and not
+its view, and no request leaves the machine."""
+
+from __future__ import annotations
+
+import time
+
+from helpers import click_at, drawn_ids, open_app, panel_text, set_year, view, wait_idle
+
+STANARI = (44.759289, 17.823207)
+KOSOVO_INSIDE = (42.55, 20.85)
+
+
+def wait_for(predicate, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_map_is_drawn_with_layers(page, app_url, blocked) -> None:
+    open_app(page, app_url)
+    assert page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()["height"] > 400
+    assert {"INF01", "SUR01", "DIP063"} <= drawn_ids(page)  # a project, a deployment, a Confucius Institute
+    assert page.get_by_text("Legend").count() >= 1
+    assert blocked == []
+
+
+def test_clicking_stanari_opens_its_panel(page, app_url, blocked) -> None:
+    open_app(page, app_url)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "300 MW" in panel_text(page)), panel_text(page)[-1500:]
+    text = panel_text(page)
+    assert "Stanari Thermal Power Plant" in text and "EUR 350 million" in text
+    reuters = page.locator('a[href="http://uk.reuters.com/article/bosnia-energy-eft-idUKL5E8HK4FX20120620"]')
+    assert reuters.count() >= 1 and reuters.first.get_attribute("rel") == "noopener noreferrer"
+    assert blocked == []
+
+
+def test_year_change_shows_bar_boljare_and_keeps_the_view(page, app_url, blocked) -> None:
+    open_app(page, app_url)
+    set_year(page, "Home")
+    assert wait_for(lambda: "INF02" not in drawn_ids(page))
+    frame_view = view(page)
+    set_year(page, "ArrowRight", presses=8)
+    assert page.locator('[data-testid="stSlider"] input[type="range"]').first.input_value() == "2020"
+    assert wait_for(lambda: "INF02" in drawn_ids(page))
+    assert view(page) == frame_view
+    assert blocked == []
+
+
+def test_panned_view_survives_a_year_change(page, app_url) -> None:
+    open_app(page, app_url)
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    start = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] - 120, start[1] - 80, steps=8)
+    page.mouse.up()
+    time.sleep(1)
+    wait_idle(page)
+    panned = view(page)
+    set_year(page, "ArrowLeft", presses=3)
+    assert wait_for(lambda: "DIP020" not in drawn_ids(page) and "SUR01" in drawn_ids(page))
+    assert wait_for(lambda: "INF17" in drawn_ids(page) and "GUNS09" not in drawn_ids(page))  # 2022: no 2025 school cameras
+    assert view(page) == panned
+
+
+def test_clicking_kosovo_shows_non_recognition(page, app_url, blocked) -> None:
+    open_app(page, app_url)
+    click_at(page, *KOSOVO_INSIDE)
+    assert wait_for(lambda: "Kosovo in 2025" in panel_text(page)), panel_text(page)[-1500:]
+    assert "the PRC does not recognise the state" in panel_text(page)
+    assert blocked == []

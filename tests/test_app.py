@@ -1,0 +1,112 @@
+"""App logic without a browser (Streamlit's AppTest): year changes, simulated clicks filling the panel."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import streamlit_folium
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def make_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=90)
+
+
+def map_args(at: AppTest) -> dict:
+    components = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def drawn_ids(at: AppTest) -> set[str]:
+    return set(re.findall(r'"id": "([A-Z][A-Z0-9_-]+)"', map_args(at)["feature_group"] or ""))
+
+
+def panel_text(at: AppTest) -> str:
+    return " ".join(h.proto.body for h in at.get("html")) + " ".join(m.value for m in at.markdown)
+
+
+@pytest.fixture
+def click(monkeypatch):
+    """Make the next st_folium call report a click on a feature with these properties."""
+    real = streamlit_folium.st_folium
+
+    def patch(properties: dict) -> None:
+        def fake(*args, **kwargs):
+            real(*args, **kwargs)
+            return {"last_active_drawing": {"type": "Feature", "properties": properties}}
+
+        monkeypatch.setattr(streamlit_folium, "st_folium", fake)
+
+    return patch
+
+
+def test_app_runs_with_a_year_slider_and_the_map() -> None:
+    at = make_app().run()
+    assert not at.exception
+    year = at.slider(key="year")
+    assert year.label == "Year" and year.min == 2012 and year.max >= 2025
+    args = map_args(at)
+    assert args["returned_objects"] == ["last_active_drawing"]  # pan and zoom never rerun the script
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+
+
+def test_year_change_redraws_layers_but_keeps_the_map_component() -> None:
+    at = make_app()
+    at.run()
+    key_before = map_args(at)["key"]
+    at.slider(key="year").set_value(2012).run()
+    assert "INF02" not in drawn_ids(at)
+    at.slider(key="year").set_value(2020).run()
+    assert "INF02" in drawn_ids(at)
+    assert map_args(at)["key"] == key_before  # same component: the browser keeps its view
+
+
+def test_switching_a_layer_off_removes_its_marks() -> None:
+    at = make_app().run()
+    assert "SUR01" in drawn_ids(at)
+    at.checkbox(key="layer_surveillance").uncheck().run()
+    assert "SUR01" not in drawn_ids(at) and "INF01" in drawn_ids(at)
+
+
+def test_clicking_stanari_fills_the_panel(click) -> None:
+    click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
+    at = make_app().run()
+    text = panel_text(at)
+    assert "Stanari Thermal Power Plant" in text
+    assert "300 MW" in text and "EUR 350 million" in text
+    assert 'href="http://uk.reuters.com/article/bosnia-energy-eft-idUKL5E8HK4FX20120620"' in text
+    assert "approximate" in text and "confirmed" in text
+
+
+def test_clicking_kosovo_shows_its_profile(click) -> None:
+    click({"kind": "country", "iso_a2": "XK"})
+    at = make_app()
+    at.run()
+    text = panel_text(at)
+    assert "Kosovo in 2025" in text
+    assert "the PRC does not recognise the state" in text
+    assert "Dahua recorders for Serb-community schools in Kosovo" in [b.label for b in at.button]
+    assert "Kosovo applies for EU membership" not in [b.label for b in at.button]  # an event of 2022 only
+    at.slider(key="year").set_value(2022).run()
+    assert "Kosovo applies for EU membership" in [b.label for b in at.button]
+
+
+def test_profile_item_opens_its_own_details(click) -> None:
+    click({"kind": "country", "iso_a2": "ME"})
+    at = make_app().run()
+    at.button(key="open_INF02").click().run()
+    text = panel_text(at)
+    assert "Bar–Boljare motorway" in text and "according to RFE/RL (2025)" in text
+
+
+def test_unknown_record_click_is_a_notice_not_an_error(click) -> None:
+    click({"kind": "record", "id": "NOPE"})
+    at = make_app().run()
+    assert not at.exception
+    assert any("NOPE" in w.value for w in at.warning)

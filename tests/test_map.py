@@ -1,0 +1,135 @@
+"""Map building and the per-year view, tested by rendering the map HTML and reading it."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import folium
+import pytest
+
+from layers import LAYERS
+from layers._dataset import Dataset, load_dataset
+from layers._map import base_map, clicked, record_group
+from layers._messages import MESSAGES, t
+from layers._records import DATA_DIR
+from layers._schema import VOCABULARIES
+from layers._view import build_view, sentiment_series, status_at
+
+ROOT = Path(__file__).resolve().parents[1]
+VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}
+
+
+@cache
+def dataset() -> Dataset:
+    return load_dataset(LAYERS)
+
+
+@cache
+def geo(name: str) -> dict:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def render(groups: list[folium.FeatureGroup]) -> str:
+    m = folium.Map(tiles=None)
+    for group in groups:
+        group.add_to(m)
+    return m.get_root().render()
+
+
+def ids_in(html: str) -> set[str]:
+    return set(re.findall(r'"id": "([A-Z][A-Z0-9_-]+)"', html))
+
+
+def view_html(year: int, layers: list[str], dimension: str = "nato", series: str | None = None) -> str:
+    return render(build_view(dataset(), geo("countries.geojson"), year, layers, dimension, series).groups)
+
+
+def test_base_map_loads_leaflet_from_the_app_and_nothing_from_cdns() -> None:
+    html = base_map(geo("countries.geojson"), geo("towns.geojson")).get_root().render()
+    assert "/app/static/vendor/leaflet/leaflet.js" in html and "/app/static/vendor/leaflet/leaflet.css" in html
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    assert external == []
+    assert "Kosovo" in html and '"iso_a2": "XK"' in html
+
+
+def test_street_map_tiles_only_when_asked() -> None:
+    plain = base_map(geo("countries.geojson"), geo("towns.geojson")).get_root().render()
+    tiles = base_map(geo("countries.geojson"), geo("towns.geojson"), tiles=True).get_root().render()
+    assert "tile.openstreetmap.org" not in plain
+    assert "tile.openstreetmap.org" in tiles
+
+
+def test_year_drives_which_records_are_drawn() -> None:
+    assert "INF02" not in ids_in(view_html(2012, ["infrastructure"]))
+    in_2020 = ids_in(view_html(2020, ["infrastructure"]))
+    assert {"INF02", "INF01", "INF03"} <= in_2020
+    assert "INF28" in ids_in(view_html(2019, ["infrastructure"])) and "INF28" not in ids_in(view_html(2021, ["infrastructure"]))
+
+
+def test_hidden_layers_are_not_drawn() -> None:
+    html = view_html(2020, ["surveillance"])
+    assert "SUR01" in ids_in(html) and "INF01" not in ids_in(html)
+
+
+def test_country_level_records_have_no_mark() -> None:
+    html = view_html(2024, ["surveillance"])
+    assert "SUR01" in ids_in(html) and "SUR04" not in ids_in(html)
+
+
+def test_kosovo_fill_shows_non_recognition() -> None:
+    view = build_view(dataset(), geo("countries.geojson"), 2020, ["diplomacy"], "prc_recognition", None)
+    html = render(view.groups)
+    colour = LAYERS["diplomacy"].palettes["prc_recognition"]["not_recognised"][0]
+    kosovo = re.search(r'"fill": "(#[0-9a-f]{6})", "iso_a2": "XK"|"iso_a2": "XK"[^}]*"fill": "(#[0-9a-f]{6})"', html)
+    assert kosovo and colour in kosovo.groups()
+    assert any("not recognised by the PRC" in s.label for s in view.legend["diplomacy"])
+
+
+def test_sentiment_fill_has_no_data_style_and_shows_disagreement() -> None:
+    waves = dict(sentiment_series(dataset().layers["sentiment"].frame, 2024))
+    assert "iri-xi-favourable" in waves
+    html = view_html(2024, ["sentiment"], series="iri-xi-favourable")
+    assert "46%" in html and "39%" in html  # Montenegro: both figures, with their publishers
+    assert '"nodata": true' in html  # Kosovo has no figure in that wave
+
+
+def test_status_before_completion_is_under_construction() -> None:
+    road = dataset().record("INF02")[1]
+    assert status_at(road, 2018) == "under_construction" and status_at(road, 2022) == "operating"
+
+
+def test_text_from_data_is_escaped_in_tooltips() -> None:
+    frame = dataset().layers["infrastructure"].frame.head(1).copy()
+    frame.loc[frame.index[0], "name"] = '<img src=x onerror="alert(1)">'
+    html = render([record_group(LAYERS["infrastructure"], frame, lambda row: "<b>detail</b>")])
+    tips = [json.loads(f'"{raw}"') for raw in re.findall(r'"tip": "((?:[^"\\]|\\.)*)"', html)]
+    assert "<img src=x" not in html
+    assert tips == ['<b>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</b><br>&lt;b&gt;detail&lt;/b&gt;']
+
+
+@pytest.mark.parametrize("layer_id", [lid for lid, layer in LAYERS.items() if layer.palettes])
+def test_palettes_cover_their_vocabulary(layer_id: str) -> None:
+    layer = LAYERS[layer_id]
+    fields = {f.name: f for f in layer.fields}
+    for field_name, palette in layer.palettes.items():
+        vocab = VOCABULARIES[fields[field_name].kind.split(":", 1)[1]]
+        assert set(palette) == set(vocab), f"{layer_id}.{field_name}"
+
+
+def test_clicked_reads_records_and_countries_only() -> None:
+    assert clicked({"last_active_drawing": {"properties": {"kind": "record", "id": "INF01"}}}) == ("record", "INF01")
+    assert clicked({"last_active_drawing": {"properties": {"kind": "country", "iso_a2": "XK"}}}) == ("country", "XK")
+    assert clicked({"last_active_drawing": {"properties": {"name": "Zagreb"}}}) is None
+    assert clicked({"last_active_drawing": "not a feature"}) is None
+    assert clicked(None) is None
+
+
+def test_every_message_used_in_code_is_in_the_catalogue() -> None:
+    sources = [ROOT / "app.py", *sorted((ROOT / "layers").glob("*.py"))]
+    keys = {k for path in sources for k in re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text(encoding="utf-8"))}
+    assert keys, "no message keys found"
+    assert keys <= set(MESSAGES["en"]), keys - set(MESSAGES["en"])
+    assert t("profile.title", country="Kosovo", year=2020) == "Kosovo in 2020"
