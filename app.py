@@ -16,7 +16,7 @@ from layers._messages import t
 from layers._records import DATA_DIR
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
-from layers._view import build_view, sentiment_series
+from layers._view import build_view, country_name, layer_title, sentiment_series
 
 YEARS = (2012, 2026)
 DEFAULT_YEAR = 2025
@@ -28,6 +28,7 @@ PANEL_CSS = """<style>
 .wb-facts th { text-align: left; vertical-align: top; color: #555; font-weight: 600; padding: .2rem .6rem .2rem 0; width: 36%; }
 .wb-facts td { padding: .2rem 0; vertical-align: top; }
 .wb-figures, .wb-sources { font-size: .88rem; padding-left: 1.2rem; }
+.wb-panel p { font-size: .9rem; margin: .3rem 0; }
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
@@ -60,7 +61,7 @@ def show_problems(data: Dataset) -> None:
             lines = [str(p) for p in loaded.problems[:5]]
             more = len(loaded.problems) - len(lines)
             text = "\n".join(f"- `{line}`" for line in lines) + (f"\n- {t('problem.more', count=more)}" if more > 0 else "")
-            st.warning(f"{t('problem.layer_disabled', layer=loaded.layer.title)}\n\n{text}")
+            st.warning(f"{t('problem.layer_disabled', layer=layer_title(loaded.layer))}\n\n{text}")
     other = [p for p in data.problems if p.file.endswith(("sources.csv", "figures.csv"))]
     for problem in other[:5]:
         st.warning(f"`{problem}`")
@@ -70,11 +71,11 @@ def controls(data: Dataset) -> dict:
     with st.sidebar:
         year = st.slider(t("control.year"), *YEARS, value=DEFAULT_YEAR, key="year", help=t("control.year_help"))
         st.markdown(f"**{t('control.layers')}**")
-        visible = [lid for lid in POINT_LAYERS if st.checkbox(LAYERS[lid].title, value=True, key=f"layer_{lid}",
+        visible = [lid for lid in POINT_LAYERS if st.checkbox(layer_title(LAYERS[lid]), value=True, key=f"layer_{lid}",
                                                                disabled=not data.layers[lid].ok)]
         fill_options = [None, *FILL_LAYERS]
         fill = st.radio(t("control.fill"), fill_options, index=1, key="fill",
-                        format_func=lambda lid: t("control.fill_none") if lid is None else LAYERS[lid].title)
+                        format_func=lambda lid: t("control.fill_none") if lid is None else layer_title(LAYERS[lid]))
         dimension, series = "nato", None
         if fill == "diplomacy":
             dimensions = list(LAYERS["diplomacy"].palettes)
@@ -94,7 +95,7 @@ def controls(data: Dataset) -> dict:
 def legend(view, choice: dict) -> None:
     with st.sidebar:
         st.markdown(f"**{t('legend.title')}**")
-        blocks = [legend_html(LAYERS[lid].title, swatches) for lid, swatches in view.legend.items()]
+        blocks = [legend_html(layer_title(LAYERS[lid]), swatches) for lid, swatches in view.legend.items()]
         blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
         blocks.append(legend_html(t("legend.precision"), precision_swatches()))
         st.html(PANEL_CSS + "".join(blocks))
@@ -115,7 +116,7 @@ def panel(data: Dataset, year: int) -> None:
     kind, key = selection
     if kind == "country" and key in FOCUS_COUNTRIES:
         profile = country_profile(data, key, year)
-        st.markdown(f"#### {t('profile.title', country=FOCUS_COUNTRIES[key], year=year)}")
+        st.markdown(f"#### {t('profile.title', country=country_name(key), year=year)}")
         st.markdown(f"**{t('profile.status')}**")
         st.html(PANEL_CSS + (profile.status_html or t("profile.no_status", year=year)))
         st.markdown(f"**{t('profile.sentiment')}**")
@@ -135,9 +136,9 @@ def panel(data: Dataset, year: int) -> None:
         st.warning(t("panel.not_found", id=key))
         return
     layer_id, row = found
-    st.html(PANEL_CSS + record_html(data, layer_id, row, year))
+    st.html(PANEL_CSS + f"<div class='wb-panel'>{record_html(data, layer_id, row, year)}</div>")
     if row["country"] in FOCUS_COUNTRIES:
-        st.button(f"← {FOCUS_COUNTRIES[row['country']]}", key="back_to_country", on_click=select, args=(("country", row["country"]),))
+        st.button(f"← {country_name(row['country'])}", key="back_to_country", on_click=select, args=(("country", row["country"]),))
 
 
 def main() -> None:

@@ -11,8 +11,8 @@ from ._dataset import Dataset
 from ._layer import filter_records
 from ._map import esc
 from ._messages import t
-from ._schema import COMMON_FIELDS, CURRENCIES, FOCUS_COUNTRIES, vocabulary
-from ._view import status_at, word
+from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
+from ._view import country_name, status_at, word
 
 # Each diplomatic status field names the event record(s) it rests on.
 BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis", "visa_china": "visa_basis"}
@@ -47,7 +47,7 @@ def _value(field_name: str, kind: str, value: object) -> str:
     if vocabulary(kind) is not None:
         return esc(word(kind[6:], str(value)))
     if kind == "countries":
-        return esc(", ".join(FOCUS_COUNTRIES.get(c, c) for c in str(value).split(";")))
+        return esc(", ".join(country_name(c) for c in str(value).split(";")))
     if kind == "bool":
         return esc(t("yes") if str(value).lower() == "true" else t("no"))
     if field_name == "value":
@@ -85,7 +85,7 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> list[tu
             text = f"{esc(word('status', status_at(row, year)))} ({year}); {text}"
         basis = row.get(BASIS.get(f.name, ""))
         if isinstance(basis, str) and basis:
-            text += f"<br><small>{esc(t('profile.according_to'))} {_refs(dataset, basis)}</small>"
+            text += f"<br><small>{esc(t('profile.basis'))}: {_refs(dataset, basis)}</small>"
         out.append((t("field." + f.name, default=f.name.replace("_", " ")), text))
     return out
 

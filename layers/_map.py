@@ -32,7 +32,7 @@ path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
 .wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}
 .wb-town {{ font-size: 11px; color: #555; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
-.leaflet-tooltip {{ font-size: 13px; max-width: 280px; white-space: normal; }}
+.leaflet-tooltip {{ font-size: 13px; width: max-content; max-width: 260px; white-space: normal; }}
 </style>"""
 
 

@@ -24,9 +24,22 @@ class View:
     country_level: dict[str, int] = field(default_factory=dict)
 
 
+# Vocabularies shown as their short word; the others (diplomacy, confidence, precision) read better as their meaning.
+SHORT_WORDS = {"sector", "status", "surveillance_kind", "event_category", "vaccine_mode", "vendor_origin"}
+
+
 def word(vocab: str, value: str) -> str:
-    """Display label of a vocabulary word (catalogue first, then the data dictionary)."""
-    return t(f"word.{vocab}.{value}", default=VOCABULARIES.get(vocab, {}).get(value, value.replace("_", " ")))
+    """Display label of a vocabulary word (catalogue first, then the word itself or its dictionary meaning)."""
+    fallback = value.replace("_", " ") if vocab in SHORT_WORDS else VOCABULARIES.get(vocab, {}).get(value, value.replace("_", " "))
+    return t(f"word.{vocab}.{value}", default=fallback)
+
+
+def country_name(code: str) -> str:
+    return t(f"country.{code}", default=FOCUS_COUNTRIES.get(code, code))
+
+
+def layer_title(layer: Layer) -> str:
+    return t(f"layer.{layer.id}.title", default=layer.title)
 
 
 def status_at(row: pd.Series, year: int) -> str:
@@ -72,9 +85,9 @@ def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
     for _, row in rows.iterrows():
         colour, label = palette[row[dimension]]
         colours[row["country"]] = colour
-        tips[row["country"]] = f"<b>{_map.esc(FOCUS_COUNTRIES[row['country']])} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
+        tips[row["country"]] = f"<b>{_map.esc(country_name(row['country']))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
     swatches = _palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
-    return _map.fill_group(layer.title, countries, colours, tips), swatches
+    return _map.fill_group(layer_title(layer), countries, colours, tips), swatches
 
 
 def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
@@ -93,7 +106,7 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
         figures = [f"{_qualified(w)} ({_map.esc(w['publisher'])})" for _, w in waves.iterrows()]
         colours[country] = ramp(float(waves["value"].iloc[0])) if len(waves) == 1 else DISAGREE
         question = _map.esc(waves["question"].iloc[0])
-        tips[country] = f"<b>{_map.esc(FOCUS_COUNTRIES[country])} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
+        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
     swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
     swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
     return _map.fill_group(layer.title, countries, colours, tips), swatches
@@ -112,7 +125,7 @@ def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int)
         chinese = deliveries[deliveries["mode"] != "none"]
         colours[country] = layer.palettes["mode"]["purchase"][0] if len(chinese) else "#ffffff"
         lines = [_map.esc(r["name"]) for _, r in deliveries.iterrows()]
-        tips[country] = f"<b>{_map.esc(FOCUS_COUNTRIES[country])} {year}</b><br>" + "<br>".join(lines)
+        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
     swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
     return _map.country_points_group(layer.title, countries, colours, tips), swatches
 
