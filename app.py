@@ -11,9 +11,12 @@ from layers import LAYERS
 from layers._assets import ensure_leaflet
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, record_html
+from layers._downloads import dataset_zip, to_csv, to_geojson, view_records
 from layers._map import base_map, clicked
 from layers._messages import t
+from layers._permalink import encode, parse
 from layers._records import DATA_DIR
+from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
 from layers._view import build_view, country_name, layer_title, sentiment_series
@@ -67,14 +70,66 @@ def show_problems(data: Dataset) -> None:
         st.warning(f"`{problem}`")
 
 
+def apply_link(data: Dataset) -> None:
+    """On a session's first run, restore the view from the URL; bad values are dropped with a notice."""
+    if st.session_state.get("link_applied"):
+        return
+    st.session_state["link_applied"] = True
+    st.session_state["year"] = DEFAULT_YEAR
+    st.session_state["fill"] = "diplomacy"
+    for lid in POINT_LAYERS:
+        st.session_state[f"layer_{lid}"] = True
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    state = parse(params, years=YEARS, layer_ids=list(LAYERS), fill_ids=FILL_LAYERS, countries=set(FOCUS_COUNTRIES),
+                  record_exists=lambda rid: data.record(rid) is not None)
+    if state.year is not None:
+        st.session_state["year"] = state.year
+    if state.layers is not None:
+        for lid in POINT_LAYERS:
+            st.session_state[f"layer_{lid}"] = lid in state.layers
+        st.session_state["fill"] = next((lid for lid in state.layers if lid in FILL_LAYERS), None)
+    if state.record:
+        st.session_state["selected"] = ("record", state.record)
+    elif state.country:
+        st.session_state["selected"] = ("country", state.country)
+    st.session_state["link_notices"] = state.notices
+
+
+def update_link(choice: dict) -> None:
+    """Keep the address bar in step with the view, so copying it shares this view."""
+    params = encode(choice["year"], choice["layers"], st.session_state.get("selected"))
+    if {key: st.query_params.get(key) for key in st.query_params} != params:
+        st.query_params.from_dict(params)
+
+
+@st.cache_resource(show_spinner=False)
+def whole_dataset() -> bytes:
+    root = Path(__file__).resolve().parent
+    return dataset_zip(DATA_DIR, extra=(root / "LICENSE-DATA.md", root / "CITATION.cff"))
+
+
+def share_and_download(data: Dataset, choice: dict) -> None:
+    with st.expander(t("share.title")):
+        records = view_records(data, choice["year"], choice["layers"], choice["series"])
+        st.caption(t("download.help", count=len(records)))
+        stem = f"wb-china-{choice['year']}"
+        left, middle, right = st.columns(3)
+        left.download_button(t("download.view_csv"), to_csv(records, data), f"{stem}.csv", "text/csv", key="download_csv")
+        middle.download_button(t("download.view_geojson"), to_geojson(records, data), f"{stem}.geojson",
+                               "application/geo+json", key="download_geojson")
+        right.download_button(t("download.all"), whole_dataset(), "wb-china-dataset.zip", "application/zip", key="download_zip")
+        st.caption(t("download.licence"))
+
+
 def controls(data: Dataset) -> dict:
+    apply_link(data)
     with st.sidebar:
-        year = st.slider(t("control.year"), *YEARS, value=DEFAULT_YEAR, key="year", help=t("control.year_help"))
+        year = st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
         st.markdown(f"**{t('control.layers')}**")
-        visible = [lid for lid in POINT_LAYERS if st.checkbox(layer_title(LAYERS[lid]), value=True, key=f"layer_{lid}",
+        visible = [lid for lid in POINT_LAYERS if st.checkbox(layer_title(LAYERS[lid]), key=f"layer_{lid}",
                                                                disabled=not data.layers[lid].ok)]
         fill_options = [None, *FILL_LAYERS]
-        fill = st.radio(t("control.fill"), fill_options, index=1, key="fill",
+        fill = st.radio(t("control.fill"), fill_options, key="fill",
                         format_func=lambda lid: t("control.fill_none") if lid is None else layer_title(LAYERS[lid]))
         dimension, series = "nato", None
         if fill == "diplomacy":
@@ -150,6 +205,9 @@ def main() -> None:
     st.markdown(f"## {t('app.title')}")
     st.caption(t("app.subtitle"))
     show_problems(data)
+    notices = st.session_state.pop("link_notices", [])
+    if notices:
+        st.info(t("permalink.notice", details="; ".join(notices)))
     countries, _ = boundaries()
     view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"])
     legend(view, choice)
@@ -160,12 +218,14 @@ def main() -> None:
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
                            feature_group_to_add=view.groups, returned_objects=["last_active_drawing"])
         st.caption(t("map.attribution"))
+        share_and_download(data, choice)
     click = clicked(result)
     if click and click != st.session_state.get("last_click"):
         st.session_state["last_click"] = click
         st.session_state["selected"] = click
     with panel_column:
         panel(data, choice["year"])
+    update_link(choice)
 
 
 main()

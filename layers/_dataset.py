@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,17 @@ class Dataset:
     sources: pd.DataFrame
     figures: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def provenance(self) -> dict[str, tuple[str, str]]:
+        """record id -> (its figures, its further sources) as one-line text, computed once for downloads."""
+        figures = {rid: " | ".join(
+            f"{f.figure}={f.value:g} {f.unit}{' ' + f.qualifier if f.qualifier else ''}: {f.label} "
+            f"[{f.source_url} ({f.publisher}, {f.published}); {f.confidence}]" for f in rows.itertuples())
+            for rid, rows in self.figures.groupby("record_id")}
+        sources = {rid: " | ".join(f"{s.source_url} ({s.publisher}, {s.published})" for s in rows.itertuples())
+                   for rid, rows in self.sources.groupby("record_id")}
+        return {rid: (figures.get(rid, ""), sources.get(rid, "")) for rid in set(figures) | set(sources)}
 
     def record(self, record_id: str) -> tuple[str, pd.Series] | None:
         """(layer id, record) for an id, or None."""

@@ -1,0 +1,94 @@
+"""Downloads: the records of the current view as CSV or GeoJSON (with their sources), and the whole dataset."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from ._dataset import Dataset
+from ._layer import filter_records
+from ._records import DATA_DIR
+
+# Spreadsheets run cells that start like formulas; a leading apostrophe keeps them text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DATA_FILES = ("infrastructure.geojson", "surveillance.geojson", "events.geojson", "diplomacy.csv", "sentiment.csv",
+              "vaccines.csv", "figures.csv", "sources.csv", "countries.geojson", "admin1.geojson", "towns.geojson", "README.md")
+
+
+def view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> pd.DataFrame:
+    """Every record the view shows for `year`: one row per record, with its layer and geometry (if any)."""
+    frames = []
+    for layer_id in layers:
+        loaded = dataset.layers.get(layer_id)
+        if loaded is None or not loaded.ok:
+            continue
+        shown = filter_records(loaded.frame, year)
+        if layer_id == "sentiment":
+            shown = shown[shown["series"] == series]
+        shown = pd.DataFrame(shown).assign(layer=layer_id)
+        if "geometry" not in shown:
+            shown["geometry"] = None
+        frames.append(shown)
+    if not frames:
+        return pd.DataFrame(columns=["layer", "id", "geometry"])
+    return pd.concat(frames, ignore_index=True, sort=False)
+
+
+def _flat(records: pd.DataFrame, dataset: Dataset) -> list[dict]:
+    columns = ["layer", "id", "name", "country", "year_from", "year_to"]
+    columns += [c for c in records.columns if c not in columns and c != "geometry"]
+    table = pd.DataFrame(records, columns=columns).astype(object)
+    table = table.where(table.notna(), "")
+    out = table.to_dict("records")
+    for row in out:
+        row["figures"], row["more_sources"] = dataset.provenance.get(row["id"], ("", ""))
+    return out
+
+
+def safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(records: pd.DataFrame, dataset: Dataset) -> bytes:
+    rows = _flat(records, dataset)
+    buffer = io.StringIO()
+    fields = list(rows[0]) if rows else ["layer", "id", "name"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _plain(value: object) -> object:
+    """numpy and pandas scalars as plain Python values, for JSON."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def to_geojson(records: pd.DataFrame, dataset: Dataset) -> bytes:
+    """RFC 7946 FeatureCollection; country-level records carry a null geometry."""
+    features = []
+    geometries = records["geometry"] if "geometry" in records else [None] * len(records)
+    for flat, geometry in zip(_flat(records, dataset), geometries):
+        geo = geometry.__geo_interface__ if hasattr(geometry, "__geo_interface__") else None
+        props = {key: _plain(value) for key, value in flat.items()}
+        features.append({"type": "Feature", "properties": props, "geometry": geo})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+
+
+def dataset_zip(data_dir: Path = DATA_DIR, extra: tuple[Path, ...] = ()) -> bytes:
+    """The whole dataset as published (data files, data dictionary, licence and citation)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in DATA_FILES:
+            archive.write(Path(data_dir) / name, f"geodata/{name}")
+        for path in extra:
+            if path.exists():
+                archive.write(path, path.name)
+    return buffer.getvalue()

@@ -1,0 +1,79 @@
+"""The view in the URL: parse `?year=&layers=&country=&record=` defensively, and encode a view back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ._messages import t
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+MAX_PARAM = 500  # longer values are ignored unread
+
+
+@dataclass
+class ViewState:
+    year: int | None = None
+    layers: list[str] | None = None  # None = the app's default set
+    country: str | None = None
+    record: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def _first(value: object) -> str | None:
+    """Query parameters may arrive as a string or a list of strings; anything else is ignored."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    return value if isinstance(value, str) else None
+
+
+def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: list[str], fill_ids: list[str],
+          countries: set[str], record_exists) -> ViewState:
+    """A view from URL parameters; every invalid or unknown value is dropped with a short notice."""
+    state = ViewState()
+    raw = {key: _first(params.get(key)) for key in ("year", "layers", "country", "record")}
+    for key, value in raw.items():
+        if value is not None and len(value) > MAX_PARAM:
+            state.notices.append(t("permalink.too_long", param=key))
+            raw[key] = None
+    if raw["year"] is not None:
+        text = raw["year"].strip()
+        if text.isascii() and text.isdigit() and years[0] <= int(text) <= years[1]:
+            state.year = int(text)
+        else:
+            state.notices.append(t("permalink.bad_year", value=text[:40], low=years[0], high=years[1]))
+    if raw["layers"] is not None:
+        wanted = [part.strip() for part in raw["layers"].split(",") if part.strip()]
+        unknown = [part for part in wanted if part not in layer_ids]
+        if unknown:
+            state.notices.append(t("permalink.bad_layers", value=", ".join(p[:30] for p in unknown[:5])))
+        known = list(dict.fromkeys(part for part in wanted if part in layer_ids))
+        fills = [lid for lid in known if lid in fill_ids]
+        if len(fills) > 1:
+            state.notices.append(t("permalink.one_fill", kept=fills[0]))
+            known = [lid for lid in known if lid not in fills[1:]]
+        state.layers = known
+    if raw["country"] is not None:
+        code = raw["country"].strip().upper()
+        if code in countries:
+            state.country = code
+        else:
+            state.notices.append(t("permalink.bad_country", value=raw["country"][:20]))
+    if raw["record"] is not None:
+        rid = raw["record"].strip()
+        if _ID.match(rid) and record_exists(rid):
+            state.record = rid
+        else:
+            state.notices.append(t("permalink.bad_record", value=rid[:40]))
+    return state
+
+
+def encode(year: int, layers: list[str], selection: tuple[str, str] | None) -> dict[str, str]:
+    """URL parameters for a view: the inverse of `parse` for valid views."""
+    params = {"year": str(year), "layers": ",".join(layers)}
+    if selection and selection[0] == "country":
+        params["country"] = selection[1]
+    if selection and selection[0] == "record":
+        params["record"] = selection[1]
+    return params

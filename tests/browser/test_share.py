@@ -1,0 +1,56 @@
+"""Permalinks and downloads in a real browser: a link restores the view, a download holds the view's records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+
+from helpers import drawn_ids, open_app, panel_text
+
+from layers import LAYERS, filter_records
+from layers._dataset import load_dataset
+
+
+def wait_for(predicate, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_permalink_restores_year_layers_and_country(page, app_url, blocked) -> None:
+    open_app(page, f"{app_url}/?year=2020&layers=infrastructure,diplomacy&country=XK")
+    assert page.locator('[data-testid="stSlider"] input[type="range"]').first.input_value() == "2020"
+    ids = drawn_ids(page)
+    assert "INF02" in ids and "SUR01" not in ids and "DIP063" not in ids
+    assert wait_for(lambda: "Kosovo in 2020" in panel_text(page))
+    assert "year=2020" in page.url and "country=XK" in page.url
+    assert blocked == []
+
+
+def test_permalink_opens_a_record_panel(page, app_url) -> None:
+    open_app(page, f"{app_url}/?record=INF01&year=2019")
+    assert wait_for(lambda: "300 MW" in panel_text(page))
+    assert "record=INF01" in page.url
+
+
+def test_broken_permalink_is_ignored_with_a_notice(page, app_url) -> None:
+    open_app(page, f"{app_url}/?year=3000&layers=nope&record=%3Cscript%3E")
+    assert wait_for(lambda: "Parts of the link were ignored" in panel_text(page))
+    assert page.locator('[data-testid="stSlider"] input[type="range"]').first.input_value() == "2025"
+
+
+def test_download_holds_exactly_the_records_of_the_view(page, app_url, blocked) -> None:
+    open_app(page, f"{app_url}/?year=2020&layers=infrastructure")
+    page.get_by_text("Share and download").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Records shown (CSV)").click()
+    text = open(download_info.value.path(), encoding="utf-8").read()
+    ids = {row["id"] for row in csv.DictReader(io.StringIO(text))}
+    expected = set(filter_records(load_dataset(LAYERS).layers["infrastructure"].frame, 2020)["id"])
+    assert ids == expected
+    assert ids == drawn_ids(page)  # every infrastructure record has a place, so download = marks on the map
+    assert blocked == []

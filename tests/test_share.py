@@ -1,0 +1,103 @@
+"""Permalinks and downloads without a browser: parsing URLs, encoding views, and what a download holds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from functools import cache
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from layers import FOCUS_COUNTRIES, LAYERS, filter_records
+from layers._dataset import Dataset, load_dataset
+from layers._downloads import dataset_zip, safe_cell, to_csv, to_geojson, view_records
+from layers._permalink import encode, parse
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+FILLS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
+
+
+@cache
+def dataset() -> Dataset:
+    return load_dataset(LAYERS)
+
+
+def parsed(**params):
+    return parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=FILLS, countries=set(FOCUS_COUNTRIES),
+                 record_exists=lambda rid: dataset().record(rid) is not None)
+
+
+def test_a_valid_link_is_read_whole() -> None:
+    state = parsed(year="2020", layers="infrastructure,diplomacy", country="xk", record="INF02")
+    assert (state.year, state.layers, state.country, state.record, state.notices) == (
+        2020, ["infrastructure", "diplomacy"], "XK", "INF02", [])
+
+
+def test_bad_values_are_dropped_with_notices() -> None:
+    state = parsed(year="1999", layers="infrastructure,<script>,sentiment,diplomacy", country="YU", record="INF99")
+    assert state.year is None and state.country is None and state.record is None
+    assert state.layers == ["infrastructure", "sentiment"]  # one country colouring at a time
+    assert len(state.notices) == 5
+    assert any("<script>" in n for n in state.notices)  # named, as text; the app escapes it when showing
+
+
+def test_odd_shapes_of_parameters_do_not_raise() -> None:
+    for value in ([], ["2019", "2021"], None, "２０２０", "20 20", "x" * 5000, "-1", "2020.0"):
+        state = parsed(year=value, layers=value, country=value, record=value)
+        assert state.year in (None, 2021)
+
+
+def test_encode_then_parse_round_trips() -> None:
+    params = encode(2018, ["surveillance", "sentiment"], ("record", "SUR01"))
+    state = parsed(**params)
+    assert (state.year, state.layers, state.record) == (2018, ["surveillance", "sentiment"], "SUR01")
+
+
+def test_view_download_holds_exactly_the_records_shown() -> None:
+    records = view_records(dataset(), 2020, ["infrastructure", "events"])
+    expected = set(filter_records(dataset().layers["infrastructure"].frame, 2020)["id"])
+    expected |= set(filter_records(dataset().layers["events"].frame, 2020)["id"])
+    rows = list(csv.DictReader(io.StringIO(to_csv(records, dataset()).decode("utf-8"))))
+    assert {r["id"] for r in rows} == expected and len(rows) == len(expected)
+    stanari = next(r for r in rows if r["id"] == "INF01")
+    assert stanari["source_url"].startswith("http") and "capacity_mw=300 MW" in stanari["figures"]
+    features = json.loads(to_geojson(records, dataset()))["features"]
+    assert {f["properties"]["id"] for f in features} == expected
+    assert next(f for f in features if f["properties"]["id"] == "INF01")["geometry"]["type"] == "Point"
+    assert next(f for f in features if f["properties"]["id"] == "DIP022")["geometry"] is None  # country-level
+
+
+def test_csv_cells_cannot_become_formulas() -> None:
+    assert safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_cell("+1") == "'+1" and safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("-2") == "'-2"
+    assert safe_cell("Stanari") == "Stanari" and safe_cell(2016) == 2016
+
+
+def test_whole_dataset_zip_has_every_data_file() -> None:
+    names = set(zipfile.ZipFile(io.BytesIO(dataset_zip())).namelist())
+    assert {"geodata/infrastructure.geojson", "geodata/figures.csv", "geodata/README.md"} <= names
+
+
+def test_app_restores_a_permalink_and_writes_the_view_back() -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update({"year": "2020", "layers": "infrastructure,sentiment", "record": "INF02"})
+    at.run()
+    assert not at.exception
+    assert at.slider(key="year").value == 2020
+    assert at.checkbox(key="layer_surveillance").value is False and at.radio(key="fill").value == "sentiment"
+    assert any("Bar–Boljare" in h.proto.body for h in at.get("html"))
+    assert at.query_params["record"] == "INF02" and at.query_params["layers"] == "infrastructure,sentiment"
+    at.slider(key="year").set_value(2016).run()
+    assert at.query_params["year"] == "2016"
+
+
+def test_app_ignores_a_broken_permalink_with_a_notice() -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update({"year": "abc", "country": "<b>x</b>"})
+    at.run()
+    assert not at.exception
+    assert at.slider(key="year").value == 2025
+    assert any("ignored" in i.value for i in at.info)
