@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import json
 import math
 from typing import Any
 
 import folium
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from ._layer import Layer
 from ._style import (
@@ -27,7 +30,9 @@ LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static fi
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
 path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
+.wb-label-icon {{ background: none; border: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
+.wb-town {{ text-align: left; }}
 .wb-country {{ font-size: 11px; font-weight: 600; letter-spacing: .05em; text-transform: uppercase; color: #5a5a5a;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
 .wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}
@@ -46,9 +51,35 @@ def leaflet_assets(prefix: str = LEAFLET_PREFIX) -> tuple[list[tuple[str, str]],
     return [("leaflet", f"{prefix}/leaflet.js"), ("leaflet_setup", f"{prefix}/setup.js")], [("leaflet_css", f"{prefix}/leaflet.css")]
 
 
-def _label(location: tuple[float, float], text: str, css: str, size: tuple[int, int] = (160, 16)) -> folium.Marker:
-    icon = folium.DivIcon(html=f'<div class="wb-label {css}">{esc(text)}</div>', icon_size=size, icon_anchor=(size[0] // 2, size[1] // 2))
-    return folium.Marker(location, icon=icon, interactive=False, keyboard=False)
+def script_json(value: Any) -> str:
+    """JSON safe to place inside a <script>: no '<', '>' or '&' that could end the script or open a tag."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class TextLabels(MacroElement):
+    """Many non-interactive text labels (and optional dots) as one element: one template instead of hundreds,
+    which keeps every rerun's map rendering fast. Text goes in through textContent, never as HTML."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  {{ this.labels }}.forEach(function (d) {
+    if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
+                                                 fillOpacity: 1, interactive: false}).addTo(map); }
+    var el = document.createElement("div");
+    el.className = "wb-label " + d.css;
+    el.textContent = d.text;
+    var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: d.anchor});
+    L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, labels: list[dict]):
+        super().__init__()
+        self._name = "TextLabels"
+        self.labels = script_json(labels)
 
 
 def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix: str = LEAFLET_PREFIX) -> folium.Map:
@@ -74,20 +105,20 @@ def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix:
         highlight_function=lambda _: {"weight": 2.6, "color": "#222"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(m)
-    for f in countries["features"]:
-        p = f["properties"]
-        _label((p["label_lat"], p["label_lon"]), p["name"], "wb-country" if p["focus"] else "wb-neighbour").add_to(m)
+    labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
     for f in towns["features"]:
         p, (lon, lat) = f["properties"], f["geometry"]["coordinates"]
         if p["country"] not in focus_codes and not p["capital"]:
             continue  # neighbours keep only their capitals, to stay quiet
         big = p["capital"] or p["population"] >= 150_000
-        folium.CircleMarker((lat, lon), radius=2.5 if p["capital"] else 1.8, color="#555", weight=1, fill=True,
-                            fill_color="#555", fill_opacity=1, interactive=False).add_to(m)
-        if big:
-            icon = folium.DivIcon(html=f'<div class="wb-label wb-town">{esc(p["name"])}</div>', icon_size=(120, 14), icon_anchor=(-4, 14))
-            folium.Marker((lat, lon), icon=icon, interactive=False, keyboard=False).add_to(m)
+        labels.append({"lat": lat, "lng": lon, "text": p["name"] if big else "", "css": "wb-town", "w": 120,
+                       "anchor": [-4, 14], "dot": 2.5 if p["capital"] else 1.8})
+    for f in countries["features"]:
+        p = f["properties"]
+        labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 160, "anchor": [80, 8],
+                       "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
+    TextLabels(labels).add_to(m)
     return m
 
 
