@@ -10,12 +10,12 @@ from streamlit_folium import st_folium
 from layers import LAYERS
 from layers._assets import ensure_leaflet
 from layers._dataset import Dataset, load_dataset
-from layers._details import country_profile, legend_html, record_html
+from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import dataset_zip, to_csv, to_geojson, view_records
 from layers._map import base_map, clicked
 from layers._messages import t
 from layers._permalink import encode, parse
-from layers._records import DATA_DIR
+from layers._records import data_dir
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
@@ -40,15 +40,23 @@ PANEL_CSS = """<style>
 
 
 @st.cache_resource(show_spinner=False)
+def load(folder: str) -> Dataset:
+    """Loaded and validated once per process and data folder; shared read-only by every session."""
+    return load_dataset(LAYERS, Path(folder))
+
+
 def dataset() -> Dataset:
-    """Loaded and validated once per process; shared read-only by every session."""
-    return load_dataset(LAYERS)
+    return load(str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False)
-def boundaries() -> tuple[dict, dict]:
-    read = lambda name: json.loads((DATA_DIR / name).read_text(encoding="utf-8"))  # noqa: E731
+def read_boundaries(folder: str) -> tuple[dict, dict]:
+    read = lambda name: json.loads((Path(folder) / name).read_text(encoding="utf-8"))  # noqa: E731
     return read("countries.geojson"), read("towns.geojson")
+
+
+def boundaries() -> tuple[dict, dict]:
+    return read_boundaries(str(data_dir()))
 
 
 def fresh_base_map(tiles: bool):
@@ -63,11 +71,11 @@ def show_problems(data: Dataset) -> None:
         if loaded.problems:
             lines = [str(p) for p in loaded.problems[:5]]
             more = len(loaded.problems) - len(lines)
-            text = "\n".join(f"- `{line}`" for line in lines) + (f"\n- {t('problem.more', count=more)}" if more > 0 else "")
+            text = "\n".join(f"- {md_escape(line)}" for line in lines) + (f"\n- {t('problem.more', count=more)}" if more > 0 else "")
             st.warning(f"{t('problem.layer_disabled', layer=layer_title(loaded.layer))}\n\n{text}")
     other = [p for p in data.problems if p.file.endswith(("sources.csv", "figures.csv"))]
     for problem in other[:5]:
-        st.warning(f"`{problem}`")
+        st.warning(md_escape(problem))
 
 
 def apply_link(data: Dataset) -> None:
@@ -103,9 +111,9 @@ def update_link(choice: dict) -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def whole_dataset() -> bytes:
+def zipped(folder: str) -> bytes:
     root = Path(__file__).resolve().parent
-    return dataset_zip(DATA_DIR, extra=(root / "LICENSE-DATA.md", root / "CITATION.cff"))
+    return dataset_zip(Path(folder), extra=(root / "LICENSE-DATA.md", root / "CITATION.cff"))
 
 
 def share_and_download(data: Dataset, choice: dict) -> None:
@@ -117,7 +125,7 @@ def share_and_download(data: Dataset, choice: dict) -> None:
         left.download_button(t("download.view_csv"), to_csv(records, data), f"{stem}.csv", "text/csv", key="download_csv")
         middle.download_button(t("download.view_geojson"), to_geojson(records, data), f"{stem}.geojson",
                                "application/geo+json", key="download_geojson")
-        right.download_button(t("download.all"), whole_dataset(), "wb-china-dataset.zip", "application/zip", key="download_zip")
+        right.download_button(t("download.all"), zipped(str(data_dir())), "wb-china-dataset.zip", "application/zip", key="download_zip")
         st.caption(t("download.licence"))
 
 
@@ -183,7 +191,7 @@ def panel(data: Dataset, year: int) -> None:
                 if not items:
                     st.caption(t("profile.none", year=year))
                 for record_id, name in items:
-                    st.button(name, key=f"open_{record_id}", on_click=select, args=(("record", record_id),),
+                    st.button(md_escape(name), key=f"open_{record_id}", on_click=select, args=(("record", record_id),),
                               type="tertiary", use_container_width=True)
         return
     found = data.record(key) if kind == "record" else None
@@ -207,8 +215,12 @@ def main() -> None:
     show_problems(data)
     notices = st.session_state.pop("link_notices", [])
     if notices:
-        st.info(t("permalink.notice", details="; ".join(notices)))
-    countries, _ = boundaries()
+        st.info(t("permalink.notice", details=md_escape("; ".join(notices))))
+    try:
+        countries, _ = boundaries()
+    except (OSError, ValueError, KeyError) as error:
+        st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
+        st.stop()
     view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"])
     legend(view, choice)
     if choice["tiles"]:

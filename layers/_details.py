@@ -20,6 +20,15 @@ HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "n
 SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 
 
+MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=&")
+
+
+def md_escape(text: object) -> str:
+    """Text from data, shown literally where Streamlit renders Markdown (button labels, notices)."""
+    flat = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in flat)
+
+
 def link(url: str, text: str) -> str:
     """A link only for http(s) URLs; anything else is shown as plain text."""
     if not SAFE_URL.match(url or ""):

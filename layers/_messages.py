@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "on legal status). Towns: GeoNames (CC BY 4.0). Data: see geodata/README.md.",
         "map.status_at_year": "{status} in {year}",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
+        "problem.boundaries": "The map cannot be drawn: the boundary files in {folder} could not be read ({error}).",
         "problem.more": "… and {count} more problem(s).",
         "field.type": "Type",
         "field.chinese_company": "Chinese company",
@@ -132,6 +133,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "download.licence": "Data licence: CC BY 4.0 (see LICENSE-DATA.md); please cite as in CITATION.cff.",
         "yes": "yes",
         "no": "no",
+        "export.country_tip": "Click for the country profile",
+        "export.before_completion": "In {year} this project was still under construction (completed in {completion}). "
+        "The details below give its status as of the latest source.",
+        "export.back": "← {country}",
+        "export.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no "
+        "judgement on legal status). Towns: GeoNames (CC BY 4.0). Map drawn with Leaflet. A static copy of the dashboard: "
+        "this page loads nothing from other sites; only the sources in the details panels link out.",
+        "export.map_label": "Map of the records for the chosen year",
+        "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
     }
 }
 

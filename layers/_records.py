@@ -11,8 +11,15 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-# WB_DATA_DIR points the app and the tools at another copy of the data (benchmarks, hostile-data tests).
-DATA_DIR = Path(os.environ.get("WB_DATA_DIR") or Path(__file__).resolve().parent.parent / "geodata")
+SHIPPED_DATA = Path(__file__).resolve().parent.parent / "geodata"
+
+
+def data_dir() -> Path:
+    """The dataset in use: WB_DATA_DIR points the app and the tools at another copy (benchmarks, hostile-data tests)."""
+    return Path(os.environ.get("WB_DATA_DIR") or SHIPPED_DATA)
+
+
+DATA_DIR = data_dir()
 
 
 class DataFileError(Exception):
