@@ -39,11 +39,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(script: str, cwd: Path, extra: list[str] | None = None) -> tuple[subprocess.Popen, str]:
+def start_streamlit(script: str, cwd: Path, extra: list[str] | None = None, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *(extra or [])]
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -91,7 +92,7 @@ def page(browser, blocked):
     def guard(route):
         url = route.request.url
         host = urlparse(url).hostname or ""
-        if url.startswith(("data:", "blob:", "about:")) or host in LOOPBACK:
+        if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOOPBACK:  # file: the static export
             route.continue_()
         else:
             blocked.append(url)

@@ -1,0 +1,89 @@
+"""Hostile data in a real browser: HTML, JavaScript and Markdown in data fields never run and show literally."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import ROOT, start_streamlit
+from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, wait_idle
+
+import csv
+import io
+
+from tests.fixtures.hostile import EVENT_NAME, FIGURE_LABEL, FORMULA, NAME, NOTES, PUBLISHER, make_hostile_copy
+
+STANARI = (44.759289, 17.823207)
+KOSOVO_INSIDE = (42.55, 20.85)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    data = make_hostile_copy(tmp_path_factory.mktemp("hostile") / "geodata")
+    process, url = start_streamlit("app.py", ROOT, env={"WB_DATA_DIR": str(data)})
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def pwned(page) -> list:
+    """`window.__pwned` in the page and in every frame (the map iframe included): must stay undefined."""
+    values = []
+    for frame in page.frames:
+        try:
+            values.append(frame.evaluate("() => window.__pwned === undefined ? null : window.__pwned"))
+        except Exception:  # a detached frame
+            continue
+    return [v for v in values if v is not None]
+
+
+def wait_for(predicate, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_payloads_show_literally_and_never_run(page, hostile_url, blocked) -> None:
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, hostile_url)
+    frame = map_frame(page)
+    point = frame.evaluate("([a, b]) => { const p = window.map.latLngToContainerPoint([a, b]); return [p.x, p.y]; }", list(STANARI))
+    box = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.move(box["x"] + point[0], box["y"] + point[1])
+    tooltip = page.frame_locator(MAP_IFRAME).locator(".leaflet-tooltip").first
+    tooltip.wait_for(timeout=10_000)
+    assert NAME in tooltip.inner_text()
+
+    click_at(page, *STANARI)
+    assert wait_for(lambda: NAME in panel_text(page)), panel_text(page)[-2000:]
+    text = panel_text(page)
+    assert NOTES in text and PUBLISHER in text and FIGURE_LABEL in text
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.frame_locator(MAP_IFRAME).locator('a[href^="javascript"]').count() == 0
+
+    click_at(page, *KOSOVO_INSIDE)
+    assert wait_for(lambda: "Kosovo in 2025" in panel_text(page))
+    page.get_by_text("Events (").click()  # the events list starts folded
+    button = page.get_by_role("button", name=EVENT_NAME)
+    assert button.count() == 1  # the label is the literal text, not a rendered link
+    button.click()
+    wait_idle(page)
+    assert wait_for(lambda: EVENT_NAME in panel_text(page))
+
+    assert pwned(page) == [] and dialogs == []
+    assert blocked == []
+
+
+def test_hostile_download_cells_cannot_run_as_formulas(page, hostile_url) -> None:
+    open_app(page, f"{hostile_url}/?year=2020&layers=infrastructure")
+    page.get_by_text("Share and download").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Records shown (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    road = next(r for r in rows if r["id"] == "INF02")
+    assert road["place"] == "'" + FORMULA  # a leading apostrophe keeps it text in spreadsheets
+    assert not any(value.startswith(("=", "+", "@")) for row in rows for value in row.values() if value)
