@@ -200,7 +200,7 @@ def country_points_group(name: str, countries: dict, colours: dict[str, str], ti
                              "geometry": {"type": "Point", "coordinates": [p["label_lon"], p["label_lat"] - 0.12]}})
     if features:
         folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, marker=folium.CircleMarker(),
-                       style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},
+                       style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},
                        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
     return group
 
