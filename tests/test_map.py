@@ -133,3 +133,11 @@ def test_every_message_used_in_code_is_in_the_catalogue() -> None:
     assert keys, "no message keys found"
     assert keys <= set(MESSAGES["en"]), keys - set(MESSAGES["en"])
     assert t("profile.title", country="Kosovo", year=2020) == "Kosovo in 2020"
+
+
+@pytest.mark.parametrize("layer_id, year", [("infrastructure", 2020), ("vaccines", 2021)])
+def test_point_marks_are_filled(layer_id: str, year: int) -> None:
+    """Leaflet draws circle markers hollow (and clickable only on the outline) unless fill is on."""
+    html = view_html(year, [layer_id])
+    styles = re.findall(r'return (\{[^}]*"fillColor"[^}]*\})', html)
+    assert styles and all('"fill": true' in style for style in styles)
