@@ -1,4 +1,5 @@
-"""Command line: `python -m layers validate [DATA_DIR]` checks every data file and lists every problem."""
+"""Command line: `python -m layers validate [DATA_DIR]` checks every data file and lists every problem;
+`python -m layers export OUTDIR` writes a static copy of the map."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from . import LAYERS
 from ._dataset import load_dataset
 from ._dictionary import render, section_of
+from ._export import BUDGET, ExportRefused, export
 from ._records import DATA_DIR
 
 
@@ -41,6 +43,23 @@ def dictionary(write: bool) -> int:
     return 0
 
 
+def export_map(out_dir: Path, data_dir: Path) -> int:
+    """Write the static map; refuse (exit 1, every problem listed) when the data does not validate."""
+    try:
+        result = export(out_dir, data_dir)
+    except ExportRefused as refused:
+        for problem in refused.problems:
+            print(problem)
+        print(f"{len(refused.problems)} problem(s) in {data_dir}: nothing exported", file=sys.stderr)
+        return 1
+    for path in result.files:
+        print(f"{path.stat().st_size:>9,}  {path}")
+    print(f"total {result.raw:,} bytes ({result.gzip:,} gzipped) in {len(result.files)} files; open {out_dir / 'index.html'}")
+    if result.raw > BUDGET:
+        print(f"warning: over the {BUDGET:,}-byte budget", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layers")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -48,9 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
     words = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     words.add_argument("--write", action="store_true", help="update the section in geodata/README.md")
+    static = commands.add_parser("export", help="write a static, self-contained copy of the map into OUTDIR")
+    static.add_argument("out_dir", metavar="OUTDIR", type=Path)
+    static.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset to export (default: geodata/)")
     args = parser.parse_args(argv)
     if args.command == "dictionary":
         return dictionary(args.write)
+    if args.command == "export":
+        return export_map(args.out_dir, args.data_dir)
     return validate(args.data_dir)
 
 

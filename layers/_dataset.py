@@ -35,13 +35,13 @@ class Dataset:
                    for rid, rows in self.sources.groupby("record_id")}
         return {rid: (figures.get(rid, ""), sources.get(rid, "")) for rid in set(figures) | set(sources)}
 
+    @cached_property
+    def _index(self) -> dict[str, tuple[str, pd.Series]]:
+        return {row["id"]: (layer_id, row) for layer_id, loaded in self.layers.items() for _, row in loaded.frame.iterrows()}
+
     def record(self, record_id: str) -> tuple[str, pd.Series] | None:
-        """(layer id, record) for an id, or None."""
-        for layer_id, loaded in self.layers.items():
-            hit = loaded.frame[loaded.frame["id"] == record_id]
-            if len(hit):
-                return layer_id, hit.iloc[0]
-        return None
+        """(layer id, record) for an id, or None; looked up in an index built once (panels cite many records)."""
+        return self._index.get(record_id)
 
 
 def _raw_records(layer: Layer, data_dir: Path) -> list[dict]:

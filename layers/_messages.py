@@ -140,6 +140,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "export.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no "
         "judgement on legal status). Towns: GeoNames (CC BY 4.0). Map drawn with Leaflet. A static copy of the dashboard: "
         "this page loads nothing from other sites; only the sources in the details panels link out.",
+        "export.map_attribution": "Natural Earth · GeoNames (CC BY 4.0)",
         "export.map_label": "Map of the records for the chosen year",
         "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
     }

@@ -60,7 +60,7 @@ def _detail(layer: Layer, row: pd.Series, year: int) -> str:
     return str(row["year_from"])
 
 
-def _palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[Swatch]:
+def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[Swatch]:
     seen: dict[str, Swatch] = {}
     for value, (colour, label) in layer.palettes[field_name].items():
         text = t(f"legend.{layer.id}.{field_name}.{value}", default=label)
@@ -75,7 +75,7 @@ def features_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[folium.
     group = _map.record_group(layer, shown, lambda row: _detail(layer, row, year))
     field_name = next(iter(layer.palettes))
     country_level = int(shown.geometry.isna().sum())
-    return group, _palette_swatches(layer, field_name), country_level
+    return group, palette_swatches(layer, field_name), country_level
 
 
 def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, dimension: str) -> tuple[folium.FeatureGroup, list[Swatch]]:
@@ -86,7 +86,7 @@ def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
         colour, label = palette[row[dimension]]
         colours[row["country"]] = colour
         tips[row["country"]] = f"<b>{_map.esc(country_name(row['country']))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
-    swatches = _palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
+    swatches = palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
     return _map.fill_group(layer_title(layer), countries, colours, tips), swatches
 
 
@@ -103,7 +103,7 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
     rows = rows[rows["series"] == series]
     colours, tips = {}, {}
     for country, waves in rows.groupby("country"):
-        figures = [f"{_qualified(w)} ({_map.esc(w['publisher'])})" for _, w in waves.iterrows()]
+        figures = [f"{qualified(w)} ({_map.esc(w['publisher'])})" for _, w in waves.iterrows()]
         colours[country] = ramp(float(waves["value"].iloc[0])) if len(waves) == 1 else DISAGREE
         question = _map.esc(waves["question"].iloc[0])
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
@@ -112,7 +112,7 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
     return _map.fill_group(layer.title, countries, colours, tips), swatches
 
 
-def _qualified(wave: pd.Series) -> str:
+def qualified(wave: pd.Series) -> str:
     value = f"{wave['value']:g}%"
     return f"{t('qualifier.' + wave['value_qualifier'])} {value}" if wave["value_qualifier"] else value
 

@@ -87,3 +87,22 @@ def test_hostile_download_cells_cannot_run_as_formulas(page, hostile_url) -> Non
     road = next(r for r in rows if r["id"] == "INF02")
     assert road["place"] == "'" + FORMULA  # a leading apostrophe keeps it text in spreadsheets
     assert not any(value.startswith(("=", "+", "@")) for row in rows for value in row.values() if value)
+
+
+def test_payloads_stay_text_in_the_static_export(page, tmp_path, blocked) -> None:
+    from layers._export import export
+
+    data = make_hostile_copy(tmp_path / "geodata")
+    export(tmp_path / "out", data)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((tmp_path / "out" / "index.html").as_uri())
+    page.locator("path.leaflet-interactive").first.wait_for(timeout=20_000)
+    x, y = page.evaluate("([lat, lng]) => window.wbExport.point(lat, lng)", list(STANARI))
+    box = page.locator("#wb-map").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    assert wait_for(lambda: NAME in page.locator("body").inner_text())
+    text = page.locator("body").inner_text()
+    assert NOTES in text and PUBLISHER in text and FIGURE_LABEL in text
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert pwned(page) == [] and dialogs == [] and blocked == []

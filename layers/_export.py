@@ -1,0 +1,321 @@
+"""A static, embeddable copy of the map: one index.html (page, data and script inline) plus Leaflet from its wheel."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import xstatic.pkg.leaflet as xstatic_leaflet
+
+from . import LAYERS
+from ._dataset import Dataset, load_dataset
+from ._details import country_profile, legend_html, record_html
+from ._map import CENTER, ZOOM, esc, script_json
+from ._messages import LANGUAGE, MESSAGES, t
+from ._records import DATA_DIR, display_path
+from ._schema import FOCUS_COUNTRIES
+from ._style import (
+    FOCUS_LAND,
+    NEIGHBOUR_LAND,
+    NO_DATA,
+    SEA,
+    Swatch,
+    confidence_swatches,
+    line_style,
+    point_style,
+    precision_swatches,
+    ramp,
+)
+from ._validate import Problem
+from ._view import DISAGREE, palette_swatches, qualified, country_name, layer_title, status_at, word
+
+YEARS = (2012, 2026)  # the app's slider (app.py)
+DEFAULT_YEAR = 2025
+PANEL_YEAR = YEARS[1]  # panels are rendered once, for the last year: the status as of the latest source
+BUDGET = 1_000_000  # bytes, before compression
+MARK_LAYERS = ("infrastructure", "surveillance", "events")
+PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
+                  ("events", "profile.events"), ("vaccines", "profile.vaccines"))
+# Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
+SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
+                   "profile.none", "profile.projects", "profile.deployments", "profile.events", "profile.vaccines",
+                   "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
+                   "export.country_tip", "export.before_completion", "export.back")
+
+
+class ExportRefused(Exception):
+    """The data did not pass validation (or a boundary file is unreadable): nothing unchecked is exported."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+PAGE_DIR = Path(__file__).resolve().parent / "_export_page"
+PAGE_CSS = (PAGE_DIR / "page.css").read_text(encoding="utf-8").replace("%SEA%", SEA)
+PAGE_JS = (PAGE_DIR / "page.js").read_text(encoding="utf-8")
+
+
+def template(key: str) -> str:
+    """A catalogue message with its {placeholders} left in, for the script to fill (same fallback as `t`)."""
+    return MESSAGES.get(LANGUAGE, {}).get(key) or MESSAGES["en"][key]
+
+
+def _year(value: Any) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _geometry(geometry: Any) -> dict[str, list]:
+    """Points as [lat, lon] (a MultiPoint split: Leaflet cannot bind a tooltip to its group), lines as lists of them."""
+    if geometry is None or geometry.is_empty:
+        return {}
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    points = [[p.y, p.x] for p in parts if p.geom_type == "Point"]
+    rings = [p.boundary if p.geom_type == "Polygon" else p for p in parts if p.geom_type != "Point"]
+    lines = [[[y, x] for x, y in line.coords] for ring in rings for line in getattr(ring, "geoms", [ring])]
+    return {key: value for key, value in (("points", points), ("lines", lines)) if value}
+
+
+def _detail(layer_id: str, row: pd.Series, status: str | None = None) -> str:
+    """The tooltip's second line, as the app words it (plain text)."""
+    if layer_id == "infrastructure":
+        return f"{row['type']} · {word('status', status or row['status'])}"
+    if layer_id == "surveillance":
+        return f"{row['vendor']} · {row['year_from']}"
+    if layer_id == "events":
+        return f"{row['date']} · {word('event_category', row['category'])}"
+    return str(row["year_from"])
+
+
+def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
+    """One record: year range, countries, its details panel (escaped HTML) and, for marks, geometry, tooltip, style."""
+    out = {"id": row["id"], "layer": layer_id, "name": row["name"], "countries": row["country"].split(";"),
+           "from": _year(row["year_from"]), "to": _year(row["year_to"]),
+           "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
+    if layer_id == "vaccines":
+        out["mode"] = row["mode"]
+    if layer_id not in MARK_LAYERS:
+        return out
+    field_name, palette = next(iter(LAYERS[layer_id].palettes.items()))
+    drawn = line_style if row.geometry is not None and "Line" in row.geometry.geom_type else point_style
+
+    def style(value: str) -> dict:
+        return drawn(palette.get(value, ("#777777", ""))[0], row["confidence"], row["precision"])
+
+    out.update(_geometry(row.geometry), tip=_detail(layer_id, row), style=style(row[field_name]))
+    building = status_at(row, YEARS[0]) if layer_id == "infrastructure" else row.get("status")
+    if building != row.get("status"):
+        # Before its completion year a finished project is drawn and described as under construction, as in the app.
+        out.update(done=int(row["completion_year"]), tipBefore=_detail(layer_id, row, building), styleBefore=style(building))
+    return out
+
+
+def _intern(snippets: list[str], text: str) -> int | None:
+    """Index of `text` in a shared list (consecutive years often repeat a country's status); None for no text."""
+    if not text:
+        return None
+    if text not in snippets:
+        snippets.append(text)
+    return snippets.index(text)
+
+
+def _fills(dataset: Dataset) -> dict[str, Any]:
+    """Country-fill data: diplomacy rows per dimension, survey waves with their colour, and each country's profile
+    texts per year (status and latest poll, from the app's country_profile), shared where years repeat."""
+    snippets: list[str] = []
+    diplomacy = LAYERS["diplomacy"]
+    palettes = {dim: {value: [colour, t(f"legend.diplomacy.{dim}.{value}", default=label)]
+                      for value, (colour, label) in palette.items()}
+                for dim, palette in diplomacy.palettes.items()}
+    years = range(YEARS[0], YEARS[1] + 1)
+    profiles = {code: [country_profile(dataset, code, year) for year in years] for code in FOCUS_COUNTRIES}
+    status = {code: [_intern(snippets, p.status_html) for p in each] for code, each in profiles.items()}
+    rows = [{"country": row["country"], "from": _year(row["year_from"]), "to": _year(row["year_to"]),
+             "values": {dim: row[dim] for dim in diplomacy.palettes}}
+            for _, row in dataset.layers["diplomacy"].frame.iterrows()]
+    waves = [{"country": w["country"], "from": _year(w["year_from"]), "to": _year(w["year_to"]), "series": w["series"],
+              "title": w["name"].split(" – ")[0], "colour": ramp(float(w["value"])),
+              "figure": f"{qualified(w)} ({w['publisher']})", "question": w["question"]}
+             for _, w in dataset.layers["sentiment"].frame.iterrows()]
+    latest = {code: [_intern(snippets, p.sentiment_html) for p in each] for code, each in profiles.items()}
+    return {"palettes": palettes, "dimensions": {dim: t("field." + dim) for dim in diplomacy.palettes},
+            "diplomacy": rows, "sentiment": waves, "status": status, "latestPoll": latest, "snippets": snippets,
+            "noData": NO_DATA, "disagree": DISAGREE, "vaccine": LAYERS["vaccines"].palettes["mode"]["purchase"][0]}
+
+
+def _legends() -> dict[str, str]:
+    """Legend blocks pre-rendered with the app's own legend_html; the page shows those that apply."""
+    blocks = {lid: legend_html(layer_title(LAYERS[lid]), palette_swatches(LAYERS[lid], next(iter(LAYERS[lid].palettes))))
+              for lid in MARK_LAYERS}
+    no_data = Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")
+    diplomacy = LAYERS["diplomacy"]
+    for dim in diplomacy.palettes:
+        swatches = palette_swatches(diplomacy, dim, shape="fill") + [no_data]
+        blocks[f"diplomacy:{dim}"] = legend_html(f"{layer_title(diplomacy)}: {t('field.' + dim)}", swatches)
+    swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
+    swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), no_data]
+    blocks["sentiment"] = legend_html(layer_title(LAYERS["sentiment"]), swatches)
+    gold = LAYERS["vaccines"].palettes["mode"]["purchase"][0]
+    swatches = [Swatch(t("legend.vaccines.delivered"), gold), Swatch(t("legend.vaccines.none"), "#ffffff")]
+    blocks["vaccines"] = legend_html(layer_title(LAYERS["vaccines"]), swatches)
+    blocks["confidence"] = legend_html(t("legend.confidence"), confidence_swatches())
+    blocks["precision"] = legend_html(t("legend.precision"), precision_swatches())
+    return blocks
+
+
+def _uncrowded(towns: list[dict]) -> set[int]:
+    """Towns whose label fits: capitals and bigger towns first; a label that would run into one already placed (it
+    reads left to right from its dot, about 0.7° wide at the export's zoom) is left out, its dot kept."""
+    placed: list[tuple[float, float]] = []
+    keep = set()
+    for f in sorted(towns, key=lambda f: (not f["properties"]["capital"], -f["properties"]["population"],
+                                          f["properties"]["geonameid"])):
+        lon, lat = f["geometry"]["coordinates"]
+        if all(abs(lat - y) >= 0.2 or abs(lon - x) >= 0.7 for y, x in placed):
+            placed.append((lat, lon))
+            keep.add(f["properties"]["geonameid"])
+    return keep
+
+
+def _base(countries: dict, towns: dict) -> dict[str, Any]:
+    """The constant basemap: focus countries (clickable), muted neighbours, labels, and the towns the app shows."""
+    def feature(f: dict) -> dict:
+        p = f["properties"]
+        return {"type": "Feature", "properties": {"iso_a2": p["iso_a2"], "name": p["name"]}, "geometry": f["geometry"]}
+
+    props = [f["properties"] for f in countries["features"]]
+    focus = [f for f in countries["features"] if f["properties"]["focus"]]
+    codes = {f["properties"]["iso_a2"] for f in focus}
+    # Neighbours keep only their capitals, to stay quiet; only capitals and towns of 150,000 or more are named.
+    shown = [f for f in towns["features"] if f["properties"]["country"] in codes or f["properties"]["capital"]]
+    labelled = _uncrowded([f for f in shown if f["properties"]["capital"] or f["properties"]["population"] >= 150_000])
+    return {"focus": [feature(f) for f in focus],
+            "neighbours": [feature(f) for f in countries["features"] if not f["properties"]["focus"]],
+            "labels": [[p["label_lat"], p["label_lon"], p["name"], p["focus"]] for p in props],
+            "vaccineAt": {p["iso_a2"]: [p["label_lat"] - 0.12, p["label_lon"]] for p in props if p["focus"]},
+            "towns": [[*reversed(f["geometry"]["coordinates"]), f["properties"]["name"], f["properties"]["capital"],
+                       f["properties"]["geonameid"] in labelled] for f in shown]}
+
+
+def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
+    """Everything the page needs, as plain JSON: records with their pre-escaped panels, fills, legend, basemap."""
+    records = [_record(dataset, layer_id, row) for layer_id in (*MARK_LAYERS, "vaccines")
+               for _, row in dataset.layers[layer_id].frame.iterrows()]
+    return {"years": list(YEARS), "year": DEFAULT_YEAR, "view": {"center": list(CENTER), "zoom": ZOOM},
+            "markLayers": list(MARK_LAYERS), "records": records, "fills": _fills(dataset), "legends": _legends(),
+            "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
+            "profileLayers": [[lid, key] for lid, key in PROFILE_LAYERS],
+            "styles": {"focus": {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4,
+                                 "dashArray": None},
+                       "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
+            "attribution": esc(t("export.map_attribution")),
+            "messages": {key: template(key) for key in SCRIPT_MESSAGES}}
+
+
+def _controls() -> str:
+    """Year, layer switches and country colours, as in the app's sidebar (diplomacy by NATO status first)."""
+    years = f'min="{YEARS[0]}" max="{YEARS[1]}" step="1" value="{DEFAULT_YEAR}"'
+    boxes = "".join(f'<label class="wb-check"><input type="checkbox" name="layer" value="{lid}" checked> '
+                    f'{esc(layer_title(LAYERS[lid]))}</label>' for lid in (*MARK_LAYERS, "vaccines"))
+    diplomacy = LAYERS["diplomacy"]
+    fills = [("none", t("control.fill_none"))]
+    fills += [(f"diplomacy:{dim}", f"{layer_title(diplomacy)}: {t('field.' + dim)}") for dim in diplomacy.palettes]
+    fills.append(("sentiment", layer_title(LAYERS["sentiment"])))
+    options = "".join(f'<option value="{value}"{" selected" if value == "diplomacy:nato" else ""}>{esc(label)}</option>'
+                      for value, label in fills)
+    return (f'<div class="wb-year"><label for="wb-year">{esc(t("control.year"))}</label>'
+            f'<output id="wb-year-out" for="wb-year">{DEFAULT_YEAR}</output></div>'
+            f'<input type="range" id="wb-year" {years} title="{esc(t("control.year_help"))}">'
+            f'<p class="wb-help">{esc(t("control.year_help"))}</p>'
+            f'<fieldset><legend>{esc(t("control.layers"))}</legend>{boxes}</fieldset>'
+            f'<label class="wb-label-block" for="wb-fill">{esc(t("control.fill"))}</label>'
+            f'<select id="wb-fill">{options}</select>'
+            f'<div id="wb-series-box" hidden><label class="wb-label-block" for="wb-series">{esc(t("control.series"))}'
+            f'</label><select id="wb-series"></select></div><p id="wb-no-waves" class="wb-help" hidden></p>')
+
+
+def page(data: dict[str, Any]) -> str:
+    """index.html: markup, CSS, the data as escaped JSON, and the script; assets by relative path only."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{esc(t("app.title"))}</title>
+<link rel="stylesheet" href="leaflet/leaflet.css">
+<style>{PAGE_CSS}</style>
+</head>
+<body>
+<header id="wb-controls">
+<h1>{esc(t("app.title"))}</h1>
+<p class="wb-sub">{esc(t("app.subtitle"))}</p>
+{_controls()}
+</header>
+<main id="wb-map" aria-label="{esc(t("export.map_label"))}"><noscript>{esc(t("export.noscript"))}</noscript></main>
+<section id="wb-panel" aria-live="polite"></section>
+<aside id="wb-key">
+<h2>{esc(t("legend.title"))}</h2>
+<div id="wb-legend"></div>
+<p id="wb-country-level" class="wb-help"></p>
+<p class="wb-attribution">{esc(t("export.attribution"))}</p>
+</aside>
+<script type="application/json" id="wb-data">{script_json(data)}</script>
+<script src="leaflet/leaflet.js"></script>
+<script>{PAGE_JS}</script>
+</body>
+</html>
+"""
+
+
+@dataclass
+class Export:
+    files: list[Path]
+    raw: int
+    gzip: int
+
+
+def sizes(files: list[Path]) -> tuple[int, int]:
+    """Total bytes as written and as gzip -9 would serve them (each file on its own, as a web server compresses)."""
+    raw = sum(f.stat().st_size for f in files)
+    packed = sum(len(gzip.compress(f.read_bytes(), compresslevel=9, mtime=0)) for f in files)
+    return raw, packed
+
+
+def read_boundaries(data_dir: Path) -> tuple[dict, dict]:
+    """countries.geojson and towns.geojson (not part of the validated dataset, so checked for readability here)."""
+    out, problems = [], []
+    for name in ("countries.geojson", "towns.geojson"):
+        try:
+            out.append(json.loads((data_dir / name).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            problems.append(Problem(display_path(data_dir / name), "", "", f"cannot be read: {error}"))
+    if problems:
+        raise ExportRefused(problems)
+    return out[0], out[1]
+
+
+def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
+    """Write OUT_DIR/index.html and OUT_DIR/leaflet/; refuses (ExportRefused) when the data has any problem.
+    Other files already in OUT_DIR are left alone."""
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    dataset = load_dataset(LAYERS, data_dir)
+    if dataset.problems:
+        raise ExportRefused(dataset.problems)
+    countries, towns = read_boundaries(data_dir)
+    html = page(payload(dataset, countries, towns))
+    leaflet = out_dir / "leaflet"
+    (leaflet / "images").mkdir(parents=True, exist_ok=True)
+    source = Path(xstatic_leaflet.BASE_DIR)
+    files = [out_dir / "index.html"]
+    images = sorted(f"images/{p.name}" for p in (source / "images").iterdir())
+    for name in ("leaflet.js", "leaflet.css", *images):  # the pinned wheel's files as they are; no source maps
+        shutil.copyfile(source / name, leaflet / name)
+        files.append(leaflet / name)
+    files[0].write_text(html, encoding="utf-8", newline="\n")
+    return Export(files, *sizes(files))

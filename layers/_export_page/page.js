@@ -1,0 +1,252 @@
+(function () {
+  "use strict";
+  const D = JSON.parse(document.getElementById("wb-data").textContent);
+  const M = D.messages, F = D.fills, Y0 = D.years[0];
+  const byId = {};
+  D.records.forEach((r) => { byId[r.id] = r; });
+  // The app's one year rule (layers._layer.in_year): year_from <= Y and (year_to empty or Y <= year_to).
+  const inYear = (r, y) => r.from !== null && r.from <= y && (r.to === null || y <= r.to);
+  const fmt = (key, values) => M[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  };
+  const tip = (title, lines, italic) => {  // tooltips are built from text nodes: data never becomes markup here
+    const box = el("div");
+    box.appendChild(el("b", title));
+    lines.forEach((line) => { box.appendChild(el("br")); box.appendChild(el("span", line)); });
+    if (italic) { box.appendChild(el("br")); box.appendChild(el("i", italic)); }
+    return box;
+  };
+  const state = {year: D.year, fill: document.getElementById("wb-fill").value, series: null, selected: null,
+                 layers: new Set(Array.from(document.querySelectorAll("input[name=layer]:checked"), (b) => b.value))};
+
+  const map = L.map("wb-map", {center: D.view.center, zoom: D.view.zoom, zoomSnap: 0.25, minZoom: 5, maxZoom: 13});
+  map.attributionControl.setPrefix("Leaflet");  // plain text: the page links nowhere but to the data's sources
+  map.attributionControl.addAttribution(D.attribution);  // escaped in Python: Leaflet shows it as HTML
+  L.control.scale().addTo(map);
+  ["wb-labels", "wb-lines", "wb-points", "wb-marks"].forEach((name, i) => {
+    const pane = map.createPane(name);
+    pane.style.zIndex = 450 + 10 * i;
+    pane.style.pointerEvents = "none";  // each pane's svg would otherwise swallow clicks meant for the panes below
+  });
+
+  L.geoJSON(D.base.neighbours, {style: D.styles.neighbour, interactive: false}).addTo(map);
+  const countries = L.geoJSON(D.base.focus, {
+    style: (f) => countryStyle(f.properties.iso_a2),
+    onEachFeature: (f, layer) => {
+      const code = f.properties.iso_a2;
+      layer.bindTooltip(() => countryTip(code), {sticky: true});
+      layer.on("click", () => select(["country", code]));
+      layer.on("mouseover", () => layer.setStyle({weight: 2.8, color: "#222"}));
+      layer.on("mouseout", () => layer.setStyle(countryStyle(code)));
+    },
+  }).addTo(map);
+  // Frame the six countries in whatever size the page is embedded at (the app's fixed view suits its 600 px map).
+  map.fitBounds(countries.getBounds(), {padding: [12, 12], animate: false});
+  const label = (lat, lon, text, cls, size, anchor) => L.marker([lat, lon], {
+    pane: "wb-labels", interactive: false, keyboard: false,
+    icon: L.divIcon({className: "wb-icon", html: el("div", text, "wb-label " + cls), iconSize: size, iconAnchor: anchor}),
+  }).addTo(map);
+  D.base.labels.forEach(([lat, lon, name, focus]) =>
+    label(lat, lon, name, focus ? "wb-country" : "wb-neighbour", [160, 16], [80, 8]));
+  D.base.towns.forEach(([lat, lon, name, capital, big]) => {
+    L.circleMarker([lat, lon], {pane: "wb-labels", radius: capital ? 2.5 : 1.8, color: "#555", weight: 1, fillColor: "#555",
+                                fillOpacity: 1, interactive: false}).addTo(map);
+    if (big) label(lat, lon, name, "wb-town", [120, 14], [-4, 14]);
+  });
+
+  const before = (r) => r.done !== undefined && state.year < r.done;  // a finished project, still being built that year
+  const isSelected = (r) => state.selected !== null && state.selected[0] === "record" && state.selected[1] === r.id;
+  const styleOf = (r) => Object.assign({}, before(r) ? r.styleBefore : r.style,
+                                       isSelected(r) ? {weight: r.lines ? 8 : 3.5, color: r.lines ? r.style.color : "#000"} : {});
+  const marks = {};
+  D.records.forEach((r) => {
+    if (!r.points && !r.lines) return;
+    const parts = (r.lines ? [L.polyline(r.lines, Object.assign({pane: "wb-lines"}, r.style))] : [])
+      .concat((r.points || []).map((p) => L.circleMarker(p, Object.assign({pane: "wb-points"}, r.style))));
+    parts.forEach((layer) => {
+      layer.bindTooltip(() => tip(r.name, [before(r) ? r.tipBefore : r.tip]), {sticky: true});
+      layer.on("click", () => select(["record", r.id]));
+      layer.on("mouseover", () => layer.setStyle({weight: r.lines ? 8 : 3}));
+      layer.on("mouseout", () => layer.setStyle(styleOf(r)));
+    });
+    marks[r.id] = parts;
+  });
+  const vaccineMarks = L.layerGroup().addTo(map);
+
+  function fillOf(code) {  // {colour, tip lines} for the chosen country colours, null = no data, undefined = no fill
+    const y = state.year, [kind, dim] = state.fill.split(":");
+    if (kind === "diplomacy") {
+      const row = F.diplomacy.find((r) => r.country === code && inYear(r, y));
+      if (!row) return null;
+      const [colour, text] = F.palettes[dim][row.values[dim]];
+      return {colour: colour, lines: [F.dimensions[dim] + ": " + text]};
+    }
+    if (kind === "sentiment") {
+      const waves = F.sentiment.filter((w) => w.country === code && w.series === state.series && inYear(w, y));
+      if (!waves.length) return null;
+      return {colour: waves.length === 1 ? waves[0].colour : F.disagree, lines: [waves.map((w) => w.figure).join(" or ")],
+              italic: waves[0].question};
+    }
+    return undefined;
+  }
+  function countryStyle(code) {
+    const fill = fillOf(code);
+    if (fill === undefined) return D.styles.focus;
+    return {fillColor: fill ? fill.colour : F.noData, fillOpacity: 0.8, color: "#5d574b", weight: 1.4,
+            dashArray: fill ? null : "3 4"};  // no data: grey with a dashed border, as in the app
+  }
+  function countryTip(code) {
+    const fill = fillOf(code);
+    if (!fill) return tip(D.countryNames[code], [M["export.country_tip"]]);
+    return tip(D.countryNames[code] + " " + state.year, fill.lines, fill.italic);
+  }
+
+  function seriesOf(y) {  // survey waves fielded in the year, most countries first (as in the app)
+    const counts = {}, titles = {};
+    F.sentiment.filter((w) => inYear(w, y)).forEach((w) => {
+      (counts[w.series] = counts[w.series] || new Set()).add(w.country);
+      if (!(w.series in titles)) titles[w.series] = w.title;
+    });
+    return Object.keys(counts).sort((a, b) => counts[b].size - counts[a].size || (a < b ? -1 : a > b ? 1 : 0))
+      .map((s) => [s, titles[s]]);
+  }
+  function updateSeries() {
+    const box = document.getElementById("wb-series-box"), select = document.getElementById("wb-series");
+    const waves = seriesOf(state.year), on = state.fill === "sentiment";
+    if (!waves.some(([s]) => s === state.series)) state.series = waves.length ? waves[0][0] : null;
+    select.replaceChildren(...waves.map(([s, title]) => {
+      const option = el("option", title);
+      option.value = s;
+      option.selected = s === state.series;
+      return option;
+    }));
+    box.hidden = !on || !waves.length;
+    const none = document.getElementById("wb-no-waves");
+    none.hidden = !on || waves.length > 0;
+    none.textContent = fmt("control.no_waves", {year: state.year});
+  }
+
+  function updateVaccines() {
+    vaccineMarks.clearLayers();
+    if (!state.layers.has("vaccines")) return;
+    const byCountry = {};
+    D.records.filter((r) => r.layer === "vaccines" && r.mode !== "eu_grant" && inYear(r, state.year))
+      .forEach((r) => (byCountry[r.countries.join(";")] = byCountry[r.countries.join(";")] || []).push(r));
+    Object.keys(byCountry).sort().forEach((code) => {
+      if (!D.base.vaccineAt[code]) return;
+      const rows = byCountry[code], chinese = rows.some((r) => r.mode !== "none");
+      const mark = L.circleMarker(D.base.vaccineAt[code], {pane: "wb-marks", radius: 9, color: "#5c4400", weight: 2,
+                                                          fillColor: chinese ? F.vaccine : "#ffffff", fillOpacity: 0.95});
+      mark.bindTooltip(() => tip(D.countryNames[code] + " " + state.year, rows.map((r) => r.name)), {sticky: true});
+      mark.on("click", () => select(["country", code]));
+      vaccineMarks.addLayer(mark);
+    });
+  }
+
+  function updateLegend() {
+    const layers = D.markLayers.concat(["vaccines"]).filter((l) => state.layers.has(l));
+    const keys = [state.fill].filter((k) => k !== "none").concat(layers, ["confidence", "precision"]);
+    const box = document.getElementById("wb-legend");
+    box.innerHTML = keys.map((k) => D.legends[k]).join("");  // pre-rendered and escaped in Python (legend_html)
+    const level = D.records.filter((r) => !marks[r.id] && r.layer !== "vaccines" && state.layers.has(r.layer)
+                                   && inYear(r, state.year)).length;  // records with no place of their own
+    document.getElementById("wb-country-level").textContent = level ? fmt("legend.country_level", {count: level}) : "";
+  }
+
+  function recordPanel(box, r) {
+    const y = state.year;
+    if (!inYear(r, y)) box.appendChild(el("p", fmt("panel.not_shown_in_year", {year: y}), "wb-note"));
+    else if (before(r)) box.appendChild(el("p", fmt("export.before_completion", {year: y, completion: r.done}), "wb-note"));
+    const body = el("div", undefined, "wb-panel-body");
+    body.innerHTML = r.html;  // pre-rendered by layers._details.record_html: data text escaped, only http(s) links
+    box.appendChild(body);
+    if (r.countries.length === 1 && D.countryNames[r.countries[0]]) {
+      const back = el("button", fmt("export.back", {country: D.countryNames[r.countries[0]]}), "wb-back");
+      back.type = "button";
+      back.addEventListener("click", () => select(["country", r.countries[0]]));
+      box.appendChild(back);
+    }
+  }
+  function countryPanel(box, code) {
+    const y = state.year, snippet = (i) => { const d = el("div"); d.innerHTML = F.snippets[i]; return d; };
+    box.appendChild(el("h3", fmt("profile.title", {country: D.countryNames[code], year: y})));
+    box.appendChild(el("h4", M["profile.status"]));
+    const status = F.status[code][y - Y0], poll = F.latestPoll[code][y - Y0];
+    box.appendChild(status !== null ? snippet(status) : el("p", fmt("profile.no_status", {year: y})));
+    box.appendChild(el("h4", M["profile.sentiment"]));
+    box.appendChild(poll !== null ? snippet(poll) : el("p", fmt("profile.no_sentiment", {year: y})));
+    D.profileLayers.forEach(([layerId, key]) => {
+      const items = D.records.filter((r) => r.layer === layerId && r.countries.includes(code) && inYear(r, y));
+      const section = el("details");
+      section.open = items.length > 0 && layerId !== "events";
+      section.appendChild(el("summary", M[key] + " (" + items.length + ")"));
+      if (!items.length) section.appendChild(el("p", fmt("profile.none", {year: y}), "wb-help"));
+      const list = el("ul", undefined, "wb-list");
+      items.forEach((r) => {
+        const button = el("button", r.name, "wb-link");
+        button.type = "button";
+        button.addEventListener("click", () => select(["record", r.id]));
+        list.appendChild(el("li")).appendChild(button);
+      });
+      section.appendChild(list);
+      box.appendChild(section);
+    });
+  }
+  function showPanel() {
+    const box = document.getElementById("wb-panel");
+    box.replaceChildren();
+    const [kind, key] = state.selected || [];
+    if (kind === "record" && byId[key]) recordPanel(box, byId[key]);
+    else if (kind === "country" && D.countryNames[key]) countryPanel(box, key);
+    else box.appendChild(el("p", M["panel.empty"], "wb-empty"));
+  }
+  function select(selection) {
+    const was = state.selected && byId[state.selected[1]];
+    state.selected = selection;
+    [was, byId[selection[1]]].forEach((r) => (r && marks[r.id] || []).forEach((layer) => layer.setStyle(styleOf(r))));
+    showPanel();
+    const panel = document.getElementById("wb-panel");
+    panel.scrollTop = 0;
+    if (window.matchMedia("(max-width: 900px)").matches) panel.scrollIntoView({block: "start"});  // stacked: panel is below
+  }
+
+  function update() {  // redraws content only: the map's centre and zoom are never touched
+    const y = state.year;
+    document.getElementById("wb-year-out").textContent = String(y);
+    updateSeries();
+    D.records.forEach((r) => {
+      const shown = state.layers.has(r.layer) && inYear(r, y);
+      (marks[r.id] || []).forEach((layer) => {
+        if (!shown) { layer.remove(); return; }
+        layer.setStyle(styleOf(r));
+        if (!map.hasLayer(layer)) layer.addTo(map);
+      });
+    });
+    countries.setStyle((f) => countryStyle(f.properties.iso_a2));
+    updateVaccines();
+    updateLegend();
+    showPanel();
+  }
+
+  document.getElementById("wb-year").addEventListener("input", (e) => { state.year = Number(e.target.value); update(); });
+  document.getElementById("wb-fill").addEventListener("change", (e) => { state.fill = e.target.value; update(); });
+  document.getElementById("wb-series").addEventListener("change", (e) => { state.series = e.target.value; update(); });
+  document.querySelectorAll("input[name=layer]").forEach((box) => box.addEventListener("change", () => {
+    if (box.checked) state.layers.add(box.value); else state.layers.delete(box.value);
+    update();
+  }));
+  state.year = Number(document.getElementById("wb-year").value);  // a reload may keep a moved slider
+  update();
+
+  // A small read-only hook for tests and embedding pages.
+  window.wbExport = Object.freeze({
+    year: () => state.year,
+    visibleIds: () => Object.keys(marks).filter((id) => marks[id].some((layer) => map.hasLayer(layer))).sort(),
+    view: () => { const c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; },
+    point: (lat, lng) => { const p = map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; },
+  });
+})();

@@ -1,0 +1,173 @@
+"""The static export in Debian's Chromium from file://: drawn, the year control applies the app's year rule without
+moving the view, clicks open the same panels, data stays text, and no request leaves the machine."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from layers import LAYERS, filter_records
+from layers._dataset import load_dataset
+from layers._export import MARK_LAYERS, export
+from layers._records import DATA_DIR
+
+STANARI = (44.759289, 17.823207)
+KOSOVO_INSIDE = (42.55, 20.85)
+EVIL = "Stanari </script><script>alert(1)</script>"
+REUTERS = "http://uk.reuters.com/article/bosnia-energy-eft-idUKL5E8HK4FX20120620"
+
+
+@pytest.fixture(scope="module")
+def index_url(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("export")
+    export(out)
+    return (out / "index.html").as_uri()
+
+
+@cache
+def expected_marks(year: int) -> set[str]:
+    """Ids the app draws as marks in `year`: its own filter over the layers drawn as points and lines."""
+    dataset = load_dataset(LAYERS)
+    ids = set()
+    for layer_id in MARK_LAYERS:
+        shown = filter_records(dataset.layers[layer_id].frame, year)
+        ids |= set(shown[shown.geometry.notna()]["id"])
+    return ids
+
+
+def wait_for(predicate, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def open_export(page, url: str) -> None:
+    page.goto(url)
+    page.locator("path.leaflet-interactive").first.wait_for(timeout=20_000)
+
+
+def visible(page) -> set[str]:
+    return set(page.evaluate("() => window.wbExport.visibleIds()"))
+
+
+def view(page) -> list[float]:
+    return [round(v, 6) for v in page.evaluate("() => window.wbExport.view()")]
+
+
+def click_at(page, lat: float, lng: float) -> None:
+    x, y = page.evaluate("([lat, lng]) => window.wbExport.point(lat, lng)", [lat, lng])
+    box = page.locator("#wb-map").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def drag_map(page, dx: float, dy: float) -> None:
+    box = page.locator("#wb-map").bounding_box()
+    x, y = box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.85  # over the sea, away from marks
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx, y + dy, steps=8)
+    page.mouse.up()
+    last = None
+    while (now := view(page)) != last:  # let Leaflet's inertia come to rest
+        last = now
+        page.wait_for_timeout(250)
+
+
+def panel(page) -> str:
+    return page.locator("#wb-panel").inner_text()
+
+
+def test_year_control_shows_bar_boljare_and_keeps_the_view(page, index_url, blocked) -> None:
+    open_export(page, index_url)
+    view_at_load = view(page)
+    year = page.get_by_label("Year", exact=True)
+    assert year.get_attribute("type") == "range" and year.input_value() == "2025"
+    year.focus()
+    year.press("Home")
+    assert year.input_value() == "2012" and "INF02" not in visible(page)
+    drag_map(page, -120, -80)  # a view of the reader's own, which a year change must not reset
+    before = view(page)
+    assert before != view_at_load
+    for _ in range(8):
+        year.press("ArrowRight")
+    assert year.input_value() == "2020" and page.locator("#wb-year-out").inner_text() == "2020"
+    assert "INF02" in visible(page)  # Bar–Boljare motorway, under construction from 2015
+    assert view(page) == before
+    assert blocked == []
+
+
+def test_marks_follow_the_apps_year_rule(page, index_url) -> None:
+    open_export(page, index_url)
+    assert visible(page) == expected_marks(2025)
+    for year in (2012, 2016, 2020, 2022, 2026):
+        page.evaluate("(y) => { const s = document.getElementById('wb-year'); s.value = y; s.dispatchEvent(new Event('input')); }", year)
+        assert visible(page) == expected_marks(year), year
+
+
+def test_clicking_stanari_opens_its_panel(page, index_url, blocked) -> None:
+    open_export(page, index_url)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "300 MW" in panel(page)), panel(page)[:500]
+    assert "Stanari Thermal Power Plant" in panel(page) and "EUR 350 million" in panel(page)
+    reuters = page.locator(f'#wb-panel a[href="{REUTERS}"]')
+    assert reuters.count() >= 1 and "noopener" in reuters.first.get_attribute("rel")
+    page.get_by_role("button", name="← Bosnia and Herzegovina").click()
+    assert "Bosnia and Herzegovina in 2025" in panel(page)
+    assert blocked == []
+
+
+def test_clicking_kosovo_shows_its_status_for_the_year(page, index_url, blocked) -> None:
+    open_export(page, index_url)
+    click_at(page, *KOSOVO_INSIDE)
+    assert wait_for(lambda: "Kosovo in 2025" in panel(page)), panel(page)[:500]
+    assert "the PRC does not recognise the state" in panel(page)
+    page.get_by_label("Year", exact=True).focus()
+    page.get_by_label("Year", exact=True).press("Home")
+    assert "Kosovo in 2012" in panel(page)  # the profile follows the year
+    assert blocked == []
+
+
+def test_layer_switch_and_country_colours(page, index_url) -> None:
+    open_export(page, index_url)
+    page.get_by_label("Infrastructure and investment").uncheck()
+    assert visible(page) and not {i for i in visible(page) if i.startswith("INF")}
+    assert "operating or completed" not in page.locator("#wb-legend").inner_text()
+    page.select_option("#wb-fill", "diplomacy:prc_recognition")
+    assert "not recognised by the PRC" in page.locator("#wb-legend").inner_text()
+    page.select_option("#wb-fill", "none")
+    assert "NATO member" not in page.locator("#wb-legend").inner_text()
+
+
+def test_a_script_in_a_name_stays_text(page, blocked, tmp_path: Path) -> None:
+    data_dir = tmp_path / "geodata"
+    shutil.copytree(DATA_DIR, data_dir)
+    path = data_dir / "infrastructure.geojson"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    next(f for f in document["features"] if f["properties"]["id"] == "INF01")["properties"]["name"] = EVIL
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    export(tmp_path / "out", data_dir)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_export(page, (tmp_path / "out" / "index.html").as_uri())
+    click_at(page, *STANARI)
+    assert wait_for(lambda: EVIL in panel(page)), panel(page)[:300]
+    assert page.locator(".leaflet-tooltip").inner_text().startswith(EVIL)
+    assert page.locator("#wb-panel script").count() == 0 and dialogs == []
+    assert blocked == []
+
+
+def test_usable_at_phone_width(page, index_url) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_export(page, index_url)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    box = page.locator("#wb-map").bounding_box()
+    assert box["width"] >= 380 and box["height"] >= 400
+    assert page.get_by_label("Year", exact=True).is_visible()
