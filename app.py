@@ -117,15 +117,20 @@ def zipped(folder: str) -> bytes:
 
 
 def share_and_download(data: Dataset, choice: dict) -> None:
+    """Files are made only when a button is clicked (callables), so reruns do not pay for them."""
+    year, layers, series = choice["year"], choice["layers"], choice["series"]
+    records = lambda: view_records(data, year, layers, series)  # noqa: E731
+    folder = str(data_dir())
     with st.expander(t("share.title")):
-        records = view_records(data, choice["year"], choice["layers"], choice["series"])
-        st.caption(t("download.help", count=len(records)))
-        stem = f"wb-china-{choice['year']}"
+        st.caption(t("download.help", count=len(records())))
+        stem = f"wb-china-{year}"
         left, middle, right = st.columns(3)
-        left.download_button(t("download.view_csv"), to_csv(records, data), f"{stem}.csv", "text/csv", key="download_csv")
-        middle.download_button(t("download.view_geojson"), to_geojson(records, data), f"{stem}.geojson",
-                               "application/geo+json", key="download_geojson")
-        right.download_button(t("download.all"), zipped(str(data_dir())), "wb-china-dataset.zip", "application/zip", key="download_zip")
+        left.download_button(t("download.view_csv"), lambda: to_csv(records(), data), f"{stem}.csv", "text/csv",
+                             key="download_csv", on_click="ignore")
+        middle.download_button(t("download.view_geojson"), lambda: to_geojson(records(), data), f"{stem}.geojson",
+                               "application/geo+json", key="download_geojson", on_click="ignore")
+        right.download_button(t("download.all"), lambda: zipped(folder), "wb-china-dataset.zip", "application/zip",
+                              key="download_zip", on_click="ignore")
         st.caption(t("download.licence"))
 
 
