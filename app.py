@@ -226,14 +226,16 @@ def main() -> None:
     except (OSError, ValueError, KeyError) as error:
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
-    view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"])
+    view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"],
+                      tiles=choice["tiles"])
     legend(view, choice)
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
+        # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
-                           feature_group_to_add=view.groups, returned_objects=["last_active_drawing"])
+                           feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False)
         st.caption(t("map.attribution"))
         share_and_download(data, choice)
     click = clicked(result)

@@ -98,13 +98,14 @@ def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix:
         style_function=lambda _: {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 0.0 if tiles else 1, "color": "#b9b7b0", "weight": 0.8},
         interactive=False,
     ).add_to(m)
-    folium.GeoJson(
+    country_layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
         name="countries",
-        style_function=lambda _: {"fillColor": FOCUS_LAND, "fillOpacity": 0.0 if tiles else 1, "color": "#6f6a60", "weight": 1.4},
+        style_function=lambda _: {**BASE_COUNTRY_STYLE, "fillOpacity": 0.0 if tiles else 1},
         highlight_function=lambda _: {"weight": 2.6, "color": "#222"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(m)
+    CountryHandle().add_to(country_layer)
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
     for f in towns["features"]:
@@ -170,21 +171,54 @@ def record_group(layer: Layer, frame: pd.DataFrame, detail: callable) -> folium.
     return group
 
 
-def fill_group(name: str, countries: dict, colours: dict[str, str], tips: dict[str, str]) -> folium.FeatureGroup:
-    """Country fills for one year; countries without data get the 'no data' style."""
-    features = [country_feature(f, tips.get(f["properties"]["iso_a2"])) for f in countries["features"] if f["properties"]["focus"]]
-    for f in features:
-        f["properties"]["fill"] = colours.get(f["properties"]["iso_a2"], NO_DATA)
-        f["properties"]["nodata"] = f["properties"]["iso_a2"] not in colours
+BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
+
+
+class CountryHandle(MacroElement):
+    """Names the base map's country layer, so per-year fills can restyle it instead of drawing the polygons again."""
+
+    _template = Template("{% macro script(this, kwargs) %}window.wbCountries = {{ this._parent.get_name() }};{% endmacro %}")
+
+
+class CountryStyle(MacroElement):
+    """Restyles the base country layer for one year: fills and tooltips by country, the same style on mouse-out."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (countries, styles, tips) {
+  if (!countries) { return; }
+  countries.options.style = function (f) { return styles[f.properties.iso_a2] || styles[""]; };
+  countries.eachLayer(function (layer) {
+    countries.resetStyle(layer);
+    var tip = tips[layer.feature.properties.iso_a2];
+    if (tip) { layer.feature.properties.tip = tip; }  // the layer's tooltip reads this property when it opens
+  });
+})(window.wbCountries, {{ this.styles }}, {{ this.tips }});
+{% endmacro %}
+""")
+
+    def __init__(self, styles: dict[str, dict], tips: dict[str, str]):
+        super().__init__()
+        self._name = "CountryStyle"
+        self.styles, self.tips = script_json(styles), script_json(tips)
+
+
+def fill_group(name: str, countries: dict, colours: dict[str, str] | None, tips: dict[str, str],
+               tiles: bool = False) -> folium.FeatureGroup:
+    """Country fills for one year (countries without data get the 'no data' style), applied to the base layer;
+    `colours=None` restores the plain base style. Tooltips are pre-escaped HTML."""
+    styles: dict[str, dict] = {"": {**BASE_COUNTRY_STYLE, "fillOpacity": 0.0 if tiles else 1}}
+    all_tips = {}
+    for f in countries["features"]:
+        code = f["properties"]["iso_a2"]
+        if not f["properties"]["focus"]:
+            continue
+        all_tips[code] = tips.get(code) or country_feature(f)["properties"]["tip"]
+        if colours is not None:
+            styles[code] = {"fillColor": colours.get(code, NO_DATA), "fillOpacity": 0.8, "color": "#5d574b", "weight": 1.4,
+                            "dashArray": None if code in colours else "3 4"}
     group = folium.FeatureGroup(name=name)
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=name,
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.8, "color": "#5d574b",
-                                  "weight": 1.4, "dashArray": "3 4" if f["properties"]["nodata"] else None},
-        highlight_function=lambda _: {"weight": 3, "color": "#222"},
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-    ).add_to(group)
+    CountryStyle(styles, all_tips).add_to(group)
     return group
 
 

@@ -130,9 +130,12 @@ def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int)
     return _map.country_points_group(layer.title, countries, colours, tips), swatches
 
 
-def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None) -> View:
+def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
+               tiles: bool = False) -> View:
     """Feature groups for the visible layers in `year`; country fills first so marks stay clickable on top."""
     view = View()
+    if not any(dataset.layers[lid].layer.style == "country_fill" for lid in visible):
+        view.groups.append(_map.fill_group("countries", countries, None, {}, tiles=tiles))  # back to the base style
     order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.style == "country_fill" else 1)
     for layer_id in order:
         loaded = dataset.layers[layer_id]
