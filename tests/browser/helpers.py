@@ -63,3 +63,13 @@ def set_year(page, key: str, presses: int = 1) -> None:
 
 def panel_text(page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def wait_for(predicate, timeout: float = 20.0) -> bool:
+    """Poll until `predicate()` holds (True) or the time is up (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False

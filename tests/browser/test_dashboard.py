@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import time
 
-from helpers import click_at, drawn_ids, open_app, panel_text, set_year, view, wait_idle
+from helpers import click_at, drawn_ids, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
-
-
-def wait_for(predicate, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 def test_map_is_drawn_with_layers(page, app_url, blocked) -> None:

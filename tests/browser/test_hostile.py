@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from conftest import ROOT, start_streamlit
-from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, wait_idle
+from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, wait_for, wait_idle
 
 import csv
 import io
@@ -35,15 +34,6 @@ def pwned(page) -> list:
         except Exception:  # a detached frame
             continue
     return [v for v in values if v is not None]
-
-
-def wait_for(predicate, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 def test_payloads_show_literally_and_never_run(page, hostile_url, blocked) -> None:

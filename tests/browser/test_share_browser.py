@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 
-from helpers import drawn_ids, open_app, panel_text
+from helpers import drawn_ids, open_app, panel_text, wait_for
 
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
-
-
-def wait_for(predicate, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 def test_permalink_restores_year_layers_and_country(page, app_url, blocked) -> None:
