@@ -116,13 +116,18 @@ def zipped(folder: str) -> bytes:
     return dataset_zip(Path(folder), extra=(root / "LICENSE-DATA.md", root / "CITATION.cff"))
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def view_count(folder: str, year: int, layers: tuple[str, ...], series: str | None) -> int:
+    return len(view_records(load(folder), year, list(layers), series))
+
+
 def share_and_download(data: Dataset, choice: dict) -> None:
     """Files are made only when a button is clicked (callables), so reruns do not pay for them."""
     year, layers, series = choice["year"], choice["layers"], choice["series"]
     records = lambda: view_records(data, year, layers, series)  # noqa: E731
     folder = str(data_dir())
     with st.expander(t("share.title")):
-        st.caption(t("download.help", count=len(records())))
+        st.caption(t("download.help", count=view_count(folder, year, tuple(layers), series)))
         stem = f"wb-china-{year}"
         left, middle, right = st.columns(3)
         left.download_button(t("download.view_csv"), lambda: to_csv(records(), data), f"{stem}.csv", "text/csv",
