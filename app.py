@@ -8,11 +8,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from layers import LAYERS
-from layers._assets import ensure_leaflet
+from layers._assets import ensure_basemap, ensure_leaflet
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import dataset_zip, to_csv, to_geojson, view_records
-from layers._map import base_map, clicked
+from layers._map import base_map, basemap_script, clicked
 from layers._messages import t
 from layers._permalink import encode, parse
 from layers._records import data_dir
@@ -59,11 +59,16 @@ def boundaries() -> tuple[dict, dict]:
     return read_boundaries(str(data_dir()))
 
 
+@st.cache_resource(show_spinner=False)
+def basemap_url(folder: str) -> str:
+    """Borders and labels as a static script, written once per data folder and cached by the browser."""
+    return ensure_basemap(basemap_script(*read_boundaries(folder)))
+
+
 def fresh_base_map(tiles: bool):
     """A new base map every run: folium elements are not idempotent when rendered twice, and st_folium attaches the
     feature groups to the map it is given. Built the same way each time, it keeps the component key, hence the view."""
-    countries, towns = boundaries()
-    return base_map(countries, towns, tiles=tiles)
+    return base_map(basemap_url(str(data_dir())), tiles=tiles)
 
 
 def show_problems(data: Dataset) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -27,3 +28,16 @@ def ensure_leaflet(static_dir: Path = STATIC_DIR, url_prefix: str = "/app/static
             shutil.copy2(source / name, target / name)
         shutil.copytree(source / "images", target / "images", dirs_exist_ok=True)
     return target
+
+
+def ensure_basemap(script: str, static_dir: Path = STATIC_DIR, url_prefix: str = "/app/static/vendor/wb") -> str:
+    """Write the base-map script under a name that changes with its content (so browsers may cache it for good);
+    returns its URL."""
+    name = f"base-{hashlib.sha256(script.encode('utf-8')).hexdigest()[:16]}.js"
+    target = static_dir / "vendor" / "wb" / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".tmp")
+        partial.write_text(script, encoding="utf-8")
+        partial.replace(target)  # atomic: a concurrent reader never sees half a file
+    return f"{url_prefix}/{name}"

@@ -26,6 +26,7 @@ from ._style import (
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
+BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
@@ -56,56 +57,12 @@ def script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class TextLabels(MacroElement):
-    """Many non-interactive text labels (and optional dots) as one element: one template instead of hundreds,
-    which keeps every rerun's map rendering fast. Text goes in through textContent, never as HTML."""
-
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function (map) {
-  {{ this.labels }}.forEach(function (d) {
-    if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
-                                                 fillOpacity: 1, interactive: false}).addTo(map); }
-    var el = document.createElement("div");
-    el.className = "wb-label " + d.css;
-    el.textContent = d.text;
-    var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: d.anchor});
-    L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
-  });
-})({{ this._parent.get_name() }});
-{% endmacro %}
-""")
-
-    def __init__(self, labels: list[dict]):
-        super().__init__()
-        self._name = "TextLabels"
-        self.labels = script_json(labels)
-
-
-def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix: str = LEAFLET_PREFIX) -> folium.Map:
-    """The part of the map that never changes with the year: built once per session, so the view survives reruns."""
-    m = folium.Map(location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None, control_scale=True, zoom_control=True,
-                   zoom_snap=0.25)
-    m.default_js, m.default_css = leaflet_assets(asset_prefix)
-    m.get_root().header.add_child(folium.Element(MAP_CSS))
-    if tiles:
-        folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors", opacity=0.55).add_to(m)
+def basemap_script(countries: dict, towns: dict) -> str:
+    """The constant base geometry and labels as a static script (`window.wbBase = {...}`): the browser loads and caches
+    it once, and reruns no longer serialise and template ~190 kB of borders every time."""
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
-    neighbours = [f for f in countries["features"] if not f["properties"]["focus"]]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": f["geometry"]} for f in neighbours]},
-        name="neighbours",
-        style_function=lambda _: {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 0.0 if tiles else 1, "color": "#b9b7b0", "weight": 0.8},
-        interactive=False,
-    ).add_to(m)
-    country_layer = folium.GeoJson(
-        {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
-        name="countries",
-        style_function=lambda _: {**BASE_COUNTRY_STYLE, "fillOpacity": 0.0 if tiles else 1},
-        highlight_function=lambda _: {"weight": 2.6, "color": "#222"},
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-    ).add_to(m)
-    CountryHandle().add_to(country_layer)
+    neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+                  for f in countries["features"] if not f["properties"]["focus"]]
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
     for f in towns["features"]:
@@ -119,7 +76,61 @@ def base_map(countries: dict, towns: dict, *, tiles: bool = False, asset_prefix:
         p = f["properties"]
         labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 160, "anchor": [80, 8],
                        "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
-    TextLabels(labels).add_to(m)
+    data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
+            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels}
+    return f"window.wbBase = {script_json(data)};\n"
+
+
+class BaseLayers(MacroElement):
+    """Neighbours, the six countries (clickable, named `window.wbCountries` so fills can restyle them) and text labels,
+    drawn from `window.wbBase`. Label text goes in through textContent, never as HTML."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map, base, style, neighbour) {
+  L.geoJson(base.neighbours, {style: function () { return neighbour; }, interactive: false}).addTo(map);
+  var countries = L.geoJson(base.countries, {
+    style: function () { return style; },
+    onEachFeature: function (feature, layer) {
+      layer.bindTooltip(function (l) { return l.feature.properties.tip; }, {sticky: true});
+      layer.on("mouseover", function (e) { e.target.setStyle({weight: 2.6, color: "#222"}); });
+      layer.on("mouseout", function (e) { countries.resetStyle(e.target); });
+    }
+  }).addTo(map);
+  window.wbCountries = countries;
+  base.labels.forEach(function (d) {
+    if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
+                                                 fillOpacity: 1, interactive: false}).addTo(map); }
+    if (!d.text) { return; }
+    var el = document.createElement("div");
+    el.className = "wb-label " + d.css;
+    el.textContent = d.text;
+    var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: d.anchor});
+    L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
+  });
+})({{ this._parent.get_name() }}, window.wbBase, {{ this.style }}, {{ this.neighbour }});
+{% endmacro %}
+""")
+
+    def __init__(self, tiles: bool):
+        super().__init__()
+        self._name = "BaseLayers"
+        opacity = 0.0 if tiles else 1
+        self.style = script_json({**BASE_COUNTRY_STYLE, "fillOpacity": opacity})
+        self.neighbour = script_json({"fillColor": NEIGHBOUR_LAND, "fillOpacity": opacity, "color": "#b9b7b0", "weight": 0.8})
+
+
+def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFLET_PREFIX) -> folium.Map:
+    """The part of the map that never changes with the year; built the same way every run, so st_folium keeps its
+    component (and the reader's view). `basemap_url` serves `basemap_script`."""
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None, control_scale=True, zoom_control=True,
+                   zoom_snap=0.25)
+    js, css = leaflet_assets(asset_prefix)
+    m.default_js, m.default_css = [*js, ("wb_base", basemap_url)], css
+    m.get_root().header.add_child(folium.Element(MAP_CSS))
+    if tiles:
+        folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors", opacity=0.55).add_to(m)
+    BaseLayers(tiles).add_to(m)
     return m
 
 
@@ -169,15 +180,6 @@ def record_group(layer: Layer, frame: pd.DataFrame, detail: callable) -> folium.
                        highlight_function=lambda _: {"weight": 3},
                        tooltip=folium.GeoJsonTooltip(**tooltip)).add_to(group)
     return group
-
-
-BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
-
-
-class CountryHandle(MacroElement):
-    """Names the base map's country layer, so per-year fills can restyle it instead of drawing the polygons again."""
-
-    _template = Template("{% macro script(this, kwargs) %}window.wbCountries = {{ this._parent.get_name() }};{% endmacro %}")
 
 
 class CountryStyle(MacroElement):

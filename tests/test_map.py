@@ -12,7 +12,7 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
-from layers._map import base_map, clicked, record_group
+from layers._map import base_map, basemap_script, clicked, record_group
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
@@ -47,17 +47,30 @@ def view_html(year: int, layers: list[str], dimension: str = "nato", series: str
     return render(build_view(dataset(), geo("countries.geojson"), year, layers, dimension, series).groups)
 
 
-def test_base_map_loads_leaflet_from_the_app_and_nothing_from_cdns() -> None:
-    html = base_map(geo("countries.geojson"), geo("towns.geojson")).get_root().render()
-    assert "/app/static/vendor/leaflet/leaflet.js" in html and "/app/static/vendor/leaflet/leaflet.css" in html
-    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
-    assert external == []
-    assert "Kosovo" in html and '"iso_a2": "XK"' in html
+def test_base_map_loads_leaflet_and_borders_from_the_app_and_nothing_from_cdns() -> None:
+    html = base_map("/app/static/vendor/wb/base-test.js").get_root().render()
+    for asset in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/setup.js", "wb/base-test.js"):
+        assert f"/app/static/vendor/{asset}" in html
+    assert re.findall(r'(?:src|href)="(https?://[^"]+)"', html) == []
+    assert "window.wbCountries = countries" in html
+
+
+def test_basemap_script_has_kosovo_as_its_own_clickable_unit_and_keeps_text_inert() -> None:
+    countries = geo("countries.geojson")
+    script = basemap_script(countries, geo("towns.geojson"))
+    data = json.loads(script.removeprefix("window.wbBase = ").rstrip().rstrip(";"))
+    kosovo = next(f for f in data["countries"]["features"] if f["properties"]["iso_a2"] == "XK")
+    assert kosovo["properties"]["kind"] == "country" and kosovo["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert len(data["countries"]["features"]) == 6 and len(data["neighbours"]["features"]) == 7
+    assert {"Kosovo", "Pristina"} <= {label["text"] for label in data["labels"]}
+    hostile = json.loads(json.dumps(countries))
+    hostile["features"][0]["properties"]["name"] = "</script><script>alert(1)</script>"
+    assert "</script>" not in basemap_script(hostile, geo("towns.geojson"))
 
 
 def test_street_map_tiles_only_when_asked() -> None:
-    plain = base_map(geo("countries.geojson"), geo("towns.geojson")).get_root().render()
-    tiles = base_map(geo("countries.geojson"), geo("towns.geojson"), tiles=True).get_root().render()
+    plain = base_map("/x.js").get_root().render()
+    tiles = base_map("/x.js", tiles=True).get_root().render()
     assert "tile.openstreetmap.org" not in plain
     assert "tile.openstreetmap.org" in tiles
 
