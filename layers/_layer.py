@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from ._records import DATA_DIR, DataFileError, display_path, read_csv, read_geojson
@@ -102,9 +103,9 @@ def load_layer(layer: Layer, data_dir: Path = DATA_DIR) -> Loaded:
 
 def in_year(frame: pd.DataFrame, year: int) -> pd.Series:
     """The one year rule of every layer: shown when year_from <= year <= year_to (empty year_to = still current)."""
-    return (frame["year_from"] <= year).fillna(False) & (frame["year_to"].isna() | (frame["year_to"] >= year)).fillna(
-        False
-    )
+    start = frame["year_from"].to_numpy(dtype=float, na_value=np.nan)
+    end = frame["year_to"].to_numpy(dtype=float, na_value=np.inf)  # empty = still current
+    return pd.Series((start <= year) & (year <= end), index=frame.index)
 
 
 def filter_records(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> pd.DataFrame:
