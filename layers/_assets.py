@@ -11,17 +11,10 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
-SETUP_JS = "L.Icon.Default.imagePath = {path!r};\n"
-
-
-def ensure_leaflet(static_dir: Path = STATIC_DIR, url_prefix: str = "/app/static/vendor/leaflet") -> Path:
-    """Copy Leaflet's js, css and images into static/vendor/leaflet once, plus setup.js; returns that folder."""
+def ensure_leaflet(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy Leaflet's js, css and images into static/vendor/leaflet once; returns that folder."""
     target = static_dir / "vendor" / "leaflet"
     source = Path(xstatic_leaflet.BASE_DIR)
-    setup = SETUP_JS.format(path=f"{url_prefix}/images/")
-    if not (target / "setup.js").exists() or (target / "setup.js").read_text() != setup:
-        target.mkdir(parents=True, exist_ok=True)
-        (target / "setup.js").write_text(setup)
     if not (target / "leaflet.js").exists():
         target.mkdir(parents=True, exist_ok=True)
         for name in ("leaflet.js", "leaflet.css"):

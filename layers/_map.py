@@ -48,8 +48,7 @@ def esc(value: Any) -> str:
 
 
 def leaflet_assets(prefix: str = LEAFLET_PREFIX) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    # setup.js points Leaflet at its own icon folder: 1.9.3 guesses it wrong from the CSS path and asks for a 404
-    return [("leaflet", f"{prefix}/leaflet.js"), ("leaflet_setup", f"{prefix}/setup.js")], [("leaflet_css", f"{prefix}/leaflet.css")]
+    return [("leaflet", f"{prefix}/leaflet.js")], [("leaflet_css", f"{prefix}/leaflet.css")]
 
 
 def script_json(value: Any) -> str:
@@ -57,7 +56,7 @@ def script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def basemap_script(countries: dict, towns: dict) -> str:
+def basemap_script(countries: dict, towns: dict, leaflet_prefix: str = LEAFLET_PREFIX) -> str:
     """The constant base geometry and labels as a static script (`window.wbBase = {...}`): the browser loads and caches
     it once, and reruns no longer serialise and template ~190 kB of borders every time."""
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
@@ -78,7 +77,9 @@ def basemap_script(countries: dict, towns: dict) -> str:
                        "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
     data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
             "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels}
-    return f"window.wbBase = {script_json(data)};\n"
+    # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
+    # as streamlit-folium loads scripts one after another.
+    return f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
 
 
 class BaseLayers(MacroElement):
