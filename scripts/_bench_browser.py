@@ -1,0 +1,413 @@
+"""Browser measurements for scripts/bench.py: Debian's Chromium driven by Playwright, every outside request blocked,
+the websocket's Streamlit messages decoded to count script runs and bytes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from _bench_targets import SESSION_TTL
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+APP = '[data-testid="stApp"]'
+IDLE = f'{APP}[data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+SLIDER = '[data-testid="stSlider"] input[type="range"]'
+FLOOR_TEXT = "Floor: Streamlit page start"
+STANARI = ("INF01", 44.759289, 17.823207)
+KOSOVO_INSIDE = (42.55, 20.85)
+PANEL_TEXT = "300 MW"
+# Five drags (pixels) that end near where they began, so the marks used later stay in view.
+DRAGS = [(-120, -60), (120, 60), (-80, 40), (80, -40), (-40, 0)]
+
+IDS_JS = """() => {
+  if (!window.map) return null;
+  const ids = [];
+  window.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); });
+  ids.sort();
+  let h = 2166136261;
+  for (const s of ids) { for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619); } h ^= 44; }
+  return [ids.length, h >>> 0];
+}"""
+VIEW_JS = "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
+TARGET_JS = """([id, lat, lng]) => {
+  let icon = null;
+  window.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (!icon && p && p.id === id && l._icon) icon = l._icon; });
+  if (icon) { const r = icon.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }
+  const c = window.map.getContainer().getBoundingClientRect(), p = window.map.latLngToContainerPoint([lat, lng]);
+  return [c.x + p.x, c.y + p.y];
+}"""
+PANEL_JS = "(text) => { const m = document.querySelector('[data-testid=\"stMain\"]'); return !!m && m.innerText.includes(text); }"
+
+
+@dataclass
+class Frame:
+    size: int
+    kind: str
+    t: float = 0.0  # perf_counter when Playwright delivered it (within ~10 ms of its arrival while we poll)
+    finished: bool = False
+    ref: bool = False
+    component: dict | None = None  # the map component's argument sizes, for its delta
+
+
+@dataclass
+class Wire:
+    """Every websocket message a page receives, decoded as a Streamlit ForwardMsg."""
+
+    frames: list[Frame] = field(default_factory=list)
+    raw: list[bytes] = field(default_factory=list)
+    sent: list[float] = field(default_factory=list)  # perf_counter of each message the page sent (BackMsg)
+
+    def attach(self, page) -> None:
+        def on_socket(ws) -> None:
+            ws.on("framereceived", self._received)
+            ws.on("framesent", lambda _: self.sent.append(time.perf_counter()))
+
+        page.on("websocket", on_socket)
+
+    def _received(self, payload) -> None:
+        now = time.perf_counter()
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        self.raw.append(data)
+        try:
+            msg = ForwardMsg.FromString(data)
+        except Exception:  # noqa: BLE001 - not a ForwardMsg: count its bytes only
+            self.frames.append(Frame(len(data), "?", now))
+            return
+        kind = msg.WhichOneof("type") or "?"
+        frame = Frame(len(data), kind, now, finished=kind == "script_finished", ref=kind == "ref_hash")
+        if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            if element.WhichOneof("type") == "component_instance" and "folium" in element.component_instance.component_name:
+                args = json.loads(element.component_instance.json_args)
+                frame.component = {"json_args": len(element.component_instance.json_args),
+                                   **{k: len(args.get(k) or "") for k in ("script", "feature_group", "header", "html")}}
+        self.frames.append(frame)
+
+    def mark(self) -> int:
+        return len(self.frames)
+
+    def phases(self, start: float, since: int, sent_since: int) -> dict:
+        """Seconds from `start` to: the page's first message (the rerun request), the first reply, the map's
+        component message, and the end of the first script run after `since`."""
+        frames = self.frames[since:]
+        first = lambda items: round(items[0] - start, 4) if items else None  # noqa: E731
+        return {"request": first(self.sent[sent_since:]), "first_reply": first([f.t for f in frames]),
+                "map_message": first([f.t for f in frames if f.component]),
+                "script_finished": first([f.t for f in frames if f.finished])}
+
+    def runs(self, since: int) -> int:
+        return sum(f.finished for f in self.frames[since:])
+
+    def bytes(self, since: int) -> int:
+        return sum(f.size for f in self.frames[since:])
+
+    def payload(self, since: int) -> dict:
+        data = b"".join(self.raw[since:])
+        components = [f.component for f in self.frames[since:] if f.component]
+        return {"raw": len(data), "gzip": len(gzip.compress(data, 6, mtime=0)), "messages": len(self.raw[since:]),
+                "ref_hash_messages": sum(f.ref for f in self.frames[since:]),
+                "component": components[-1] if components else None}
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def new_context(browser, blocked: list[str]):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or (urlparse(url).hostname or "") in LOOPBACK:
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context
+
+
+def new_page(context) -> tuple:
+    page = context.new_page()
+    wire = Wire()
+    wire.attach(page)
+    return page, wire
+
+
+def wait_idle(page, wire: Wire | None = None, since: int = 0, timeout: float = 120) -> None:
+    """Connected, no script running, and (when given) at least one script run finished since `since`."""
+    deadline = time.monotonic() + timeout
+    while wire is not None and wire.runs(since) == 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError("no script run finished")
+        page.wait_for_timeout(20)
+    page.wait_for_selector(IDLE, timeout=max(1, deadline - time.monotonic()) * 1000)
+
+
+def wait_painted(page, floor: bool, timeout: float = 120) -> None:
+    if floor:
+        page.get_by_text(FLOOR_TEXT).wait_for(timeout=timeout * 1000)
+    else:
+        page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=timeout * 1000)
+
+
+def map_frame(page, timeout: float = 60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames[1:]:
+            try:
+                if frame.evaluate("() => typeof window.map === 'object' && window.map !== null"):
+                    return frame
+            except Exception:  # noqa: BLE001 - a frame may detach while we look
+                continue
+        page.wait_for_timeout(20)
+    raise TimeoutError("map frame not found")
+
+
+def in_map(page, script: str, arg=None, timeout: float = 60):
+    """Evaluate in the map iframe, finding it again if it was replaced (the baseline remounts it)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return map_frame(page, timeout=max(0.1, deadline - time.monotonic())).evaluate(script, arg)
+        except TimeoutError:
+            raise
+        except Exception:  # noqa: BLE001 - detached mid-evaluation
+            if time.monotonic() > deadline:
+                raise
+
+
+def view(page) -> tuple[float, float, float]:
+    lat, lng, zoom = in_map(page, VIEW_JS)
+    return round(lat, 5), round(lng, 5), zoom
+
+
+def target(page, record_id: str, lat: float, lng: float) -> tuple[float, float]:
+    """Page coordinates of a record's mark (the middle of a default marker's icon), else of a map coordinate."""
+    x, y = in_map(page, TARGET_JS, [record_id, lat, lng])
+    box = page.locator(MAP_IFRAME).bounding_box()
+    return box["x"] + x, box["y"] + y
+
+
+def open_page(context, url: str, floor: bool) -> tuple:
+    page, wire = new_page(context)
+    page.goto(url, wait_until="commit")
+    wait_painted(page, floor)
+    wait_idle(page, wire)
+    return page, wire
+
+
+# --- measurements ----------------------------------------------------------------------------------------------
+
+
+def http_assets(responses: list) -> dict[str, dict]:
+    """Bytes of the map's files fetched over HTTP on a first visit, by kind: `map_data` (files the app writes under
+    its static folder, e.g. a base-map script), `leaflet` (the library) and `component` (st_folium's bundle)."""
+    out: dict[str, dict] = {}
+    for response in responses:
+        path = urlparse(response.url).path
+        if "/app/static/vendor/leaflet/" in path:
+            kind = "leaflet"
+        elif "/app/static/" in path:
+            kind = "map_data"
+        elif "/component/" in path and "folium" in path:
+            kind = "component"
+        else:
+            continue
+        try:
+            body = response.body()
+            wire = response.request.sizes()["responseBodySize"]
+        except Exception:  # noqa: BLE001 - a redirect or an aborted response has no body
+            continue
+        entry = out.setdefault(kind, {"raw": 0, "gzip": 0, "wire": 0, "files": []})
+        entry["raw"] += len(body)
+        entry["gzip"] += len(gzip.compress(body, 6, mtime=0))
+        entry["wire"] += wire
+        entry["files"].append(path.rsplit("/", 1)[-1])
+    return out
+
+
+def first_paint(browser, targets: dict[str, tuple[str, bool]], reps: int, blocked: list[str]) -> dict[str, dict]:
+    """Seconds from page.goto to the map's first drawn path (floor: its text), each in a new page (a new session);
+    the targets take turns, so background noise hits them alike. Each target has one context whose HTTP cache is
+    warmed by a first, unmeasured visit, whose map files fetched over HTTP are counted. Also the websocket bytes
+    of each full first render."""
+    contexts, out = {}, {}
+    for name, (url, floor) in targets.items():
+        contexts[name] = new_context(browser, blocked)
+        responses: list = []
+
+        def collect(response, responses=responses) -> None:
+            responses.append(response)
+
+        contexts[name].on("response", collect)
+        warm, _ = open_page(contexts[name], url, floor)
+        warm.wait_for_timeout(300)
+        http = http_assets(responses)
+        contexts[name].remove_listener("response", collect)
+        warm.close()
+        out[name] = {"seconds": [], "payload": [], "runs_on_load": [], "phases": [], "http_first_visit": http}
+    for _ in range(reps):
+        for name, (url, floor) in targets.items():
+            result = out[name]
+            page, wire = new_page(contexts[name])
+            start = time.perf_counter()
+            page.goto(url, wait_until="commit")
+            wait_painted(page, floor)
+            result["seconds"].append(time.perf_counter() - start)
+            wait_idle(page, wire)
+            result["phases"].append(wire.phases(start, 0, 0) | {"painted": round(result["seconds"][-1], 4)})
+            page.wait_for_timeout(300)  # a second run (the baseline's map reports its view) still counts
+            page.wait_for_selector(IDLE, timeout=120_000)
+            result["payload"].append(wire.payload(0))
+            result["runs_on_load"].append(wire.runs(0))
+            page.close()
+    for context in contexts.values():
+        context.close()
+    return out
+
+
+def _drag(page, dx: int, dy: int) -> None:
+    box = page.locator(MAP_IFRAME).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx, y + dy, steps=8)
+    page.mouse.up()
+
+
+def _settle(page, wire: Wire, since: int, pause_ms: int = 800) -> None:
+    """Let a possible rerun start (st_folium debounces its value), then wait until no script runs."""
+    page.wait_for_timeout(pause_ms)
+    page.wait_for_selector(IDLE, timeout=120_000)
+    if wire.runs(since):
+        page.wait_for_timeout(200)
+        page.wait_for_selector(IDLE, timeout=120_000)
+
+
+def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: int, blocked: list[str]) -> None:
+    """One session: five pans and two wheel zooms (script runs counted), year changes, clicks on Stanari.
+    Fills `out` as it goes."""
+    context = new_context(browser, blocked)
+    page, wire = open_page(context, url, floor=False)
+
+    mark = wire.mark()
+    for dx, dy in DRAGS:
+        _drag(page, dx, dy)
+        _settle(page, wire, mark)
+    out["pan_reruns"] = wire.runs(mark)
+    out["pan_bytes"] = wire.bytes(mark)
+    mark = wire.mark()
+    box = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for delta in (-240, 240):
+        page.mouse.wheel(0, delta)
+        _settle(page, wire, mark)
+    out["zoom_reruns"] = wire.runs(mark)
+
+    start_view = view(page)
+    thumb = page.locator(SLIDER).first
+    years, cpu, kept, ws_bytes, reruns, year_phases = [], [], [], [], [], []
+    out |= {"year_seconds": years, "year_view_kept": kept, "year_ws_bytes": ws_bytes, "year_reruns": reruns,
+            "year_phases": year_phases, "cpu_per_rerun_s": cpu}
+    for rep in range(year_reps):
+        before = in_map(page, IDS_JS)
+        mark, sent, cpu0 = wire.mark(), len(wire.sent), server.cpu_s()
+        start = time.perf_counter()
+        # Years not shown before in this session (2024, 2023, …), so no message comes from the browser's cache.
+        thumb.press("ArrowLeft" if (rep // 13) % 2 == 0 else "ArrowRight")
+        deadline = time.monotonic() + 120
+        while True:
+            now = in_map(page, IDS_JS)
+            if now is not None and now != before and page.locator(IDLE).count():
+                break
+            if time.monotonic() > deadline:
+                raise TimeoutError("year change: drawn records did not change")
+            page.wait_for_timeout(10)
+        years.append(time.perf_counter() - start)
+        wait_idle(page, wire, mark)
+        year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(years[-1], 4)})
+        page.wait_for_timeout(150)
+        runs = wire.runs(mark)
+        reruns.append(runs)
+        cpu.append((server.cpu_s() - cpu0) / max(runs, 1))
+        ws_bytes.append(wire.bytes(mark))
+        kept.append(view(page) == start_view)
+    clicks: list[float] = []
+    click_phases: list[dict] = []
+    out |= {"click_seconds": clicks, "click_phases": click_phases}
+    for _ in range(click_reps):
+        x, y = target(page, *STANARI)
+        mark, sent, cpu0 = wire.mark(), len(wire.sent), server.cpu_s()
+        start = time.perf_counter()
+        page.mouse.click(x, y)
+        page.wait_for_function(PANEL_JS, arg=PANEL_TEXT, timeout=120_000, polling="raf")
+        clicks.append(time.perf_counter() - start)
+        wait_idle(page, wire, mark)
+        click_phases.append(wire.phases(start, mark, sent) | {"panel": round(clicks[-1], 4)})
+        page.wait_for_timeout(150)
+        cpu.append((server.cpu_s() - cpu0) / max(wire.runs(mark), 1))
+        x, y = target(page, "-", *KOSOVO_INSIDE)  # select something else, so the next click counts
+        mark = wire.mark()
+        page.mouse.click(x, y)
+        page.wait_for_function(f"(t) => !({PANEL_JS})(t)", arg=PANEL_TEXT, timeout=120_000)
+        wait_idle(page, wire, mark)
+    context.close()
+
+
+def floor_cpu(browser, server, url: str, reps: int, blocked: list[str]) -> list[float]:
+    """CPU seconds per rerun of the one-line app (reruns asked with the 'r' key)."""
+    context = new_context(browser, blocked)
+    page, wire = open_page(context, url, floor=True)
+    cpu = []
+    for _ in range(reps):
+        mark, cpu0 = wire.mark(), server.cpu_s()
+        page.locator("body").press("r")
+        wait_idle(page, wire, mark)
+        page.wait_for_timeout(150)
+        cpu.append((server.cpu_s() - cpu0) / max(wire.runs(mark), 1))
+    context.close()
+    return cpu
+
+
+def memory(browser, server, url: str, floor: bool, counts: list[int], blocked: list[str], batch: int = 10) -> dict:
+    """Server RSS (MB) with N open sessions (pages of one context), then after all close and are dropped."""
+    context = new_context(browser, blocked)
+    pages: list = []
+    rss: dict[str, float] = {}
+    for count in counts:
+        while len(pages) < count:
+            opened = []
+            for _ in range(min(batch, count - len(pages))):
+                page, wire = new_page(context)
+                page.goto(url, wait_until="commit")
+                opened.append((page, wire))
+            for page, wire in opened:
+                wait_painted(page, floor)
+                wait_idle(page, wire)
+            pages += opened
+        server.wait_sessions(count)
+        time.sleep(1.0)
+        rss[str(count)] = server.rss_mb()
+    context.close()
+    closed_ok = server.wait_sessions(0)
+    time.sleep(SESSION_TTL + 0.5)
+    # Disconnected sessions are dropped lazily, on the next write to the session store: one short probe session.
+    probe = new_context(browser, blocked)
+    open_page(probe, url, floor)
+    probe.close()
+    server.wait_sessions(0)
+    time.sleep(SESSION_TTL + 1.5)
+    rss["closed"] = server.rss_mb()
+    return {"rss_mb": rss, "sessions_closed": closed_ok}
+
