@@ -20,7 +20,6 @@ from ._style import (
     SEA,
     line_style,
     point_style,
-    ramp,
 )
 
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
@@ -240,10 +239,6 @@ def country_points_group(name: str, countries: dict, colours: dict[str, str], ti
                        style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},
                        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
     return group
-
-
-def share_colour(value: float) -> str:
-    return ramp(value)
 
 
 def clicked(result: dict | None) -> tuple[str, str] | None:

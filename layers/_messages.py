@@ -55,7 +55,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile.question": "Question (as reported)",
         "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
         "on legal status). Towns: GeoNames (CC BY 4.0). Data: see geodata/README.md.",
-        "map.status_at_year": "{status} in {year}",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
         "problem.boundaries": "The map cannot be drawn: the boundary files in {folder} could not be read ({error}).",
         "problem.more": "… and {count} more problem(s).",
