@@ -45,6 +45,12 @@ def load(folder: str) -> Dataset:
     return load_dataset(LAYERS, Path(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def leaflet_ready() -> None:
+    """Copy Leaflet into static/ once per process, not on every rerun."""
+    ensure_leaflet()
+
+
 def dataset() -> Dataset:
     return load(str(data_dir()))
 
@@ -222,7 +228,7 @@ def panel(data: Dataset, year: int) -> None:
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
     st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
-    ensure_leaflet()
+    leaflet_ready()
     data = dataset()
     choice = controls(data)
     st.markdown(f"## {t('app.title')}")
