@@ -13,6 +13,7 @@ from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import dataset_zip, to_csv, to_geojson, view_records
 from layers._map import base_map, basemap_script, clicked
+from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
 from layers._records import data_dir
@@ -67,8 +68,9 @@ def boundaries() -> tuple[dict, dict]:
 
 @st.cache_resource(show_spinner=False)
 def basemap_url(folder: str) -> str:
-    """Borders and labels as a static script, written once per data folder and cached by the browser."""
-    return ensure_basemap(basemap_script(*read_boundaries(folder)))
+    """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
+    only which marks a year shows."""
+    return ensure_basemap(basemap_script(*read_boundaries(folder), all_marks(load(folder))))
 
 
 def fresh_base_map(tiles: bool):
@@ -150,30 +152,44 @@ def share_and_download(data: Dataset, choice: dict) -> None:
         st.caption(t("download.licence"))
 
 
-def controls(data: Dataset) -> dict:
-    apply_link(data)
+def current_choice(data: Dataset) -> dict:
+    """The view the sidebar widgets hold, read from their session state before they are drawn: the map can then be
+    sent first, so the browser starts loading it while the sidebar is still being built."""
+    state = st.session_state
+    year = state["year"]
+    visible = [lid for lid in POINT_LAYERS if state.get(f"layer_{lid}")]
+    fill = state.get("fill")
+    dimensions = list(LAYERS["diplomacy"].palettes)
+    dimension = state.get("dimension") if state.get("dimension") in dimensions else dimensions[0]
+    series = None
+    if fill == "sentiment":
+        waves = [s for s, _ in sentiment_series(data.layers["sentiment"].frame, year)]
+        chosen = state.get(f"series_{year}")
+        series = chosen if chosen in waves else (waves[0] if waves else None)
+    return {"year": year, "layers": visible + ([fill] if fill else []), "dimension": dimension if fill == "diplomacy" else "nato",
+            "series": series, "tiles": bool(state.get("tiles", False))}
+
+
+def controls(data: Dataset, year: int) -> None:
+    """The sidebar widgets; they hold the values `current_choice` read."""
     with st.sidebar:
-        year = st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
+        st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
         st.markdown(f"**{t('control.layers')}**")
-        visible = [lid for lid in POINT_LAYERS if st.checkbox(layer_title(LAYERS[lid]), key=f"layer_{lid}",
-                                                               disabled=not data.layers[lid].ok)]
-        fill_options = [None, *FILL_LAYERS]
-        fill = st.radio(t("control.fill"), fill_options, key="fill",
+        for lid in POINT_LAYERS:
+            st.checkbox(layer_title(LAYERS[lid]), key=f"layer_{lid}", disabled=not data.layers[lid].ok)
+        fill = st.radio(t("control.fill"), [None, *FILL_LAYERS], key="fill",
                         format_func=lambda lid: t("control.fill_none") if lid is None else layer_title(LAYERS[lid]))
-        dimension, series = "nato", None
         if fill == "diplomacy":
-            dimensions = list(LAYERS["diplomacy"].palettes)
-            dimension = st.selectbox(t("control.dimension"), dimensions, key="dimension", format_func=lambda f: t("field." + f))
+            st.selectbox(t("control.dimension"), list(LAYERS["diplomacy"].palettes), key="dimension",
+                         format_func=lambda f: t("field." + f))
         if fill == "sentiment":
             waves = sentiment_series(data.layers["sentiment"].frame, year)
             if waves:
                 titles = dict(waves)
-                series = st.selectbox(t("control.series"), list(titles), key=f"series_{year}", format_func=titles.get)
+                st.selectbox(t("control.series"), list(titles), key=f"series_{year}", format_func=titles.get)
             else:
                 st.caption(t("control.no_waves", year=year))
-        tiles = st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
-    layers_on = visible + ([fill] if fill else [])
-    return {"year": year, "layers": layers_on, "dimension": dimension, "series": series, "tiles": tiles}
+        st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
 
 
 def legend(view, choice: dict) -> None:
@@ -230,7 +246,8 @@ def main() -> None:
     st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
     leaflet_ready()
     data = dataset()
-    choice = controls(data)
+    apply_link(data)
+    choice = current_choice(data)
     st.markdown(f"## {t('app.title')}")
     st.caption(t("app.subtitle"))
     show_problems(data)
@@ -244,7 +261,6 @@ def main() -> None:
         st.stop()
     view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"],
                       tiles=choice["tiles"])
-    legend(view, choice)
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
     map_column, panel_column = st.columns([2, 1], gap="medium")
@@ -253,6 +269,9 @@ def main() -> None:
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
                            feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False)
         st.caption(t("map.attribution"))
+    controls(data, choice["year"])
+    legend(view, choice)
+    with map_column:
         share_and_download(data, choice)
     click = clicked(result)
     if click and click != st.session_state.get("last_click"):

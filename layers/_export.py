@@ -16,6 +16,7 @@ from . import LAYERS
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
 from ._map import CENTER, ZOOM, esc, script_json
+from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
 from ._records import DATA_DIR, display_path
 from ._schema import FOCUS_COUNTRIES
@@ -26,19 +27,16 @@ from ._style import (
     SEA,
     Swatch,
     confidence_swatches,
-    line_style,
-    point_style,
     precision_swatches,
     ramp,
 )
 from ._validate import Problem
-from ._view import DISAGREE, palette_swatches, qualified, country_name, layer_title, status_at, word
+from ._view import DISAGREE, palette_swatches, qualified, country_name, layer_title
 
 YEARS = (2012, 2026)  # the app's slider (app.py)
 DEFAULT_YEAR = 2025
 PANEL_YEAR = YEARS[1]  # panels are rendered once, for the last year: the status as of the latest source
 BUDGET = 1_000_000  # bytes, before compression
-MARK_LAYERS = ("infrastructure", "surveillance", "events")
 PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
                   ("events", "profile.events"), ("vaccines", "profile.vaccines"))
 # Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
@@ -70,48 +68,16 @@ def _year(value: Any) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def _geometry(geometry: Any) -> dict[str, list]:
-    """Points as [lat, lon] (a MultiPoint split: Leaflet cannot bind a tooltip to its group), lines as lists of them."""
-    if geometry is None or geometry.is_empty:
-        return {}
-    parts = list(getattr(geometry, "geoms", [geometry]))
-    points = [[p.y, p.x] for p in parts if p.geom_type == "Point"]
-    rings = [p.boundary if p.geom_type == "Polygon" else p for p in parts if p.geom_type != "Point"]
-    lines = [[[y, x] for x, y in line.coords] for ring in rings for line in getattr(ring, "geoms", [ring])]
-    return {key: value for key, value in (("points", points), ("lines", lines)) if value}
-
-
-def _detail(layer_id: str, row: pd.Series, status: str | None = None) -> str:
-    """The tooltip's second line, as the app words it (plain text)."""
-    if layer_id == "infrastructure":
-        return f"{row['type']} · {word('status', status or row['status'])}"
-    if layer_id == "surveillance":
-        return f"{row['vendor']} · {row['year_from']}"
-    if layer_id == "events":
-        return f"{row['date']} · {word('event_category', row['category'])}"
-    return str(row["year_from"])
-
-
 def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
-    """One record: year range, countries, its details panel (escaped HTML) and, for marks, geometry, tooltip, style."""
+    """One record: year range, countries, its details panel (escaped HTML) and, for placed records, its mark
+    (geometry, tooltip, style), as the app draws it."""
     out = {"id": row["id"], "layer": layer_id, "name": row["name"], "countries": row["country"].split(";"),
            "from": _year(row["year_from"]), "to": _year(row["year_to"]),
            "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
-    if layer_id not in MARK_LAYERS:
-        return out
-    field_name, palette = next(iter(LAYERS[layer_id].palettes.items()))
-    drawn = line_style if row.geometry is not None and "Line" in row.geometry.geom_type else point_style
-
-    def style(value: str) -> dict:
-        return drawn(palette.get(value, ("#777777", ""))[0], row["confidence"], row["precision"])
-
-    out.update(_geometry(row.geometry), tip=_detail(layer_id, row), style=style(row[field_name]))
-    building = status_at(row, YEARS[0]) if layer_id == "infrastructure" else row.get("status")
-    if building != row.get("status"):
-        # Before its completion year a finished project is drawn and described as under construction, as in the app.
-        out.update(done=int(row["completion_year"]), tipBefore=_detail(layer_id, row, building), styleBefore=style(building))
+    if layer_id in MARK_LAYERS and row.geometry is not None and not row.geometry.is_empty:
+        out.update(mark(layer_id, row))
     return out
 
 

@@ -8,18 +8,14 @@ import math
 from typing import Any
 
 import folium
-import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from ._layer import Layer
 from ._style import (
     FOCUS_LAND,
     NEIGHBOUR_LAND,
     NO_DATA,
     SEA,
-    line_style,
-    point_style,
 )
 
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
@@ -55,9 +51,11 @@ def script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def basemap_script(countries: dict, towns: dict, leaflet_prefix: str = LEAFLET_PREFIX) -> str:
-    """The constant base geometry and labels as a static script (`window.wbBase = {...}`): the browser loads and caches
-    it once, and reruns no longer serialise and template ~190 kB of borders every time."""
+def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
+                   leaflet_prefix: str = LEAFLET_PREFIX) -> str:
+    """Everything on the map that does not change with the year, as a static script: borders and labels
+    (`window.wbBase`), every record's mark (`window.wbMarks`, from `layers._marks.all_marks`) and the function that
+    draws a year's marks (`window.wbDraw`). The browser loads it once; a rerun sends only the ids to draw."""
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
                   for f in countries["features"] if not f["properties"]["focus"]]
@@ -78,7 +76,47 @@ def basemap_script(countries: dict, towns: dict, leaflet_prefix: str = LEAFLET_P
             "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels}
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.
-    return f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
+    return (f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
+            f"window.wbMarks = {script_json(marks or [])};\n{DRAW_JS}")
+
+
+# Draws the marks named by a rerun into its feature group (streamlit-folium swaps the whole group on the next year).
+# Each layer carries `feature` (kind, id), so st_folium's click reports the record; tooltips are built from text
+# nodes, so no data ever becomes markup.
+DRAW_JS = """window.wbDraw = function (group, ids, building) {
+  var index = window.wbMarkIndex;
+  if (!index) {
+    index = window.wbMarkIndex = {};
+    window.wbMarks.forEach(function (r) { index[r.id] = r; });
+  }
+  var early = {};
+  building.forEach(function (id) { early[id] = true; });
+  var lines = [], points = [];
+  ids.forEach(function (id) {
+    var r = index[id];
+    if (!r) { return; }
+    var style = early[id] ? r.styleBefore : r.style, line = early[id] ? r.tipBefore : r.tip;
+    var tip = function () {
+      var box = document.createElement("div"), name = document.createElement("b");
+      name.textContent = r.name;
+      box.appendChild(name);
+      box.appendChild(document.createElement("br"));
+      box.appendChild(document.createTextNode(line));
+      return box;
+    };
+    var dress = function (layer, wide) {
+      layer.feature = {type: "Feature", properties: {kind: "record", id: r.id, layer: r.layer}};
+      layer.bindTooltip(tip, {sticky: true});
+      layer.on("mouseover", function () { layer.setStyle({weight: wide}); });
+      layer.on("mouseout", function () { layer.setStyle(style); });
+      return layer;
+    };
+    if (r.lines) { lines.push(dress(L.polyline(r.lines, style), 8)); }
+    (r.points || []).forEach(function (p) { points.push(dress(L.circleMarker(p, style), 3)); });
+  });
+  lines.concat(points).forEach(function (layer) { group.addLayer(layer); });  // points on top of lines
+};
+"""
 
 
 class BaseLayers(MacroElement):
@@ -143,45 +181,6 @@ def country_feature(feature: dict, tip: str | None = None) -> dict:
     }
 
 
-def _tip(row: pd.Series, detail: str) -> str:
-    return f"<b>{esc(row['name'])}</b><br>{esc(detail)}"
-
-
-def palette_of(layer: Layer) -> tuple[str, dict[str, tuple[str, str]]]:
-    field = next(iter(layer.palettes))
-    return field, layer.palettes[field]
-
-
-def record_group(layer: Layer, frame: pd.DataFrame, detail: callable) -> folium.FeatureGroup:
-    """Points and lines of one layer; every feature carries its record id, so a click finds the record."""
-    field, palette = palette_of(layer)
-    points, lines = [], []
-    for _, row in frame[frame.geometry.notna()].iterrows():
-        colour = palette.get(row[field], ("#777777", ""))[0]
-        props = {"kind": "record", "id": row["id"], "layer": layer.id, "tip": _tip(row, detail(row)),
-                 "colour": colour, "confidence": row["confidence"], "precision": row["precision"]}
-        geometry = row.geometry
-        if geometry.geom_type in ("LineString", "MultiLineString"):
-            lines.append({"type": "Feature", "properties": props, "geometry": geometry.__geo_interface__})
-        else:  # one feature per point: Leaflet 1.9.3 fails to bind tooltips to a MultiPoint's layer group
-            parts = geometry.geoms if geometry.geom_type == "MultiPoint" else [geometry]
-            points += [{"type": "Feature", "properties": props, "geometry": part.__geo_interface__} for part in parts]
-    group = folium.FeatureGroup(name=layer.title)
-    tooltip = dict(fields=["tip"], labels=False)
-    if lines:
-        folium.GeoJson({"type": "FeatureCollection", "features": lines}, name=f"{layer.id}-lines",
-                       style_function=lambda f: line_style(f["properties"]["colour"], f["properties"]["confidence"], f["properties"]["precision"]),
-                       highlight_function=lambda _: {"weight": 8},
-                       tooltip=folium.GeoJsonTooltip(**tooltip)).add_to(group)
-    if points:
-        folium.GeoJson({"type": "FeatureCollection", "features": points}, name=f"{layer.id}-points",
-                       marker=folium.CircleMarker(),
-                       style_function=lambda f: point_style(f["properties"]["colour"], f["properties"]["confidence"], f["properties"]["precision"]),
-                       highlight_function=lambda _: {"weight": 3},
-                       tooltip=folium.GeoJsonTooltip(**tooltip)).add_to(group)
-    return group
-
-
 class CountryStyle(MacroElement):
     """Restyles the base country layer for one year: fills and tooltips by country, the same style on mouse-out."""
 
@@ -238,6 +237,27 @@ def country_points_group(name: str, countries: dict, colours: dict[str, str], ti
         folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, marker=folium.CircleMarker(),
                        style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},
                        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
+    return group
+
+
+class YearMarks(MacroElement):
+    """The marks of one view: record ids (and those drawn as still being built), drawn by `window.wbDraw`."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+window.wbDraw({{ this._parent.get_name() }}, {{ this.ids }}, {{ this.building }});
+{% endmacro %}
+""")
+
+    def __init__(self, ids: list[str], building: list[str]):
+        super().__init__()
+        self._name = "YearMarks"
+        self.ids, self.building = script_json(list(ids)), script_json(list(building))
+
+
+def marks_group(ids: list[str], building: list[str]) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="records")
+    YearMarks(ids, building).add_to(group)
     return group
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import folium
+import numpy as np
 import pandas as pd
 
 from . import _map
@@ -50,14 +51,21 @@ def status_at(row: pd.Series, year: int) -> str:
     return row["status"]
 
 
-def _detail(layer: Layer, row: pd.Series, year: int) -> str:
-    if layer.id == "infrastructure":
-        return f"{row['type']} · {word('status', status_at(row, year))}"
-    if layer.id == "surveillance":
-        return f"{row['vendor']} · {row['year_from']}"
-    if layer.id == "events":
-        return f"{row['date']} · {word('event_category', row['category'])}"
-    return str(row["year_from"])
+def building(frame: pd.DataFrame, year: int) -> np.ndarray:
+    """`status_at(row, year) == 'under_construction'` for finished projects, for a whole frame at once."""
+    if "completion_year" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    done = frame["completion_year"].to_numpy(dtype=float, na_value=np.nan)
+    return frame["status"].isin(("operating", "completed")).to_numpy() & (year < done)
+
+
+def shown(frame: pd.DataFrame, year: int) -> tuple[list[str], list[str], int]:
+    """For one layer and year: ids of the marks to draw, those drawn as still being built, and how many records
+    of that year have no place of their own (country-level)."""
+    rows = filter_records(frame, year)
+    placed = rows.geometry.notna().to_numpy()
+    ids = rows["id"].to_numpy()
+    return list(ids[placed]), list(ids[placed & building(rows, year)]), int((~placed).sum())
 
 
 def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[Swatch]:
@@ -66,16 +74,6 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
         text = t(f"legend.{layer.id}.{field_name}.{value}", default=label)
         seen.setdefault(text, Swatch(text, colour, shape=shape))
     return list(seen.values())
-
-
-def features_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[folium.FeatureGroup, list[Swatch], int]:
-    shown = filter_records(frame, year)
-    if layer.id == "infrastructure":
-        shown = shown.assign(status=[status_at(r, year) for _, r in shown.iterrows()])
-    group = _map.record_group(layer, shown, lambda row: _detail(layer, row, year))
-    field_name = next(iter(layer.palettes))
-    country_level = int(shown.geometry.isna().sum())
-    return group, palette_swatches(layer, field_name), country_level
 
 
 def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, dimension: str) -> tuple[folium.FeatureGroup, list[Swatch]]:
@@ -132,25 +130,36 @@ def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int)
 
 def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
                tiles: bool = False) -> View:
-    """Feature groups for the visible layers in `year`; country fills first so marks stay clickable on top."""
+    """Feature groups for the visible layers in `year`: country fills first, then the marks (only their ids: the
+    browser has every mark from the static map script), then vaccine dots, so marks stay clickable on top."""
     view = View()
     if not any(dataset.layers[lid].layer.style == "country_fill" for lid in visible):
         view.groups.append(_map.fill_group("countries", countries, None, {}, tiles=tiles))  # back to the base style
     order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.style == "country_fill" else 1)
+    ids: list[str] = []
+    built: list[str] = []
+    later: list[folium.FeatureGroup] = []
     for layer_id in order:
         loaded = dataset.layers[layer_id]
         layer, frame = loaded.layer, loaded.frame
         if not loaded.ok:
             continue
         if layer.style == "features":
-            group, swatches, country_level = features_view(layer, frame, year)
-            view.country_level[layer_id] = country_level
-        elif layer.id == "diplomacy":
+            drawn, being_built, view.country_level[layer_id] = shown(frame, year)
+            ids += drawn
+            built += being_built
+            view.legend[layer_id] = palette_swatches(layer, next(iter(layer.palettes)))
+            continue
+        if layer.id == "diplomacy":
             group, swatches = diplomacy_view(layer, frame, countries, year, dimension)
+            view.groups.append(group)
         elif layer.id == "sentiment":
             group, swatches = sentiment_view(layer, frame, countries, year, series)
+            view.groups.append(group)
         else:
             group, swatches = vaccines_view(layer, frame, countries, year)
-        view.groups.append(group)
+            later.append(group)
         view.legend[layer_id] = swatches
+    view.groups.append(_map.marks_group(ids, built))
+    view.groups += later
     return view

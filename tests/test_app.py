@@ -24,7 +24,8 @@ def map_args(at: AppTest) -> dict:
 
 
 def drawn_ids(at: AppTest) -> set[str]:
-    return set(re.findall(r'"id": "([A-Z][A-Z0-9_-]+)"', map_args(at)["feature_group"] or ""))
+    calls = re.findall(r"window\.wbDraw\(\w+, (\[.*?\]), ", map_args(at)["feature_group"] or "")
+    return {record_id for call in calls for record_id in json.loads(call)}
 
 
 def labels(at: AppTest) -> list[str]:

@@ -44,14 +44,14 @@ def test_missing_file_disables_only_its_layer(broken: Path) -> None:
     at = run_app()
     assert "surveillance.geojson: -: -: file is missing" in warnings(at)
     assert at.checkbox(key="layer_surveillance").disabled
-    assert '"id": "INF01"' in drawn(at) and '"id": "SUR01"' not in drawn(at)
+    assert '"INF01"' in drawn(at) and '"SUR01"' not in drawn(at)
 
 
 def test_unreadable_file_is_named(broken: Path) -> None:
     (broken / "events.geojson").write_bytes(b"\xff\xfe not json")
     at = run_app()
     assert "events.geojson: -: -: cannot be read as UTF-8 JSON" in warnings(at)
-    assert '"id": "INF01"' in drawn(at)
+    assert '"INF01"' in drawn(at)
 
 
 def test_invalid_record_names_file_record_and_field(broken: Path) -> None:
@@ -66,7 +66,7 @@ def test_broken_provenance_table_is_reported(broken: Path) -> None:
     (broken / "figures.csv").write_text("record_id,figure\nINF01,loan\n", encoding="utf-8")
     at = run_app()
     assert "figures.csv" in warnings(at) and "INF01" in warnings(at)
-    assert '"id": "INF01"' in drawn(at)
+    assert '"INF01"' in drawn(at)
 
 
 def test_missing_boundaries_stop_with_a_message(broken: Path) -> None:

@@ -12,11 +12,12 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
-from layers._map import base_map, basemap_script, clicked, record_group
+from layers._map import DRAW_JS, base_map, basemap_script, clicked
+from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
-from layers._view import build_view, sentiment_series, status_at
+from layers._view import build_view, building, sentiment_series, status_at
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}
@@ -39,8 +40,15 @@ def render(groups: list[folium.FeatureGroup]) -> str:
     return m.get_root().render()
 
 
+def drawn(html: str) -> tuple[list[str], list[str]]:
+    """The ids a view asks the browser to draw, and those drawn as still being built."""
+    calls = re.findall(r"window\.wbDraw\(\w+, (\[.*?\]), (\[.*?\])\);", html)
+    assert len(calls) == 1, "one marks group per view"
+    return json.loads(calls[0][0]), json.loads(calls[0][1])
+
+
 def ids_in(html: str) -> set[str]:
-    return set(re.findall(r'"id": "([A-Z][A-Z0-9_-]+)"', html))
+    return set(drawn(html)[0])
 
 
 def view_html(year: int, layers: list[str], dimension: str = "nato", series: str | None = None) -> str:
@@ -58,7 +66,7 @@ def test_base_map_loads_leaflet_and_borders_from_the_app_and_nothing_from_cdns()
 def test_basemap_script_has_kosovo_as_its_own_clickable_unit_and_keeps_text_inert() -> None:
     countries = geo("countries.geojson")
     script = basemap_script(countries, geo("towns.geojson"))
-    data = json.loads(script.split("window.wbBase = ", 1)[1].rstrip().rstrip(";"))
+    data = json.loads(script.split("window.wbBase = ", 1)[1].split(";\n", 1)[0])
     assert script.startswith('L.Icon.Default.imagePath = "/app/static/vendor/leaflet/images/"')
     kosovo = next(f for f in data["countries"]["features"] if f["properties"]["iso_a2"] == "XK")
     assert kosovo["properties"]["kind"] == "country" and kosovo["geometry"]["type"] in ("Polygon", "MultiPolygon")
@@ -115,13 +123,34 @@ def test_status_before_completion_is_under_construction() -> None:
     assert status_at(road, 2018) == "under_construction" and status_at(road, 2022) == "operating"
 
 
-def test_text_from_data_is_escaped_in_tooltips() -> None:
+def test_text_from_data_stays_text_in_the_marks_script() -> None:
     frame = dataset().layers["infrastructure"].frame.head(1).copy()
-    frame.loc[frame.index[0], "name"] = '<img src=x onerror="alert(1)">'
-    html = render([record_group(LAYERS["infrastructure"], frame, lambda row: "<b>detail</b>")])
-    tips = [json.loads(f'"{raw}"') for raw in re.findall(r'"tip": "((?:[^"\\]|\\.)*)"', html)]
-    assert "<img src=x" not in html
-    assert tips == ['<b>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</b><br>&lt;b&gt;detail&lt;/b&gt;']
+    frame.loc[frame.index[0], "name"] = '<img src=x onerror="alert(1)"></script>'
+    hostile = mark("infrastructure", frame.iloc[0])
+    script = basemap_script(geo("countries.geojson"), geo("towns.geojson"), [hostile])
+    assert "<img" not in script and "</script>" not in script
+    marks = json.loads(script.split("window.wbMarks = ", 1)[1].split(";\n", 1)[0])
+    assert marks[0]["name"] == '<img src=x onerror="alert(1)"></script>'  # the same text, shown with textContent
+    assert "textContent" in DRAW_JS and "innerHTML" not in DRAW_JS
+
+
+def test_every_placed_record_has_one_mark_with_style_and_tooltip() -> None:
+    marks = all_marks(dataset())
+    placed = {row["id"] for lid in MARK_LAYERS for _, row in dataset().layers[lid].frame.iterrows() if row.geometry is not None}
+    assert [m["id"] for m in marks if m["id"] in placed] == [m["id"] for m in marks] and {m["id"] for m in marks} == placed
+    for m in marks:
+        assert (m.get("points") or m.get("lines")) and m["tip"] and m["style"], m["id"]
+    road = next(m for m in marks if m["id"] == "INF02")
+    assert road["done"] == 2022 and "under construction" in road["tipBefore"] and road["lines"]
+
+
+def test_finished_projects_are_drawn_as_being_built_before_their_completion_year() -> None:
+    assert "INF02" in drawn(view_html(2018, ["infrastructure"]))[1]
+    assert "INF02" not in drawn(view_html(2022, ["infrastructure"]))[1]
+    frame = dataset().layers["infrastructure"].frame
+    for year in range(2005, 2030):
+        expected = [status_at(row, year) != row["status"] for _, row in frame.iterrows()]
+        assert list(building(frame, year)) == expected, year
 
 
 @pytest.mark.parametrize("layer_id", [lid for lid, layer in LAYERS.items() if layer.palettes])
@@ -149,9 +178,10 @@ def test_every_message_used_in_code_is_in_the_catalogue() -> None:
     assert t("profile.title", country="Kosovo", year=2020) == "Kosovo in 2020"
 
 
-@pytest.mark.parametrize("layer_id, year", [("infrastructure", 2020), ("vaccines", 2021)])
-def test_point_marks_are_filled(layer_id: str, year: int) -> None:
+def test_point_marks_are_filled() -> None:
     """Leaflet draws circle markers hollow (and clickable only on the outline) unless fill is on."""
-    html = view_html(year, [layer_id])
+    points = [m for m in all_marks(dataset()) if m.get("points")]
+    assert points and all(m["style"]["fill"] is True for m in points)
+    html = view_html(2021, ["vaccines"])
     styles = re.findall(r'return (\{[^}]*"fillColor"[^}]*\})', html)
     assert styles and all('"fill": true' in style for style in styles)

@@ -1,0 +1,69 @@
+"""Every record that has a place, as a drawable mark (geometry, style, tooltip text), and which marks a year shows.
+
+The marks go to the browser once, in the app's static map script (and in the export's page); a year change then
+sends only the ids to draw (`layers._view.shown`), so the year rule stays in Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from . import LAYERS
+from ._dataset import Dataset
+from ._style import line_style, point_style
+from ._view import status_at, word
+
+MARK_LAYERS = ("infrastructure", "surveillance", "events")
+EARLIEST = 1900  # any year before every completion: the status a finished project had while it was being built
+
+
+def detail(layer_id: str, row: pd.Series, status: str | None = None) -> str:
+    """The tooltip's second line (plain text)."""
+    if layer_id == "infrastructure":
+        return f"{row['type']} · {word('status', status or row['status'])}"
+    if layer_id == "surveillance":
+        return f"{row['vendor']} · {row['year_from']}"
+    if layer_id == "events":
+        return f"{row['date']} · {word('event_category', row['category'])}"
+    return str(row["year_from"])
+
+
+def geometry_parts(geometry: Any) -> dict[str, list]:
+    """Points as [lat, lon] (a MultiPoint split: Leaflet cannot bind a tooltip to its group), lines as lists of them."""
+    if geometry is None or geometry.is_empty:
+        return {}
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    points = [[p.y, p.x] for p in parts if p.geom_type == "Point"]
+    rings = [p.boundary if p.geom_type == "Polygon" else p for p in parts if p.geom_type != "Point"]
+    lines = [[[y, x] for x, y in line.coords] for ring in rings for line in getattr(ring, "geoms", [ring])]
+    return {key: value for key, value in (("points", points), ("lines", lines)) if value}
+
+
+def mark(layer_id: str, row: pd.Series) -> dict[str, Any]:
+    """One record's mark: id, layer, name, geometry, tooltip line and style; a project finished later also carries
+    the tooltip and style it has before its completion year (drawn as under construction)."""
+    field_name, palette = next(iter(LAYERS[layer_id].palettes.items()))
+    drawn = line_style if row.geometry is not None and "Line" in row.geometry.geom_type else point_style
+
+    def style(value: str) -> dict:
+        return drawn(palette.get(value, ("#777777", ""))[0], row["confidence"], row["precision"])
+
+    out = {"id": row["id"], "layer": layer_id, "name": row["name"], **geometry_parts(row.geometry),
+           "tip": detail(layer_id, row), "style": style(row[field_name])}
+    building = status_at(row, EARLIEST) if layer_id == "infrastructure" else row.get("status")
+    if building != row.get("status"):
+        out.update(done=int(row["completion_year"]), tipBefore=detail(layer_id, row, building), styleBefore=style(building))
+    return out
+
+
+def all_marks(dataset: Dataset) -> list[dict[str, Any]]:
+    """Marks of every placed record in the layers that loaded; records without a place stay country-level."""
+    out = []
+    for layer_id in MARK_LAYERS:
+        loaded = dataset.layers.get(layer_id)
+        if loaded is None or not loaded.ok:
+            continue
+        frame = loaded.frame
+        out += [mark(layer_id, row) for _, row in frame[frame.geometry.notna()].iterrows()]
+    return out
