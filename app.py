@@ -11,7 +11,7 @@ from layers import LAYERS
 from layers._assets import ensure_basemap, ensure_leaflet
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
-from layers._downloads import dataset_zip, to_csv, to_geojson, view_records
+from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
 from layers._map import base_map, basemap_script, clicked
 from layers._marks import all_marks
 from layers._messages import t
@@ -129,18 +129,13 @@ def zipped(folder: str) -> bytes:
     return dataset_zip(Path(folder), extra=(root / "LICENSE-DATA.md", root / "CITATION.cff"))
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
-def view_count(folder: str, year: int, layers: tuple[str, ...], series: str | None) -> int:
-    return len(view_records(load(folder), year, list(layers), series))
-
-
 def share_and_download(data: Dataset, choice: dict) -> None:
     """Files are made only when a button is clicked (callables), so reruns do not pay for them."""
     year, layers, series = choice["year"], choice["layers"], choice["series"]
     records = lambda: view_records(data, year, layers, series)  # noqa: E731
     folder = str(data_dir())
     with st.expander(t("share.title")):
-        st.caption(t("download.help", count=view_count(folder, year, tuple(layers), series)))
+        st.caption(t("download.help", count=count_view_records(data, year, layers, series)))
         stem = f"wb-china-{year}"
         left, middle, right = st.columns(3)
         left.download_button(t("download.view_csv"), lambda: to_csv(records(), data), f"{stem}.csv", "text/csv",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._dataset import Dataset
-from ._layer import filter_records
+from ._layer import filter_records, in_year
 from ._records import DATA_DIR
 
 # Spreadsheets run cells that start like formulas; a leading apostrophe keeps them text.
@@ -37,6 +37,20 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
     if not frames:
         return pd.DataFrame(columns=["layer", "id", "geometry"])
     return pd.concat(frames, ignore_index=True, sort=False)
+
+
+def count_view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> int:
+    """len(view_records(...)) without building the table: the download help shows it on every rerun."""
+    count = 0
+    for layer_id in layers:
+        loaded = dataset.layers.get(layer_id)
+        if loaded is None or not loaded.ok:
+            continue
+        mask = in_year(loaded.frame, year)
+        if layer_id == "sentiment":
+            mask &= loaded.frame["series"] == series
+        count += int(mask.sum())
+    return count
 
 
 def _flat(records: pd.DataFrame, dataset: Dataset) -> list[dict]:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _map
 from ._dataset import Dataset
-from ._layer import Layer, filter_records
+from ._layer import Layer, filter_records, in_year
 from ._messages import t
 from ._schema import FOCUS_COUNTRIES, VOCABULARIES
 from ._style import NO_DATA, Swatch, ramp
@@ -61,11 +61,12 @@ def building(frame: pd.DataFrame, year: int) -> np.ndarray:
 
 def shown(frame: pd.DataFrame, year: int) -> tuple[list[str], list[str], int]:
     """For one layer and year: ids of the marks to draw, those drawn as still being built, and how many records
-    of that year have no place of their own (country-level)."""
-    rows = filter_records(frame, year)
-    placed = rows.geometry.notna().to_numpy()
-    ids = rows["id"].to_numpy()
-    return list(ids[placed]), list(ids[placed & building(rows, year)]), int((~placed).sum())
+    of that year have no place of their own (country-level). Column arrays only: runs on every rerun."""
+    current = in_year(frame, year).to_numpy()
+    placed = frame.geometry.notna().to_numpy()
+    ids = frame["id"].to_numpy()
+    drawn = current & placed
+    return list(ids[drawn]), list(ids[drawn & building(frame, year)]), int((current & ~placed).sum())
 
 
 def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[Swatch]:
@@ -78,9 +79,9 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
 
 def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, dimension: str) -> tuple[folium.FeatureGroup, list[Swatch]]:
     palette = layer.palettes[dimension]
-    rows = filter_records(frame, year)
+    rows = filter_records(frame, year)[["country", dimension]]
     colours, tips = {}, {}
-    for _, row in rows.iterrows():
+    for row in rows.to_dict("records"):
         colour, label = palette[row[dimension]]
         colours[row["country"]] = colour
         tips[row["country"]] = f"<b>{_map.esc(country_name(row['country']))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
@@ -96,21 +97,29 @@ def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
     return [(series, titles[series]) for series in counts.index]
 
 
+def by_country(rows: pd.DataFrame) -> dict[str, list[dict]]:
+    """Rows as plain dicts grouped by country, countries sorted (plain dicts: iterrows cost most of a rerun)."""
+    out: dict[str, list[dict]] = {}
+    for row in rows.to_dict("records"):
+        out.setdefault(row["country"], []).append(row)
+    return dict(sorted(out.items()))
+
+
 def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, series: str | None) -> tuple[folium.FeatureGroup, list[Swatch]]:
     rows = filter_records(frame, year)
     rows = rows[rows["series"] == series]
     colours, tips = {}, {}
-    for country, waves in rows.groupby("country"):
-        figures = [f"{qualified(w)} ({_map.esc(w['publisher'])})" for _, w in waves.iterrows()]
-        colours[country] = ramp(float(waves["value"].iloc[0])) if len(waves) == 1 else DISAGREE
-        question = _map.esc(waves["question"].iloc[0])
+    for country, waves in by_country(rows).items():
+        figures = [f"{qualified(w)} ({_map.esc(w['publisher'])})" for w in waves]
+        colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
+        question = _map.esc(waves[0]["question"])
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
     swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
     swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
     return _map.fill_group(layer.title, countries, colours, tips), swatches
 
 
-def qualified(wave: pd.Series) -> str:
+def qualified(wave: pd.Series | dict) -> str:
     value = f"{wave['value']:g}%"
     return f"{t('qualifier.' + wave['value_qualifier'])} {value}" if wave["value_qualifier"] else value
 
@@ -119,10 +128,10 @@ def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int)
     rows = filter_records(frame, year)
     rows = rows[rows["mode"] != "eu_grant"]
     colours, tips = {}, {}
-    for country, deliveries in rows.groupby("country"):
-        chinese = deliveries[deliveries["mode"] != "none"]
-        colours[country] = layer.palettes["mode"]["purchase"][0] if len(chinese) else "#ffffff"
-        lines = [_map.esc(r["name"]) for _, r in deliveries.iterrows()]
+    for country, deliveries in by_country(rows).items():
+        chinese = any(r["mode"] != "none" for r in deliveries)
+        colours[country] = layer.palettes["mode"]["purchase"][0] if chinese else "#ffffff"
+        lines = [_map.esc(r["name"]) for r in deliveries]
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
     swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
     return _map.country_points_group(layer.title, countries, colours, tips), swatches

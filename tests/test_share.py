@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers import FOCUS_COUNTRIES, LAYERS, filter_records
 from layers._dataset import Dataset, load_dataset
-from layers._downloads import dataset_zip, safe_cell, to_csv, to_geojson, view_records
+from layers._downloads import count_view_records, dataset_zip, safe_cell, to_csv, to_geojson, view_records
 from layers._permalink import encode, parse
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -68,6 +68,15 @@ def test_view_download_holds_exactly_the_records_shown() -> None:
     assert {f["properties"]["id"] for f in features} == expected
     assert next(f for f in features if f["properties"]["id"] == "INF01")["geometry"]["type"] == "Point"
     assert next(f for f in features if f["properties"]["id"] == "DIP022")["geometry"] is None  # country-level
+
+
+def test_the_count_shown_matches_the_download() -> None:
+    waves = {row["series"] for _, row in dataset().layers["sentiment"].frame.iterrows()}
+    for year in (2012, 2018, 2020, 2024, 2026):
+        for layers in (list(LAYERS), ["infrastructure", "events"], ["sentiment"], []):
+            for series in (None, *sorted(waves)[:3]):
+                expected = len(view_records(dataset(), year, layers, series))
+                assert count_view_records(dataset(), year, layers, series) == expected, (year, layers, series)
 
 
 def test_csv_cells_cannot_become_formulas() -> None:
