@@ -298,6 +298,27 @@ def _settle(page, wire: Wire, since: int, pause_ms: int = 800) -> None:
         page.wait_for_selector(IDLE, timeout=120_000)
 
 
+def wait_redrawn(page, before, timeout: float = 120) -> None:
+    """Until the drawn records differ from `before` and the app is idle. Polled inside the browser on every frame
+    while the map's iframe lives; when it is replaced (the baseline remounts its map), by evaluating from here."""
+    deadline = time.monotonic() + timeout
+    changed = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
+    try:
+        map_frame(page).wait_for_function(changed, arg=before, polling="raf", timeout=timeout * 1000)
+        page.wait_for_selector(IDLE, timeout=timeout * 1000)
+        if in_map(page, IDS_JS) != before:
+            return
+    except Exception:  # noqa: BLE001 - the iframe was replaced while we waited
+        pass
+    while True:
+        now = in_map(page, IDS_JS)
+        if now is not None and now != before and page.locator(IDLE).count():
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError("year change: drawn records did not change")
+        page.wait_for_timeout(10)
+
+
 def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: int, blocked: list[str]) -> None:
     """One session: five pans and two wheel zooms (script runs counted), year changes, clicks on Stanari.
     Fills `out` as it goes."""
@@ -329,14 +350,7 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         start = time.perf_counter()
         # Years not shown before in this session (2024, 2023, …), so no message comes from the browser's cache.
         thumb.press("ArrowLeft" if (rep // 13) % 2 == 0 else "ArrowRight")
-        deadline = time.monotonic() + 120
-        while True:
-            now = in_map(page, IDS_JS)
-            if now is not None and now != before and page.locator(IDLE).count():
-                break
-            if time.monotonic() > deadline:
-                raise TimeoutError("year change: drawn records did not change")
-            page.wait_for_timeout(10)
+        wait_redrawn(page, before)
         years.append(time.perf_counter() - start)
         wait_idle(page, wire, mark)
         year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(years[-1], 4)})
