@@ -6,12 +6,13 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
 from ._dataset import Dataset
-from ._layer import filter_records, in_year
+from ._layer import in_year
 from ._records import DATA_DIR
 
 # Spreadsheets run cells that start like formulas; a leading apostrophe keeps them text.
@@ -20,17 +21,23 @@ DATA_FILES = ("infrastructure.geojson", "surveillance.geojson", "events.geojson"
               "vaccines.csv", "figures.csv", "sources.csv", "countries.geojson", "admin1.geojson", "towns.geojson", "README.md")
 
 
-def view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> pd.DataFrame:
-    """Every record the view shows for `year`: one row per record, with its layer and geometry (if any)."""
-    frames = []
+def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, pd.Series]]:
+    """(layer id, frame, rows shown) for each visible layer that loaded; a sentiment fill shows one survey series."""
     for layer_id in layers:
         loaded = dataset.layers.get(layer_id)
         if loaded is None or not loaded.ok:
             continue
-        shown = filter_records(loaded.frame, year)
+        mask = in_year(loaded.frame, year)
         if layer_id == "sentiment":
-            shown = shown[shown["series"] == series]
-        shown = pd.DataFrame(shown).assign(layer=layer_id)
+            mask &= loaded.frame["series"] == series
+        yield layer_id, loaded.frame, mask
+
+
+def view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> pd.DataFrame:
+    """Every record the view shows for `year`: one row per record, with its layer and geometry (if any)."""
+    frames = []
+    for layer_id, frame, mask in _shown(dataset, year, layers, series):
+        shown = pd.DataFrame(frame[mask]).assign(layer=layer_id)
         if "geometry" not in shown:
             shown["geometry"] = None
         frames.append(shown)
@@ -41,16 +48,7 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
 
 def count_view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> int:
     """len(view_records(...)) without building the table: the download help shows it on every rerun."""
-    count = 0
-    for layer_id in layers:
-        loaded = dataset.layers.get(layer_id)
-        if loaded is None or not loaded.ok:
-            continue
-        mask = in_year(loaded.frame, year)
-        if layer_id == "sentiment":
-            mask &= loaded.frame["series"] == series
-        count += int(mask.sum())
-    return count
+    return sum(int(mask.sum()) for _, _, mask in _shown(dataset, year, layers, series))
 
 
 def _flat(records: pd.DataFrame, dataset: Dataset) -> list[dict]:
