@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
+
+from layers import LAYERS
+from layers._dataset import load_dataset
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -116,3 +120,26 @@ def test_unknown_record_click_is_a_notice_not_an_error(click) -> None:
     at = make_app().run()
     assert not at.exception
     assert any("NOPE" in w.value for w in at.warning)
+
+
+def test_country_colour_controls_drive_the_map_in_the_same_run() -> None:
+    """The map is sent before the sidebar is drawn, so it reads the widgets' values first; they must agree."""
+    frame = load_dataset(LAYERS).layers["sentiment"].frame
+    question = lambda series: html.escape(frame.loc[frame["series"] == series, "question"].iloc[0])  # noqa: E731
+    at = make_app().run()
+    at.selectbox(key="dimension").set_value("prc_recognition").run()
+    assert '"XK": {"fillColor": "#b2182b"' in map_args(at)["feature_group"]  # Kosovo: not recognised by the PRC
+    at.slider(key="year").set_value(2024).run()
+    at.radio(key="fill").set_value("sentiment").run()
+    assert at.selectbox(key="series_2024").value == "iri-xi-favourable"  # the wave most countries answered
+    assert question("iri-xi-favourable") in tips(at)
+    at.selectbox(key="series_2024").set_value("iri-most-important-ally").run()
+    assert question("iri-most-important-ally") in tips(at) and question("iri-xi-favourable") not in tips(at)
+    at.radio(key="fill").set_value(None).run()
+    assert '"fillColor": "#b2182b"' not in map_args(at)["feature_group"]
+
+
+def tips(at: AppTest) -> str:
+    """The country tooltips of the current fill, as the browser receives them (JSON-decoded)."""
+    found = re.findall(r'\}, (\{"(?:[A-Z]{2})": .*?\})\);', map_args(at)["feature_group"])
+    return " ".join(" ".join(json.loads(block).values()) for block in found)
