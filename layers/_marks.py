@@ -1,4 +1,4 @@
-"""Every record that has a place, as a drawable mark (geometry, style, tooltip text), and which marks a year shows.
+"""Every record that has a place, as a drawable mark (geometry, style, tooltip text).
 
 The marks go to the browser once, in the app's static map script (and in the export's page); a year change then
 sends only the ids to draw (`layers._view.shown`), so the year rule stays in Python."""
