@@ -252,6 +252,7 @@ def main() -> None:
     try:
         countries, _ = boundaries()
     except (OSError, ValueError, KeyError) as error:
+        controls(data, choice["year"])
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
     view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"],

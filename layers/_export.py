@@ -76,7 +76,7 @@ def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
            "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
-    if layer_id in MARK_LAYERS and row.geometry is not None and not row.geometry.is_empty:
+    if layer_id in MARK_LAYERS:  # a record without a place gets no geometry (not drawn) but keeps its completion year
         out.update(mark(layer_id, row))
     return out
 

@@ -86,10 +86,10 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 DRAW_JS = """window.wbDraw = function (group, ids, building) {
   var index = window.wbMarkIndex;
   if (!index) {
-    index = window.wbMarkIndex = {};
+    index = window.wbMarkIndex = Object.create(null);  // no inherited keys: an id may be "constructor"
     window.wbMarks.forEach(function (r) { index[r.id] = r; });
   }
-  var early = {};
+  var early = Object.create(null);
   building.forEach(function (id) { early[id] = true; });
   var lines = [], points = [];
   ids.forEach(function (id) {

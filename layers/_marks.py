@@ -12,7 +12,7 @@ import pandas as pd
 from . import LAYERS
 from ._dataset import Dataset
 from ._style import line_style, point_style
-from ._view import status_at, word
+from ._view import has_place, status_at, word
 
 MARK_LAYERS = ("infrastructure", "surveillance", "events")
 EARLIEST = 1900  # any year before every completion: the status a finished project had while it was being built
@@ -65,5 +65,5 @@ def all_marks(dataset: Dataset) -> list[dict[str, Any]]:
         if loaded is None or not loaded.ok:
             continue
         frame = loaded.frame
-        out += [mark(layer_id, row) for _, row in frame[frame.geometry.notna()].iterrows()]
+        out += [mark(layer_id, row) for _, row in frame[has_place(frame)].iterrows()]
     return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import folium
 import numpy as np
 import pandas as pd
+import shapely
 
 from . import _map
 from ._dataset import Dataset
@@ -51,6 +52,12 @@ def status_at(row: pd.Series, year: int) -> str:
     return row["status"]
 
 
+def has_place(frame: pd.DataFrame) -> np.ndarray:
+    """Records with a geometry of their own (an empty geometry counts as none: it would draw nothing)."""
+    geometry = frame.geometry.to_numpy()
+    return ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
+
+
 def building(frame: pd.DataFrame, year: int) -> np.ndarray:
     """`status_at(row, year) == 'under_construction'` for finished projects, for a whole frame at once."""
     if "completion_year" not in frame:
@@ -63,7 +70,7 @@ def shown(frame: pd.DataFrame, year: int) -> tuple[list[str], list[str], int]:
     """For one layer and year: ids of the marks to draw, those drawn as still being built, and how many records
     of that year have no place of their own (country-level). Column arrays only: runs on every rerun."""
     current = in_year(frame, year).to_numpy()
-    placed = frame.geometry.notna().to_numpy()
+    placed = has_place(frame)
     ids = frame["id"].to_numpy()
     drawn = current & placed
     return list(ids[drawn]), list(ids[drawn & building(frame, year)]), int((current & ~placed).sum())

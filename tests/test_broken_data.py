@@ -73,3 +73,4 @@ def test_missing_boundaries_stop_with_a_message(broken: Path) -> None:
     (broken / "countries.geojson").unlink()
     at = run_app()
     assert any("boundary files" in e.value for e in at.error)
+    assert at.slider(key="year").value == 2025  # the sidebar stays, so the reader can still find the controls

@@ -17,7 +17,7 @@ from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
-from layers._view import build_view, building, sentiment_series, status_at
+from layers._view import build_view, building, sentiment_series, shown, status_at
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}
@@ -142,6 +142,16 @@ def test_every_placed_record_has_one_mark_with_style_and_tooltip() -> None:
         assert (m.get("points") or m.get("lines")) and m["tip"] and m["style"], m["id"]
     road = next(m for m in marks if m["id"] == "INF02")
     assert road["done"] == 2022 and "under construction" in road["tipBefore"] and road["lines"]
+
+
+def test_an_empty_geometry_counts_as_no_place() -> None:
+    from shapely.geometry import Point
+
+    frame = dataset().layers["infrastructure"].frame.copy()
+    drawn_before, _, level_before = shown(frame, 2020)
+    frame.loc[frame["id"] == "INF01", "geometry"] = Point()
+    drawn_after, _, level_after = shown(frame, 2020)
+    assert "INF01" in drawn_before and "INF01" not in drawn_after and level_after == level_before + 1
 
 
 def test_finished_projects_are_drawn_as_being_built_before_their_completion_year() -> None:

@@ -75,7 +75,9 @@ def test_the_count_shown_matches_the_download() -> None:
     for year in (2012, 2018, 2020, 2024, 2026):
         for layers in (list(LAYERS), ["infrastructure", "events"], ["sentiment"], []):
             for series in (None, *sorted(waves)[:3]):
-                expected = len(view_records(dataset(), year, layers, series))
+                frames = {lid: filter_records(dataset().layers[lid].frame, year) for lid in layers}
+                expected = sum(len(f[f["series"] == series]) if lid == "sentiment" else len(f) for lid, f in frames.items())
+                assert len(view_records(dataset(), year, layers, series)) == expected, (year, layers, series)
                 assert count_view_records(dataset(), year, layers, series) == expected, (year, layers, series)
 
 
