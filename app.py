@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -16,7 +14,7 @@ from layers._map import base_map, basemap_script, clicked
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
-from layers._records import data_dir
+from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
@@ -57,20 +55,19 @@ def dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False)
-def read_boundaries(folder: str) -> tuple[dict, dict]:
-    read = lambda name: json.loads((Path(folder) / name).read_text(encoding="utf-8"))  # noqa: E731
-    return read("countries.geojson"), read("towns.geojson")
+def boundaries_in(folder: str) -> tuple[dict, dict]:
+    return read_boundaries(Path(folder))
 
 
 def boundaries() -> tuple[dict, dict]:
-    return read_boundaries(str(data_dir()))
+    return boundaries_in(str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False)
 def basemap_url(folder: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
-    return ensure_basemap(basemap_script(*read_boundaries(folder), all_marks(load(folder))))
+    return ensure_basemap(basemap_script(*boundaries_in(folder), all_marks(load(folder))))
 
 
 def fresh_base_map(tiles: bool):
@@ -251,7 +248,7 @@ def main() -> None:
         st.info(t("permalink.notice", details=md_escape("; ".join(notices))))
     try:
         countries, _ = boundaries()
-    except (OSError, ValueError, KeyError) as error:
+    except (BoundaryError, KeyError) as error:
         controls(data, choice["year"])
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from ._details import country_profile, legend_html, record_html
 from ._map import CENTER, ZOOM, esc, script_json
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
-from ._records import DATA_DIR, display_path
+from ._records import DATA_DIR, BoundaryError, read_boundaries
 from ._schema import FOCUS_COUNTRIES
 from ._style import (
     FOCUS_LAND,
@@ -253,19 +252,6 @@ def sizes(files: list[Path]) -> tuple[int, int]:
     return raw, packed
 
 
-def read_boundaries(data_dir: Path) -> tuple[dict, dict]:
-    """countries.geojson and towns.geojson (not part of the validated dataset, so checked for readability here)."""
-    out, problems = [], []
-    for name in ("countries.geojson", "towns.geojson"):
-        try:
-            out.append(json.loads((data_dir / name).read_text(encoding="utf-8")))
-        except (OSError, ValueError) as error:
-            problems.append(Problem(display_path(data_dir / name), "", "", f"cannot be read: {error}"))
-    if problems:
-        raise ExportRefused(problems)
-    return out[0], out[1]
-
-
 def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
     """Write OUT_DIR/index.html and OUT_DIR/leaflet/; refuses (ExportRefused) when the data has any problem.
     Other files already in OUT_DIR are left alone."""
@@ -273,7 +259,10 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
     dataset = load_dataset(LAYERS, data_dir)
     if dataset.problems:
         raise ExportRefused(dataset.problems)
-    countries, towns = read_boundaries(data_dir)
+    try:
+        countries, towns = read_boundaries(data_dir)
+    except BoundaryError as error:
+        raise ExportRefused(error.problems) from None
     html = page(payload(dataset, countries, towns))
     leaflet = out_dir / "leaflet"
     (leaflet / "images").mkdir(parents=True, exist_ok=True)

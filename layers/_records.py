@@ -11,6 +11,8 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from ._validate import Problem
+
 SHIPPED_DATA = Path(__file__).resolve().parent.parent / "geodata"
 
 
@@ -63,6 +65,27 @@ def read_geojson(path: Path) -> list[tuple[dict[str, Any], BaseGeometry | None]]
         except (ValueError, TypeError, AttributeError, KeyError) as error:
             raise DataFileError(f"feature {index} ({feature['properties'].get('id')}): bad geometry: {error}") from None
     return out
+
+
+class BoundaryError(DataFileError):
+    """Boundary files that cannot be read; `problems` names each one."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def read_boundaries(data_dir: Path) -> tuple[dict, dict]:
+    """countries.geojson and towns.geojson, the map's base (not records: checked for readability only)."""
+    out, problems = [], []
+    for name in ("countries.geojson", "towns.geojson"):
+        try:
+            out.append(json.loads((data_dir / name).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            problems.append(Problem(display_path(data_dir / name), "", "", f"cannot be read: {error}"))
+    if problems:
+        raise BoundaryError(problems)
+    return out[0], out[1]
 
 
 def display_path(path: Path) -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from helpers import wait_for
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
-from layers._export import MARK_LAYERS, export
+from layers._export import export
+from layers._marks import MARK_LAYERS
 from layers._records import DATA_DIR
 
 STANARI = (44.759289, 17.823207)
@@ -38,15 +39,6 @@ def expected_marks(year: int) -> set[str]:
         shown = filter_records(dataset.layers[layer_id].frame, year)
         ids |= set(shown[shown.geometry.notna()]["id"])
     return ids
-
-
-def wait_for(predicate, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def open_export(page, url: str) -> None:
