@@ -83,7 +83,22 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # Draws the marks named by a rerun into its feature group (streamlit-folium swaps the whole group on the next year).
 # Each layer carries `feature` (kind, id), so st_folium's click reports the record; tooltips are built from text
 # nodes, so no data ever becomes markup.
-DRAW_JS = """window.wbDraw = function (group, ids, building) {
+DRAW_JS = """window.wbReportClicks = function (layer) {
+  var kind = layer.feature && layer.feature.properties && layer.feature.properties.kind;
+  if (kind !== "record" && kind !== "country") { return; }
+  layer.on("click", function () {
+    // streamlit-folium reports clicks after a 250 ms debounce meant for pans; report this one now, in the shape its
+    // own late report will have, so that one finds nothing new and sends nothing. Absent outside Streamlit.
+    var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return; }
+    var data = {last_active_drawing: layer.toGeoJSON()};
+    state.last_active_drawing = data.last_active_drawing;
+    if (JSON.stringify(state.previous_data) === JSON.stringify(data)) { return; }
+    state.previous_data = data;
+    streamlit.setComponentValue(data);
+  });
+};
+window.wbDraw = function (group, ids, building) {
   var index = window.wbMarkIndex;
   if (!index) {
     index = window.wbMarkIndex = Object.create(null);  // no inherited keys: an id may be "constructor"
@@ -126,6 +141,7 @@ class BaseLayers(MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function (map, base, style, neighbour) {
+  map.on("layeradd", function (e) { window.wbReportClicks(e.layer); });
   L.geoJson(base.neighbours, {style: function () { return neighbour; }, interactive: false}).addTo(map);
   var countries = L.geoJson(base.countries, {
     style: function () { return style; },

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from helpers import click_at, drawn_ids, open_app, panel_text, set_year, view, wait_for, wait_idle
+from helpers import click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -28,6 +28,30 @@ def test_clicking_stanari_opens_its_panel(page, app_url, blocked) -> None:
     reuters = page.locator('a[href="http://uk.reuters.com/article/bosnia-energy-eft-idUKL5E8HK4FX20120620"]')
     assert reuters.count() >= 1 and reuters.first.get_attribute("rel") == "noopener noreferrer"
     assert blocked == []
+
+
+def test_a_click_is_reported_at_once_and_reruns_the_app_once(page, app_url) -> None:
+    """streamlit-folium would report the click 250 ms later; the map reports it during the click itself, and the
+    late report then finds nothing new to send."""
+    open_app(page, app_url)
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    page.reload()
+    open_app(page, app_url)
+    time.sleep(1)
+    before = len(sent)
+    reported = map_frame(page).evaluate("""() => {
+        let mark = null;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties.id === "INF01") mark = l; });
+        mark.fire("click", {latlng: mark.getLatLng()}, true);
+        const data = window.__GLOBAL_DATA__.previous_data;  // what was sent, read before any timer can run
+        return data && data.last_active_drawing && data.last_active_drawing.properties.id;
+    }""")
+    assert reported == "INF01"
+    assert wait_for(lambda: "300 MW" in panel_text(page)), panel_text(page)[-1500:]
+    time.sleep(1)  # past streamlit-folium's debounce: its own report must not cause a second rerun
+    wait_idle(page)
+    assert len(sent) - before == 1, sent[before:]
 
 
 def test_year_change_shows_bar_boljare_and_keeps_the_view(page, app_url, blocked) -> None:
