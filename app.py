@@ -18,7 +18,7 @@ from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
-from layers._view import build_view, country_name, layer_title, sentiment_series
+from layers._view import ViewPlan, country_name, layer_title, plan_view, sentiment_series, view_of
 
 YEARS = (2012, 2026)
 DEFAULT_YEAR = 2025
@@ -68,6 +68,17 @@ def basemap_url(folder: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
     return ensure_basemap(basemap_script(*boundaries_in(folder), all_marks(load(folder))))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def planned(folder: str, year: int, layers: tuple[str, ...], dimension: str, series: str | None, tiles: bool) -> ViewPlan:
+    """A view's plan (plain data) is the same for every session that asks for it, so it is worked out once."""
+    return plan_view(load(folder), boundaries_in(folder)[0], year, list(layers), dimension, series, tiles)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def view_count(folder: str, year: int, layers: tuple[str, ...], series: str | None) -> int:
+    return count_view_records(load(folder), year, list(layers), series)
 
 
 def fresh_base_map(tiles: bool):
@@ -132,7 +143,7 @@ def share_and_download(data: Dataset, choice: dict) -> None:
     records = lambda: view_records(data, year, layers, series)  # noqa: E731
     folder = str(data_dir())
     with st.expander(t("share.title")):
-        st.caption(t("download.help", count=count_view_records(data, year, layers, series)))
+        st.caption(t("download.help", count=view_count(folder, year, tuple(layers), series)))
         stem = f"wb-china-{year}"
         left, middle, right = st.columns(3)
         left.download_button(t("download.view_csv"), lambda: to_csv(records(), data), f"{stem}.csv", "text/csv",
@@ -247,13 +258,13 @@ def main() -> None:
     if notices:
         st.info(t("permalink.notice", details=md_escape("; ".join(notices))))
     try:
-        countries, _ = boundaries()
+        boundaries()
     except (BoundaryError, KeyError) as error:
         controls(data, choice["year"])
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
-    view = build_view(data, countries, choice["year"], choice["layers"], choice["dimension"], choice["series"],
-                      tiles=choice["tiles"])
+    view = view_of(planned(str(data_dir()), choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
+                           choice["tiles"]))
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
     map_column, panel_column = st.columns([2, 1], gap="medium")
@@ -262,16 +273,16 @@ def main() -> None:
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
                            feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False)
         st.caption(t("map.attribution"))
-    controls(data, choice["year"])
-    legend(view, choice)
-    with map_column:
-        share_and_download(data, choice)
     click = clicked(result)
     if click and click != st.session_state.get("last_click"):
         st.session_state["last_click"] = click
         st.session_state["selected"] = click
-    with panel_column:
+    with panel_column:  # before the sidebar too: after a click, the panel is what the reader waits for
         panel(data, choice["year"])
+    controls(data, choice["year"])
+    legend(view, choice)
+    with map_column:
+        share_and_download(data, choice)
     update_link(choice)
 
 

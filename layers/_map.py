@@ -220,9 +220,9 @@ class CountryStyle(MacroElement):
         self.styles, self.tips = script_json(styles), script_json(tips)
 
 
-def fill_group(name: str, countries: dict, colours: dict[str, str] | None, tips: dict[str, str],
-               tiles: bool = False) -> folium.FeatureGroup:
-    """Country fills for one year (countries without data get the 'no data' style), applied to the base layer;
+def fill_styles(countries: dict, colours: dict[str, str] | None, tips: dict[str, str],
+                tiles: bool = False) -> tuple[dict[str, dict], dict[str, str]]:
+    """Style and tooltip per focus country for one year's fill (countries without data get the 'no data' style);
     `colours=None` restores the plain base style. Tooltips are pre-escaped HTML."""
     styles: dict[str, dict] = {"": {**BASE_COUNTRY_STYLE, "fillOpacity": 0.0 if tiles else 1}}
     all_tips = {}
@@ -234,14 +234,18 @@ def fill_group(name: str, countries: dict, colours: dict[str, str] | None, tips:
         if colours is not None:
             styles[code] = {"fillColor": colours.get(code, NO_DATA), "fillOpacity": 0.8, "color": "#5d574b", "weight": 1.4,
                             "dashArray": None if code in colours else "3 4"}
+    return styles, all_tips
+
+
+def fill_group(name: str, styles: dict[str, dict], tips: dict[str, str]) -> folium.FeatureGroup:
+    """Applies `fill_styles` to the base country layer."""
     group = folium.FeatureGroup(name=name)
-    CountryStyle(styles, all_tips).add_to(group)
+    CountryStyle(styles, tips).add_to(group)
     return group
 
 
-def country_points_group(name: str, countries: dict, colours: dict[str, str], tips: dict[str, str]) -> folium.FeatureGroup:
-    """One clickable mark per country, at its label point, offset below the label; opens the country profile."""
-    group = folium.FeatureGroup(name=name)
+def country_points(countries: dict, colours: dict[str, str], tips: dict[str, str]) -> list[dict]:
+    """One mark per country with a colour, at its label point, offset below the label."""
     features = []
     for f in countries["features"]:
         p = f["properties"]
@@ -249,6 +253,12 @@ def country_points_group(name: str, countries: dict, colours: dict[str, str], ti
             features.append({"type": "Feature", "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tips[p["iso_a2"]],
                                                                 "colour": colours[p["iso_a2"]]},
                              "geometry": {"type": "Point", "coordinates": [p["label_lon"], p["label_lat"] - 0.12]}})
+    return features
+
+
+def country_points_group(name: str, features: list[dict]) -> folium.FeatureGroup:
+    """`country_points` as clickable circles that open the country profile."""
+    group = folium.FeatureGroup(name=name)
     if features:
         folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, marker=folium.CircleMarker(),
                        style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},

@@ -26,6 +26,17 @@ class View:
     country_level: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ViewPlan:
+    """One view as plain data, no folium: cheap to keep and share between sessions (read-only), and turned into the
+    map's feature groups by `view_of` on every run."""
+    fills: tuple[tuple[str, dict, dict], ...]  # (name, style by country, tooltip by country)
+    marks: tuple[tuple[str, ...], tuple[str, ...]]  # ids to draw, and those drawn as still being built
+    dots: tuple[tuple[str, list[dict]], ...]  # (name, country point features)
+    legend: dict[str, list[Swatch]]
+    country_level: dict[str, int]
+
+
 # Vocabularies shown as their short word; the others (diplomacy, confidence, precision) read better as their meaning.
 SHORT_WORDS = {"sector", "status", "surveillance_kind", "event_category", "vaccine_mode", "vendor_origin"}
 
@@ -84,7 +95,8 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
     return list(seen.values())
 
 
-def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, dimension: str) -> tuple[folium.FeatureGroup, list[Swatch]]:
+def diplomacy_view(layer: Layer, frame: pd.DataFrame, year: int, dimension: str) -> tuple[dict, dict, list[Swatch]]:
+    """Colour and tooltip by country for one diplomacy dimension, and the legend."""
     palette = layer.palettes[dimension]
     rows = filter_records(frame, year)[["country", dimension]]
     colours, tips = {}, {}
@@ -93,7 +105,7 @@ def diplomacy_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
         colours[row["country"]] = colour
         tips[row["country"]] = f"<b>{_map.esc(country_name(row['country']))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
     swatches = palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
-    return _map.fill_group(layer_title(layer), countries, colours, tips), swatches
+    return colours, tips, swatches
 
 
 def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
@@ -112,7 +124,8 @@ def by_country(rows: pd.DataFrame) -> dict[str, list[dict]]:
     return dict(sorted(out.items()))
 
 
-def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int, series: str | None) -> tuple[folium.FeatureGroup, list[Swatch]]:
+def sentiment_view(layer: Layer, frame: pd.DataFrame, year: int, series: str | None) -> tuple[dict, dict, list[Swatch]]:
+    """Colour and tooltip by country for one survey series (sources that disagree get their own colour)."""
     rows = filter_records(frame, year)
     rows = rows[rows["series"] == series]
     colours, tips = {}, {}
@@ -123,7 +136,7 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
     swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
     swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
-    return _map.fill_group(layer.title, countries, colours, tips), swatches
+    return colours, tips, swatches
 
 
 def qualified(wave: pd.Series | dict) -> str:
@@ -131,7 +144,8 @@ def qualified(wave: pd.Series | dict) -> str:
     return f"{t('qualifier.' + wave['value_qualifier'])} {value}" if wave["value_qualifier"] else value
 
 
-def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int) -> tuple[folium.FeatureGroup, list[Swatch]]:
+def vaccines_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[dict, dict, list[Swatch]]:
+    """Colour and tooltip by country for the vaccine dots (white: no Chinese vaccine that year)."""
     rows = filter_records(frame, year)
     rows = rows[rows["mode"] != "eu_grant"]
     colours, tips = {}, {}
@@ -141,41 +155,54 @@ def vaccines_view(layer: Layer, frame: pd.DataFrame, countries: dict, year: int)
         lines = [_map.esc(r["name"]) for r in deliveries]
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
     swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
-    return _map.country_points_group(layer.title, countries, colours, tips), swatches
+    return colours, tips, swatches
 
 
-def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
-               tiles: bool = False) -> View:
-    """Feature groups for the visible layers in `year`: country fills first, then the marks (only their ids: the
-    browser has every mark from the static map script), then vaccine dots, so marks stay clickable on top."""
-    view = View()
+def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
+              tiles: bool = False) -> ViewPlan:
+    """What the map shows for the visible layers in `year`: country fills, the marks (only their ids: the browser
+    has every mark from the static map script) and the vaccine dots, with the legend."""
+    fills: list[tuple[str, dict, dict]] = []
     if not any(dataset.layers[lid].layer.style == "country_fill" for lid in visible):
-        view.groups.append(_map.fill_group("countries", countries, None, {}, tiles=tiles))  # back to the base style
+        fills.append(("countries", *_map.fill_styles(countries, None, {}, tiles=tiles)))  # back to the base style
     order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.style == "country_fill" else 1)
     ids: list[str] = []
     built: list[str] = []
-    later: list[folium.FeatureGroup] = []
+    dots: list[tuple[str, list[dict]]] = []
+    legend: dict[str, list[Swatch]] = {}
+    country_level: dict[str, int] = {}
     for layer_id in order:
         loaded = dataset.layers[layer_id]
         layer, frame = loaded.layer, loaded.frame
         if not loaded.ok:
             continue
         if layer.style == "features":
-            drawn, being_built, view.country_level[layer_id] = shown(frame, year)
+            drawn, being_built, country_level[layer_id] = shown(frame, year)
             ids += drawn
             built += being_built
-            view.legend[layer_id] = palette_swatches(layer, next(iter(layer.palettes)))
+            legend[layer_id] = palette_swatches(layer, next(iter(layer.palettes)))
             continue
         if layer.id == "diplomacy":
-            group, swatches = diplomacy_view(layer, frame, countries, year, dimension)
-            view.groups.append(group)
+            colours, tips, legend[layer_id] = diplomacy_view(layer, frame, year, dimension)
+            fills.append((layer_title(layer), *_map.fill_styles(countries, colours, tips)))
         elif layer.id == "sentiment":
-            group, swatches = sentiment_view(layer, frame, countries, year, series)
-            view.groups.append(group)
+            colours, tips, legend[layer_id] = sentiment_view(layer, frame, year, series)
+            fills.append((layer.title, *_map.fill_styles(countries, colours, tips)))
         else:
-            group, swatches = vaccines_view(layer, frame, countries, year)
-            later.append(group)
-        view.legend[layer_id] = swatches
-    view.groups.append(_map.marks_group(ids, built))
-    view.groups += later
-    return view
+            colours, tips, legend[layer_id] = vaccines_view(layer, frame, year)
+            dots.append((layer.title, _map.country_points(countries, colours, tips)))
+    return ViewPlan(tuple(fills), (tuple(ids), tuple(built)), tuple(dots), legend, country_level)
+
+
+def view_of(plan: ViewPlan) -> View:
+    """The plan's feature groups, new on every run (st_folium attaches them to the run's map): fills first, then
+    the marks, then the vaccine dots, so marks stay clickable on top."""
+    groups = [_map.fill_group(name, styles, tips) for name, styles, tips in plan.fills]
+    groups.append(_map.marks_group(list(plan.marks[0]), list(plan.marks[1])))
+    groups += [_map.country_points_group(name, features) for name, features in plan.dots]
+    return View(groups, plan.legend, plan.country_level)
+
+
+def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
+               tiles: bool = False) -> View:
+    return view_of(plan_view(dataset, countries, year, visible, dimension, series, tiles))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
-from layers._view import build_view, building, sentiment_series, shown, status_at
+from layers._view import build_view, building, plan_view, sentiment_series, shown, status_at, view_of
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}
@@ -195,3 +196,20 @@ def test_point_marks_are_filled() -> None:
     html = view_html(2021, ["vaccines"])
     styles = re.findall(r'return (\{[^}]*"fillColor"[^}]*\})', html)
     assert styles and all('"fill": true' in style for style in styles)
+
+
+def test_a_view_plan_is_plain_data_that_renders_the_same_every_time() -> None:
+    """Plans are cached and shared by every session: rendering one must leave it as it was."""
+    layers = ["infrastructure", "surveillance", "events", "vaccines", "diplomacy"]
+    plan = plan_view(dataset(), geo("countries.geojson"), 2021, layers, "nato", None)
+    before = pickle.dumps(plan)
+    first = render(view_of(plan).groups)
+    second = render(view_of(plan).groups)
+    assert pickle.dumps(plan) == before
+    assert normalised(first) == normalised(second) == normalised(view_html(2021, layers))
+    assert "INF01" in ids_in(first) and '"iso_a2": "RS"' in first
+
+
+def normalised(html: str) -> str:
+    """Rendered map HTML without folium's random element ids."""
+    return re.sub(r"_[0-9a-f]{32}", "_ID", html)
