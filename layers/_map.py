@@ -83,13 +83,16 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # Draws the marks named by a rerun into its feature group (streamlit-folium swaps the whole group on the next year).
 # Each layer carries `feature` (kind, id), so st_folium's click reports the record; tooltips are built from text
 # nodes, so no data ever becomes markup.
-DRAW_JS = """window.wbReportClicks = function (layer) {
-  var kind = layer.feature && layer.feature.properties && layer.feature.properties.kind;
-  if (kind !== "record" && kind !== "country") { return; }
-  layer.on("click", function () {
+DRAW_JS = """window.wbReportClicks = function (group) {
+  // One listener per group (children's clicks reach it; one per mark costs too much with thousands of marks).
+  if (!group.getLayers || group.wbReports) { return; }
+  group.wbReports = true;
+  group.on("click", function (e) {
     // streamlit-folium reports clicks after a 250 ms debounce meant for pans; report this one now, in the shape its
     // own late report will have, so that one finds nothing new and sends nothing. Absent outside Streamlit.
-    var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    var layer = e.sourceTarget, state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    var kind = layer && layer.feature && layer.feature.properties && layer.feature.properties.kind;
+    if (kind !== "record" && kind !== "country") { return; }
     if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return; }
     var data = {last_active_drawing: layer.toGeoJSON()};
     state.last_active_drawing = data.last_active_drawing;

@@ -40,18 +40,28 @@ def test_a_click_is_reported_at_once_and_reruns_the_app_once(page, app_url) -> N
     open_app(page, app_url)
     time.sleep(1)
     before = len(sent)
-    reported = map_frame(page).evaluate("""() => {
-        let mark = null;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties.id === "INF01") mark = l; });
-        mark.fire("click", {latlng: mark.getLatLng()}, true);
-        const data = window.__GLOBAL_DATA__.previous_data;  // what was sent, read before any timer can run
-        return data && data.last_active_drawing && data.last_active_drawing.properties.id;
-    }""")
-    assert reported == "INF01"
+    assert clicked_now(page, "l.feature.properties.id === 'INF01'") == "INF01"
     assert wait_for(lambda: "300 MW" in panel_text(page)), panel_text(page)[-1500:]
     time.sleep(1)  # past streamlit-folium's debounce: its own report must not cause a second rerun
     wait_idle(page)
     assert len(sent) - before == 1, sent[before:]
+    # the other clickable things: a country's area and a country's vaccine dot
+    assert clicked_now(page, "l.feature.properties.iso_a2 === 'XK' && l.getBounds") == "XK"
+    set_year(page, "Home")
+    set_year(page, "ArrowRight", presses=9)  # 2021: vaccine deliveries
+    assert clicked_now(page, "l.feature.properties.iso_a2 === 'RS' && l.getLatLng") == "RS"
+
+
+def clicked_now(page, which: str) -> str | None:
+    """Fire a click on the first layer matching `which` (a JS condition on `l`) and read what the map has reported
+    before any timer can run: the record id or country code."""
+    return map_frame(page).evaluate(f"""() => {{
+        let found = null;
+        window.map.eachLayer(l => {{ if (!found && l.feature && l.feature.properties && ({which})) found = l; }});
+        found.fire("click", {{latlng: found.getLatLng ? found.getLatLng() : found.getBounds().getCenter()}}, true);
+        const drawing = (window.__GLOBAL_DATA__.previous_data || {{}}).last_active_drawing;
+        return drawing ? (drawing.properties.id || drawing.properties.iso_a2) : null;
+    }}""")
 
 
 def test_year_change_shows_bar_boljare_and_keeps_the_view(page, app_url, blocked) -> None:
