@@ -98,7 +98,7 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
 def diplomacy_view(layer: Layer, frame: pd.DataFrame, year: int, dimension: str) -> tuple[dict, dict, list[Swatch]]:
     """Colour and tooltip by country for one diplomacy dimension, and the legend."""
     palette = layer.palettes[dimension]
-    rows = filter_records(frame, year)[["country", dimension]]
+    rows = frame.loc[in_year(frame, year).to_numpy(), ["country", dimension]]  # two columns, not a copy of all
     colours, tips = {}, {}
     for row in rows.to_dict("records"):
         colour, label = palette[row[dimension]]
@@ -146,10 +146,9 @@ def qualified(wave: pd.Series | dict) -> str:
 
 def vaccines_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[dict, dict, list[Swatch]]:
     """Colour and tooltip by country for the vaccine dots (white: no Chinese vaccine that year)."""
-    rows = filter_records(frame, year)
-    rows = rows[rows["mode"] != "eu_grant"]
+    keep = in_year(frame, year).to_numpy() & (frame["mode"] != "eu_grant").to_numpy()
     colours, tips = {}, {}
-    for country, deliveries in by_country(rows).items():
+    for country, deliveries in by_country(frame.loc[keep, ["country", "mode", "name"]]).items():
         chinese = any(r["mode"] != "none" for r in deliveries)
         colours[country] = layer.palettes["mode"]["purchase"][0] if chinese else "#ffffff"
         lines = [_map.esc(r["name"]) for r in deliveries]
