@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -10,7 +12,7 @@ from layers._assets import ensure_basemap, ensure_leaflet
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
-from layers._map import base_map, basemap_script, clicked
+from layers._map import base_map, basemap_script, clicked, clicked_at
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
@@ -20,6 +22,7 @@ from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
 from layers._view import ViewPlan, country_name, layer_title, plan_view, sentiment_series, view_of
 
+LOG = logging.getLogger("wb_china_map")
 YEARS = (2012, 2026)
 DEFAULT_YEAR = 2025
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_fill"]
@@ -274,11 +277,16 @@ def main() -> None:
                            feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False)
         st.caption(t("map.attribution"))
     click = clicked(result)
-    if click and click != st.session_state.get("last_click"):
-        st.session_state["last_click"] = click
+    click_key = (click, clicked_at(result))  # the stamp: clicking the mark already shown, after a detour, counts again
+    if click and click_key != st.session_state.get("last_click"):
+        st.session_state["last_click"] = click_key
         st.session_state["selected"] = click
     with panel_column:  # before the sidebar too: after a click, the panel is what the reader waits for
-        panel(data, choice["year"])
+        try:
+            panel(data, choice["year"])
+        except Exception:  # noqa: BLE001 - a failing panel must not take the controls, drawn after it, down too
+            LOG.exception("panel for %s failed", st.session_state.get("selected"))
+            st.error(t("panel.failed", what=md_escape(" ".join(st.session_state.get("selected") or ()))))
     controls(data, choice["year"])
     legend(view, choice)
     with map_column:

@@ -55,7 +55,8 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
                    leaflet_prefix: str = LEAFLET_PREFIX) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
     (`window.wbBase`), every record's mark (`window.wbMarks`, from `layers._marks.all_marks`) and the function that
-    draws a year's marks (`window.wbDraw`). The browser loads it once; a rerun sends only the ids to draw."""
+    draws a year's marks (`window.wbDraw`), with the click reporter (`window.wbReportClicks`). The browser loads it
+    once; a rerun sends only the ids to draw."""
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
                   for f in countries["features"] if not f["properties"]["focus"]]
@@ -80,21 +81,27 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
             f"window.wbMarks = {script_json(marks or [])};\n{DRAW_JS}")
 
 
-# Draws the marks named by a rerun into its feature group (streamlit-folium swaps the whole group on the next year).
-# Each layer carries `feature` (kind, id), so st_folium's click reports the record; tooltips are built from text
-# nodes, so no data ever becomes markup.
+# `wbReportClicks` sends a click on a record or a country to Python at once (see below); `wbDraw` draws the marks named
+# by a rerun into its feature group (streamlit-folium swaps the whole group on the next year). Each mark carries
+# `feature` (kind, id), which is what a click reports; tooltips are built from text nodes, so no data becomes markup.
 DRAW_JS = """window.wbReportClicks = function (group) {
   // One listener per group (children's clicks reach it; one per mark costs too much with thousands of marks).
   if (!group.getLayers || group.wbReports) { return; }
   group.wbReports = true;
   group.on("click", function (e) {
-    // streamlit-folium reports clicks after a 250 ms debounce meant for pans; report this one now, in the shape its
-    // own late report will have, so that one finds nothing new and sends nothing. Absent outside Streamlit.
     var layer = e.sourceTarget, state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
-    var kind = layer && layer.feature && layer.feature.properties && layer.feature.properties.kind;
-    if (kind !== "record" && kind !== "country") { return; }
+    var props = layer && layer.feature && layer.feature.properties;
+    if (!props || (props.kind !== "record" && props.kind !== "country")) { return; }
+    // Only where streamlit-folium runs with clicks as its one report (app.py asks for that); elsewhere its own,
+    // later report is left alone.
     if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return; }
-    var data = {last_active_drawing: layer.toGeoJSON()};
+    // One stamp per click, shared by the nested groups it reaches (Leaflet copies the event's fields upwards), so
+    // Python can tell a new click on the same mark from the value it already has.
+    props.clicked_at = e.wbStamp = e.wbStamp || (e.originalEvent && e.originalEvent.timeStamp) || performance.now();
+    // streamlit-folium reports clicks after a 250 ms debounce meant for pans; report this one now, in the shape its
+    // own late report will have (it reads the same feature), so that one finds nothing new and sends nothing.
+    // A copy: toGeoJSON shares the layer's properties object, which the next click's stamp would change under it.
+    var data = {last_active_drawing: JSON.parse(JSON.stringify(layer.toGeoJSON()))};
     state.last_active_drawing = data.last_active_drawing;
     if (JSON.stringify(state.previous_data) === JSON.stringify(data)) { return; }
     state.previous_data = data;
@@ -139,7 +146,8 @@ window.wbDraw = function (group, ids, building) {
 
 class BaseLayers(MacroElement):
     """Neighbours, the six countries (clickable, named `window.wbCountries` so fills can restyle them) and text labels,
-    drawn from `window.wbBase`. Label text goes in through textContent, never as HTML."""
+    drawn from `window.wbBase`; every group added to the map later gets the click reporter. Label text goes in through
+    textContent, never as HTML."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
@@ -301,3 +309,11 @@ def clicked(result: dict | None) -> tuple[str, str] | None:
     if props.get("kind") == "country" and isinstance(props.get("iso_a2"), str):
         return "country", props["iso_a2"]
     return None
+
+
+def clicked_at(result: dict | None) -> float | None:
+    """The stamp the map put on the click (see `DRAW_JS`): a new click on the mark already reported has a new one."""
+    feature = (result or {}).get("last_active_drawing")
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    stamp = props.get("clicked_at") if isinstance(props, dict) else None
+    return float(stamp) if isinstance(stamp, (int, float)) and not isinstance(stamp, bool) else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import folium
 import numpy as np
@@ -22,8 +24,8 @@ DISAGREE = "#b9a6c9"
 @dataclass
 class View:
     groups: list[folium.FeatureGroup] = field(default_factory=list)
-    legend: dict[str, list[Swatch]] = field(default_factory=dict)
-    country_level: dict[str, int] = field(default_factory=dict)
+    legend: Mapping[str, Sequence[Swatch]] = field(default_factory=dict)
+    country_level: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,8 @@ class ViewPlan:
     fills: tuple[tuple[str, dict, dict], ...]  # (name, style by country, tooltip by country)
     marks: tuple[tuple[str, ...], tuple[str, ...]]  # ids to draw, and those drawn as still being built
     dots: tuple[tuple[str, list[dict]], ...]  # (name, country point features)
-    legend: dict[str, list[Swatch]]
-    country_level: dict[str, int]
+    legend: Mapping[str, tuple[Swatch, ...]]  # read-only: one plan serves many sessions
+    country_level: Mapping[str, int]
 
 
 # Vocabularies shown as their short word; the others (diplomacy, confidence, precision) read better as their meaning.
@@ -190,7 +192,8 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         else:
             colours, tips, legend[layer_id] = vaccines_view(layer, frame, year)
             dots.append((layer.title, _map.country_points(countries, colours, tips)))
-    return ViewPlan(tuple(fills), (tuple(ids), tuple(built)), tuple(dots), legend, country_level)
+    return ViewPlan(tuple(fills), (tuple(ids), tuple(built)), tuple(dots),
+                    MappingProxyType({lid: tuple(swatches) for lid, swatches in legend.items()}), MappingProxyType(country_level))
 
 
 def view_of(plan: ViewPlan) -> View:

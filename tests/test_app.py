@@ -143,3 +143,32 @@ def tips(at: AppTest) -> str:
     """The country tooltips of the current fill, as the browser receives them (JSON-decoded)."""
     found = re.findall(r'\}, (\{"(?:[A-Z]{2})": .*?\})\);', map_args(at)["feature_group"])
     return " ".join(" ".join(json.loads(block).values()) for block in found)
+
+
+def test_a_new_click_on_the_mark_already_reported_opens_it_again(click) -> None:
+    """st_folium keeps returning the last click; the map's stamp tells a new click on the same mark from it."""
+    click({"kind": "record", "id": "INF01", "layer": "infrastructure", "clicked_at": 100.5})
+    at = make_app().run()
+    assert "Stanari Thermal Power Plant" in panel_text(at)
+    at.button(key="back_to_country").click().run()
+    assert "Bosnia and Herzegovina in 2025" in panel_text(at)
+    at.run()  # the same value again: the profile stays
+    assert "Bosnia and Herzegovina in 2025" in panel_text(at)
+    click({"kind": "record", "id": "INF01", "layer": "infrastructure", "clicked_at": 2000.25})
+    at.run()
+    assert "Stanari Thermal Power Plant" in panel_text(at)
+
+
+def test_a_failing_panel_leaves_the_map_and_controls_working(click, monkeypatch) -> None:
+    import layers._details
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(layers._details, "record_html", broken)
+    click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
+    at = make_app().run()
+    assert not at.exception
+    assert any("record INF01" in e.value for e in at.error)
+    assert at.slider(key="year").value == 2025 and "INF01" in drawn_ids(at)
+    assert "boom" not in " ".join(e.value for e in at.error)  # no error details for viewers

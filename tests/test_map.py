@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import pickle
 import re
 from functools import cache
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
-from layers._map import DRAW_JS, base_map, basemap_script, clicked
+from layers._map import DRAW_JS, base_map, basemap_script, clicked, clicked_at
 from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
@@ -181,6 +180,14 @@ def test_clicked_reads_records_and_countries_only() -> None:
     assert clicked(None) is None
 
 
+def test_clicked_at_reads_the_maps_stamp_and_nothing_else() -> None:
+    stamped = {"last_active_drawing": {"properties": {"kind": "record", "id": "INF01", "clicked_at": 1234.5}}}
+    assert clicked_at(stamped) == 1234.5
+    for odd in ("1234.5", True, None, [1]):
+        assert clicked_at({"last_active_drawing": {"properties": {"kind": "record", "id": "INF01", "clicked_at": odd}}}) is None
+    assert clicked_at({"last_active_drawing": "not a feature"}) is None and clicked_at(None) is None
+
+
 def test_every_message_used_in_code_is_in_the_catalogue() -> None:
     sources = [ROOT / "app.py", *sorted((ROOT / "layers").glob("*.py"))]
     keys = {k for path in sources for k in re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text(encoding="utf-8"))}
@@ -198,16 +205,24 @@ def test_point_marks_are_filled() -> None:
     assert styles and all('"fill": true' in style for style in styles)
 
 
-def test_a_view_plan_is_plain_data_that_renders_the_same_every_time() -> None:
-    """Plans are cached and shared by every session: rendering one must leave it as it was."""
+def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() -> None:
+    """Plans are cached and shared by every session: what they hold is right, and rendering leaves them as they were."""
     layers = ["infrastructure", "surveillance", "events", "vaccines", "diplomacy"]
     plan = plan_view(dataset(), geo("countries.geojson"), 2021, layers, "nato", None)
-    before = pickle.dumps(plan)
-    first = render(view_of(plan).groups)
-    second = render(view_of(plan).groups)
-    assert pickle.dumps(plan) == before
-    assert normalised(first) == normalised(second) == normalised(view_html(2021, layers))
-    assert "INF01" in ids_in(first) and '"iso_a2": "RS"' in first
+    nato = LAYERS["diplomacy"].palettes["nato"]
+    [(_, styles, tips)] = plan.fills
+    assert styles["ME"]["fillColor"] == nato["member"][0] and styles["RS"]["fillColor"] == nato["partnership_for_peace"][0]
+    assert styles["XK"]["fillColor"] == nato["not_member"][0] and "not a NATO member" in tips["XK"]
+    assert "INF01" in plan.marks[0] and {name for name, _ in plan.dots} == {LAYERS["vaccines"].title}
+    assert {f["properties"]["iso_a2"] for _, features in plan.dots for f in features} >= {"RS", "BA", "ME", "MK", "AL"}
+    assert list(plan.legend) == layers[-1:] + layers[:-1]  # the fill first, as the map draws it
+    with pytest.raises(TypeError):
+        plan.legend["diplomacy"] = ()  # type: ignore[index]
+    before = repr(plan)
+    first, second = render(view_of(plan).groups), render(view_of(plan).groups)
+    assert repr(plan) == before
+    assert normalised(first) == normalised(second)
+    assert "INF01" in ids_in(first) and '"RS"' in first
 
 
 def normalised(html: str) -> str:

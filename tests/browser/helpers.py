@@ -45,7 +45,9 @@ def view(page) -> tuple[float, float, float]:
 
 
 def click_at(page, lat: float, lng: float) -> None:
-    """A real mouse click at a map coordinate."""
+    """A real mouse click at a map coordinate (the map is scrolled into view first: a click on a button in the panel
+    may have scrolled it away)."""
+    page.locator(MAP_IFRAME).evaluate("el => el.scrollIntoView({block: 'nearest'})")  # all of it, not just a part
     point = map_frame(page).evaluate("([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }", [lat, lng])
     box = page.locator(MAP_IFRAME).bounding_box()
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])

@@ -31,37 +31,43 @@ def test_clicking_stanari_opens_its_panel(page, app_url, blocked) -> None:
 
 
 def test_a_click_is_reported_at_once_and_reruns_the_app_once(page, app_url) -> None:
-    """streamlit-folium would report the click 250 ms later; the map reports it during the click itself, and the
-    late report then finds nothing new to send."""
-    open_app(page, app_url)
+    """streamlit-folium would report a click 250 ms later; the map reports it during the click itself, and the late
+    report then finds nothing new to send. Each kind of clickable thing: a mark, a country's area, a vaccine dot."""
     sent = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
-    page.reload()
     open_app(page, app_url)
-    time.sleep(1)
-    before = len(sent)
-    assert clicked_now(page, "l.feature.properties.id === 'INF01'") == "INF01"
-    assert wait_for(lambda: "300 MW" in panel_text(page)), panel_text(page)[-1500:]
-    time.sleep(1)  # past streamlit-folium's debounce: its own report must not cause a second rerun
-    wait_idle(page)
-    assert len(sent) - before == 1, sent[before:]
-    # the other clickable things: a country's area and a country's vaccine dot
-    assert clicked_now(page, "l.feature.properties.iso_a2 === 'XK' && l.getBounds") == "XK"
     set_year(page, "Home")
-    set_year(page, "ArrowRight", presses=9)  # 2021: vaccine deliveries
-    assert clicked_now(page, "l.feature.properties.iso_a2 === 'RS' && l.getLatLng") == "RS"
+    set_year(page, "ArrowRight", presses=9)  # 2021: vaccine deliveries, so the dots are drawn
+    serbia_dot = map_frame(page).evaluate("""() => { let p = null; window.map.eachLayer(l => {
+        if (!p && l.getLatLng && l.feature && l.feature.properties.iso_a2 === "RS") p = l.getLatLng(); });
+        return [p.lat, p.lng]; }""")
+    for (lat, lng), shown in ((STANARI, "300 MW"), (KOSOVO_INSIDE, "Kosovo in 2021"), (serbia_dot, "Serbia in 2021")):
+        before = len(sent)
+        click_at(page, lat, lng)
+        assert wait_for(lambda: shown in panel_text(page)), panel_text(page)[-1500:]
+        time.sleep(1)  # past streamlit-folium's debounce: its own report must not cause a second rerun
+        wait_idle(page)
+        assert len(sent) - before == 1, (shown, sent[before:])
+    # "during the click": fire one and read what was sent before any timer can run
+    assert map_frame(page).evaluate("""() => {
+        let mark = null;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties.id === "INF01") mark = l; });
+        mark.fire("click", {latlng: mark.getLatLng()}, true);
+        const drawing = (window.__GLOBAL_DATA__.previous_data || {}).last_active_drawing;
+        return drawing && drawing.properties.id;
+    }""") == "INF01"
 
 
-def clicked_now(page, which: str) -> str | None:
-    """Fire a click on the first layer matching `which` (a JS condition on `l`) and read what the map has reported
-    before any timer can run: the record id or country code."""
-    return map_frame(page).evaluate(f"""() => {{
-        let found = null;
-        window.map.eachLayer(l => {{ if (!found && l.feature && l.feature.properties && ({which})) found = l; }});
-        found.fire("click", {{latlng: found.getLatLng ? found.getLatLng() : found.getBounds().getCenter()}}, true);
-        const drawing = (window.__GLOBAL_DATA__.previous_data || {{}}).last_active_drawing;
-        return drawing ? (drawing.properties.id || drawing.properties.iso_a2) : null;
-    }}""")
+def test_clicking_the_same_mark_after_a_detour_opens_it_again(page, app_url) -> None:
+    open_app(page, app_url)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "300 MW" in panel_text(page))
+    page.get_by_role("button", name="← Bosnia and Herzegovina").click()
+    assert wait_for(lambda: "Bosnia and Herzegovina in 2025" in panel_text(page))
+    time.sleep(0.5)
+    wait_idle(page)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "300 MW" in panel_text(page)), panel_text(page)[-1500:]
 
 
 def test_year_change_shows_bar_boljare_and_keeps_the_view(page, app_url, blocked) -> None:
