@@ -167,17 +167,18 @@ def current_choice(data: Dataset) -> dict:
     fill = state.get("fill")
     dimensions = list(LAYERS["diplomacy"].palettes)
     dimension = state.get("dimension") if state.get("dimension") in dimensions else dimensions[0]
-    series = None
+    series, waves = None, []
     if fill == "sentiment":
-        waves = [s for s, _ in sentiment_series(data.layers["sentiment"].frame, year)]
+        waves = sentiment_series(data.layers["sentiment"].frame, year)
         chosen = state.get(f"series_{year}")
-        series = chosen if chosen in waves else (waves[0] if waves else None)
+        series = chosen if chosen in dict(waves) else (waves[0][0] if waves else None)
     return {"year": year, "layers": visible + ([fill] if fill else []), "dimension": dimension if fill == "diplomacy" else "nato",
-            "series": series, "tiles": bool(state.get("tiles", False))}
+            "series": series, "waves": waves, "tiles": bool(state.get("tiles", False))}
 
 
-def controls(data: Dataset, year: int) -> None:
-    """The sidebar widgets; they hold the values `current_choice` read."""
+def controls(data: Dataset, choice: dict) -> None:
+    """The sidebar widgets; they hold the values `current_choice` read (its survey waves are reused here)."""
+    year = choice["year"]
     with st.sidebar:
         st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
         st.markdown(f"**{t('control.layers')}**")
@@ -189,9 +190,8 @@ def controls(data: Dataset, year: int) -> None:
             st.selectbox(t("control.dimension"), list(LAYERS["diplomacy"].palettes), key="dimension",
                          format_func=lambda f: t("field." + f))
         if fill == "sentiment":
-            waves = sentiment_series(data.layers["sentiment"].frame, year)
-            if waves:
-                titles = dict(waves)
+            if choice["waves"]:
+                titles = dict(choice["waves"])
                 st.selectbox(t("control.series"), list(titles), key=f"series_{year}", format_func=titles.get)
             else:
                 st.caption(t("control.no_waves", year=year))
@@ -263,7 +263,7 @@ def main() -> None:
     try:
         boundaries()
     except (BoundaryError, KeyError) as error:
-        controls(data, choice["year"])
+        controls(data, choice)
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
     view = view_of(planned(str(data_dir()), choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
@@ -287,7 +287,7 @@ def main() -> None:
         except Exception:  # noqa: BLE001 - a failing panel must not take the controls, drawn after it, down too
             LOG.exception("panel for %s failed", st.session_state.get("selected"))
             st.error(t("panel.failed", what=md_escape(" ".join(st.session_state.get("selected") or ()))))
-    controls(data, choice["year"])
+    controls(data, choice)
     legend(view, choice)
     with map_column:
         share_and_download(data, choice)

@@ -298,12 +298,16 @@ def marks_group(ids: list[str], building: list[str]) -> folium.FeatureGroup:
     return group
 
 
-def clicked(result: dict | None) -> tuple[str, str] | None:
-    """('record', id) or ('country', iso_a2) from st_folium's return value, or None."""
+def _clicked_properties(result: dict | None) -> dict:
+    """The properties of the feature st_folium last reported as clicked ({} when there is none)."""
     feature = (result or {}).get("last_active_drawing")
     props = feature.get("properties") if isinstance(feature, dict) else None
-    if not isinstance(props, dict):
-        return None
+    return props if isinstance(props, dict) else {}
+
+
+def clicked(result: dict | None) -> tuple[str, str] | None:
+    """('record', id) or ('country', iso_a2) from st_folium's return value, or None."""
+    props = _clicked_properties(result)
     if props.get("kind") == "record" and isinstance(props.get("id"), str):
         return "record", props["id"]
     if props.get("kind") == "country" and isinstance(props.get("iso_a2"), str):
@@ -313,7 +317,5 @@ def clicked(result: dict | None) -> tuple[str, str] | None:
 
 def clicked_at(result: dict | None) -> float | None:
     """The stamp the map put on the click (see `DRAW_JS`): a new click on the mark already reported has a new one."""
-    feature = (result or {}).get("last_active_drawing")
-    props = feature.get("properties") if isinstance(feature, dict) else None
-    stamp = props.get("clicked_at") if isinstance(props, dict) else None
+    stamp = _clicked_properties(result).get("clicked_at")
     return float(stamp) if isinstance(stamp, (int, float)) and not isinstance(stamp, bool) else None
