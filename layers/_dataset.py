@@ -36,6 +36,22 @@ class Dataset:
         return {rid: (figures.get(rid, ""), sources.get(rid, "")) for rid in set(figures) | set(sources)}
 
     @cached_property
+    def _figures_by_record(self) -> dict[str, list[dict]]:
+        return {rid: rows.to_dict("records") for rid, rows in self.figures.groupby("record_id", sort=False)}
+
+    @cached_property
+    def _sources_by_record(self) -> dict[str, list[dict]]:
+        return {rid: rows.to_dict("records") for rid, rows in self.sources.groupby("record_id", sort=False)}
+
+    def figures_of(self, record_id: str) -> list[dict]:
+        """A record's sourced figures, in file order (grouped once: every panel asks)."""
+        return self._figures_by_record.get(record_id, [])
+
+    def sources_of(self, record_id: str) -> list[dict]:
+        """A record's further sources, in file order."""
+        return self._sources_by_record.get(record_id, [])
+
+    @cached_property
     def _index(self) -> dict[str, tuple[str, pd.Series]]:
         return {row["id"]: (layer_id, row) for layer_id, loaded in self.layers.items() for _, row in loaded.frame.iterrows()}
 

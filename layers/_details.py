@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ._dataset import Dataset
-from ._layer import filter_records
+from ._layer import shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
@@ -104,10 +105,10 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> s
     parts = [f"<h3 class='wb-title'>{esc(row['name'])}</h3>", "<table class='wb-facts'>"]
     parts += [f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" for label, value in _rows(dataset, layer_id, row, year)]
     parts.append("</table>")
-    figures = dataset.figures[dataset.figures["record_id"] == row["id"]]
-    if len(figures):
+    figures = dataset.figures_of(row["id"])
+    if figures:
         parts.append(f"<h4>{esc(t('panel.figures'))}</h4><ul class='wb-figures'>")
-        for _, f in figures.iterrows():
+        for f in figures:
             as_of = f" ({esc(f['as_of'])})" if f["as_of"] else ""
             parts.append(
                 f"<li><b>{esc(amount(float(f['value']), f['unit'], f['qualifier']))}</b>: {esc(f['label'])}{as_of}. "
@@ -130,8 +131,7 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> s
 def sources_html(dataset: Dataset, row: pd.Series) -> str:
     """The same source block at the end of every panel."""
     items = [f"<li>{link(row['source_url'], row['publisher'])}, {esc(published(row['published']))} ({esc(t('panel.primary_source'))})</li>"]
-    extra = dataset.sources[dataset.sources["record_id"] == row["id"]]
-    for _, s in extra.iterrows():
+    for s in dataset.sources_of(row["id"]):
         note = f": {esc(s['note'])}" if s["note"] else ""
         items.append(f"<li>{link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
     return f"<h4>{esc(t('panel.sources'))}</h4><ol class='wb-sources'>{''.join(items)}</ol>"
@@ -149,24 +149,27 @@ class Profile:
 def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
     profile = Profile(country, year)
     status = dataset.layers["diplomacy"].frame
-    status = filter_records(status, year, {country}) if len(status) else status
-    if len(status):
-        rows = _rows(dataset, "diplomacy", status.iloc[0], year)
+    current = np.flatnonzero(shown_mask(status, year, {country}))
+    if len(current):
+        rows = _rows(dataset, "diplomacy", status.iloc[current[0]], year)
         rows = [(label, value) for label, value in rows if label not in (t("field.country"), t("field.year_from"))]
         profile.status_html = "<table class='wb-facts'>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
     polls = dataset.layers["sentiment"].frame
     if len(polls):
-        polls = polls[(polls["country"] == country) & (polls["year_from"] <= year)]
-        latest = polls[polls["year_from"] == polls["year_from"].max()] if len(polls) else polls
+        since = polls["year_from"].to_numpy(dtype=float, na_value=np.nan)
+        mask = (polls["country"].to_numpy() == country) & (since <= year)
+        latest = np.flatnonzero(mask & (since == since[mask].max())) if mask.any() else []
+        columns = ("value", "metric", "pollster", "year_from", "question", "source_url", "publisher", "confidence")
+        waves = [dict(zip(columns, values)) for values in zip(*(polls[c].to_numpy()[latest] for c in columns))]
         profile.sentiment_html = "".join(
-            f"<p><b>{esc(f'{w.value:g}%')}</b> {esc(w.metric)} ({esc(w.pollster)}, {w.year_from}); "
-            f"{esc(t('profile.question'))}: <i>{esc(w.question)}</i>. {link(w.source_url, w.publisher)}; {esc(w.confidence)}</p>"
-            for w in latest.itertuples()
+            f"<p><b>{esc(format(w['value'], 'g'))}%</b> {esc(w['metric'])} ({esc(w['pollster'])}, {w['year_from']}); "
+            f"{esc(t('profile.question'))}: <i>{esc(w['question'])}</i>. {link(w['source_url'], w['publisher'])}; "
+            f"{esc(w['confidence'])}</p>" for w in waves
         )
     for layer_id in ("infrastructure", "surveillance", "events", "vaccines"):
-        frame = dataset.layers[layer_id].frame
-        shown = filter_records(frame, year, {country}) if len(frame) else frame
-        profile.sections[layer_id] = [(r["id"], r["name"]) for _, r in shown.iterrows()]
+        frame = dataset.layers[layer_id].frame  # two columns of the shown rows, not a copy of the frame
+        keep = shown_mask(frame, year, {country})
+        profile.sections[layer_id] = list(zip(frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()))
     return profile
 
 

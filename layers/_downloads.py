@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._dataset import Dataset
@@ -21,7 +22,7 @@ DATA_FILES = ("infrastructure.geojson", "surveillance.geojson", "events.geojson"
               "vaccines.csv", "figures.csv", "sources.csv", "countries.geojson", "admin1.geojson", "towns.geojson", "README.md")
 
 
-def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, pd.Series]]:
+def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:
     """(layer id, frame, rows shown) for each visible layer that loaded; a sentiment fill shows one survey series."""
     for layer_id in layers:
         loaded = dataset.layers.get(layer_id)
@@ -29,7 +30,7 @@ def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -
             continue
         mask = in_year(loaded.frame, year)
         if layer_id == "sentiment":
-            mask &= loaded.frame["series"] == series
+            mask &= (loaded.frame["series"] == series).to_numpy()
         yield layer_id, loaded.frame, mask
 
 

@@ -101,21 +101,28 @@ def load_layer(layer: Layer, data_dir: Path = DATA_DIR) -> Loaded:
     return Loaded(layer, frame, [], raw_ids)
 
 
-def in_year(frame: pd.DataFrame, year: int) -> pd.Series:
-    """The one year rule of every layer: shown when year_from <= year <= year_to (empty year_to = still current)."""
+def in_year(frame: pd.DataFrame, year: int) -> np.ndarray:
+    """The one year rule of every layer: shown when year_from <= year <= year_to (empty year_to = still current).
+    A boolean array (not a Series): it runs on every rerun, and callers index column arrays with it."""
     start = frame["year_from"].to_numpy(dtype=float, na_value=np.nan)
     end = frame["year_to"].to_numpy(dtype=float, na_value=np.inf)  # empty = still current
-    return pd.Series((start <= year) & (year <= end), index=frame.index)
+    return (start <= year) & (year <= end)
+
+
+def shown_mask(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> np.ndarray:
+    """Which rows `filter_records` keeps, as a boolean array: callers that need a column or two skip copying the frame."""
+    keep = np.ones(len(frame), dtype=bool)
+    if year is not None:
+        keep &= in_year(frame, year)
+    if countries:
+        keep &= np.fromiter((bool(set(codes.split(";")) & countries) for codes in frame["country"].to_numpy()),
+                            dtype=bool, count=len(frame))
+    return keep
 
 
 def filter_records(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> pd.DataFrame:
     """Records shown for a year and a set of countries; keeps every column so provenance survives."""
-    keep = pd.Series(True, index=frame.index)
-    if year is not None:
-        keep &= in_year(frame, year)
-    if countries:
-        keep &= frame["country"].map(lambda codes: bool(set(codes.split(";")) & countries))
-    return frame[keep]
+    return frame[shown_mask(frame, year, countries)]
 
 
 def check_refs(file: str, frame_or_records: list[dict[str, Any]], fields: tuple[Field, ...], ids: set[str]) -> list[Problem]:

@@ -82,7 +82,7 @@ def building(frame: pd.DataFrame, year: int) -> np.ndarray:
 def shown(frame: pd.DataFrame, year: int) -> tuple[list[str], list[str], int]:
     """For one layer and year: ids of the marks to draw, those drawn as still being built, and how many records
     of that year have no place of their own (country-level). Column arrays only: runs on every rerun."""
-    current = in_year(frame, year).to_numpy()
+    current = in_year(frame, year)
     placed = has_place(frame)
     ids = frame["id"].to_numpy()
     drawn = current & placed
@@ -100,12 +100,12 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
 def diplomacy_view(layer: Layer, frame: pd.DataFrame, year: int, dimension: str) -> tuple[dict, dict, list[Swatch]]:
     """Colour and tooltip by country for one diplomacy dimension, and the legend."""
     palette = layer.palettes[dimension]
-    rows = frame.loc[in_year(frame, year).to_numpy(), ["country", dimension]]  # two columns, not a copy of all
+    keep = in_year(frame, year)
     colours, tips = {}, {}
-    for row in rows.to_dict("records"):
-        colour, label = palette[row[dimension]]
-        colours[row["country"]] = colour
-        tips[row["country"]] = f"<b>{_map.esc(country_name(row['country']))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
+    for country, value in zip(frame["country"].to_numpy()[keep], frame[dimension].to_numpy()[keep]):  # two columns
+        colour, label = palette[value]
+        colours[country] = colour
+        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
     swatches = palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
     return colours, tips, swatches
 
@@ -148,13 +148,16 @@ def qualified(wave: pd.Series | dict) -> str:
 
 def vaccines_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[dict, dict, list[Swatch]]:
     """Colour and tooltip by country for the vaccine dots (white: no Chinese vaccine that year)."""
-    keep = in_year(frame, year).to_numpy() & (frame["mode"] != "eu_grant").to_numpy()
+    modes = frame["mode"].to_numpy()
+    keep = in_year(frame, year) & (modes != "eu_grant")
+    deliveries: dict[str, list[tuple[str, str]]] = {}  # country -> [(mode, name)], from column arrays
+    for country, mode, name in zip(frame["country"].to_numpy()[keep], modes[keep], frame["name"].to_numpy()[keep]):
+        deliveries.setdefault(country, []).append((mode, name))
     colours, tips = {}, {}
-    for country, deliveries in by_country(frame.loc[keep, ["country", "mode", "name"]]).items():
-        chinese = any(r["mode"] != "none" for r in deliveries)
+    for country, rows in sorted(deliveries.items()):
+        chinese = any(mode != "none" for mode, _ in rows)
         colours[country] = layer.palettes["mode"]["purchase"][0] if chinese else "#ffffff"
-        lines = [_map.esc(r["name"]) for r in deliveries]
-        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
+        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(_map.esc(name) for _, name in rows)
     swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
     return colours, tips, swatches
 
