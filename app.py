@@ -198,14 +198,14 @@ def controls(data: Dataset, choice: dict) -> None:
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
 
 
-def legend(view, choice: dict) -> None:
+def legend(plan: ViewPlan) -> None:
     with st.sidebar:
         st.markdown(f"**{t('legend.title')}**")
-        blocks = [legend_html(layer_title(LAYERS[lid]), swatches) for lid, swatches in view.legend.items()]
+        blocks = [legend_html(layer_title(LAYERS[lid]), swatches) for lid, swatches in plan.legend.items()]
         blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
         blocks.append(legend_html(t("legend.precision"), precision_swatches()))
         st.html(PANEL_CSS + "".join(blocks))
-        country_level = sum(view.country_level.values())
+        country_level = sum(plan.country_level.values())
         if country_level:
             st.caption(t("legend.country_level", count=country_level))
 
@@ -247,6 +247,37 @@ def panel(data: Dataset, year: int) -> None:
         st.button(f"← {country_name(row['country'])}", key="back_to_country", on_click=select, args=(("country", row["country"]),))
 
 
+def take_click(value: dict | None) -> bool:
+    """Select what a map click names, once per click: st_folium keeps returning the last click on later runs, and the
+    stamp the map puts on each click tells a new click on the mark already shown (after a detour) from that."""
+    click = clicked(value)
+    click_key = (click, clicked_at(value))
+    if not click or click_key == st.session_state.get("last_click"):
+        return False
+    st.session_state["last_click"] = click_key
+    st.session_state["selected"] = click
+    return True
+
+
+def on_map_click() -> None:
+    """streamlit-folium has just put the map's new value under the component key: after a click, rerun the panel
+    alone. The map already shows what was clicked, and the sidebar does not change."""
+    if take_click(st.session_state.get("map")):
+        st.rerun(scope="panel")
+
+
+@st.fragment(key="panel")
+def details(data: Dataset, choice: dict) -> None:
+    """The details panel, rerun alone after a click on the map or on a button in it (with the arguments of the last
+    full run, which neither can change); the address bar follows the selection."""
+    try:
+        panel(data, choice["year"])
+    except Exception:  # noqa: BLE001 - a failing panel must not take the controls, drawn after it, down too
+        LOG.exception("panel for %s failed", st.session_state.get("selected"))
+        st.error(t("panel.failed", what=md_escape(" ".join(st.session_state.get("selected") or ()))))
+    update_link(choice)
+
+
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
     st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
@@ -266,32 +297,24 @@ def main() -> None:
         controls(data, choice)
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
-    view = view_of(planned(str(data_dir()), choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
-                           choice["tiles"]))
+    plan = planned(str(data_dir()), choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
+                   choice["tiles"])
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
-                           feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False)
+                           feature_group_to_add=view_of(plan).groups, returned_objects=["last_active_drawing"], render=False,
+                           on_change=on_map_click)
         st.caption(t("map.attribution"))
-    click = clicked(result)
-    click_key = (click, clicked_at(result))  # the stamp: clicking the mark already shown, after a detour, counts again
-    if click and click_key != st.session_state.get("last_click"):
-        st.session_state["last_click"] = click_key
-        st.session_state["selected"] = click
-    with panel_column:  # before the sidebar too: after a click, the panel is what the reader waits for
-        try:
-            panel(data, choice["year"])
-        except Exception:  # noqa: BLE001 - a failing panel must not take the controls, drawn after it, down too
-            LOG.exception("panel for %s failed", st.session_state.get("selected"))
-            st.error(t("panel.failed", what=md_escape(" ".join(st.session_state.get("selected") or ()))))
+    take_click(result)  # a click that reached this run without the callback (which takes it first) still counts
+    with panel_column:  # before the sidebar: after a click, the panel is what the reader waits for
+        details(data, choice)
     controls(data, choice)
-    legend(view, choice)
+    legend(plan)
     with map_column:
         share_and_download(data, choice)
-    update_link(choice)
 
 
 main()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 from helpers import click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
@@ -30,11 +32,23 @@ def test_clicking_stanari_opens_its_panel(page, app_url, blocked) -> None:
     assert blocked == []
 
 
-def test_a_click_is_reported_at_once_and_reruns_the_app_once(page, app_url) -> None:
+def elements(frames: list) -> list[str]:
+    """The kinds of element the server sent in these websocket frames (e.g. 'component_instance', 'html')."""
+    kinds = []
+    for payload in frames:
+        msg = ForwardMsg.FromString(payload if isinstance(payload, bytes) else payload.encode())
+        if msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            kinds.append(msg.delta.new_element.WhichOneof("type"))
+    return kinds
+
+
+def test_a_click_is_reported_at_once_and_reruns_the_panel_alone(page, app_url) -> None:
     """streamlit-folium would report a click 250 ms later; the map reports it during the click itself, and the late
-    report then finds nothing new to send. Each kind of clickable thing: a mark, a country's area, a vaccine dot."""
-    sent = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    report then finds nothing new to send. Each kind of clickable thing: a mark, a country's area, a vaccine dot.
+    The click reruns the panel alone: neither the map nor the sidebar's widgets are sent again."""
+    sent, received = [], []
+    page.on("websocket", lambda ws: (ws.on("framesent", lambda payload: sent.append(payload)),
+                                     ws.on("framereceived", lambda payload: received.append(payload))))
     open_app(page, app_url)
     set_year(page, "Home")
     set_year(page, "ArrowRight", presses=9)  # 2021: vaccine deliveries, so the dots are drawn
@@ -42,12 +56,15 @@ def test_a_click_is_reported_at_once_and_reruns_the_app_once(page, app_url) -> N
         if (!p && l.getLatLng && l.feature && l.feature.properties.iso_a2 === "RS") p = l.getLatLng(); });
         return [p.lat, p.lng]; }""")
     for (lat, lng), shown in ((STANARI, "300 MW"), (KOSOVO_INSIDE, "Kosovo in 2021"), (serbia_dot, "Serbia in 2021")):
-        before = len(sent)
+        before, before_received = len(sent), len(received)
         click_at(page, lat, lng)
         assert wait_for(lambda: shown in panel_text(page)), panel_text(page)[-1500:]
         time.sleep(1)  # past streamlit-folium's debounce: its own report must not cause a second rerun
         wait_idle(page)
         assert len(sent) - before == 1, (shown, sent[before:])
+        kinds = elements(received[before_received:])
+        assert "html" in kinds or "markdown" in kinds, (shown, kinds)  # the panel came
+        assert not {"component_instance", "slider", "checkbox", "radio"} & set(kinds), (shown, kinds)
     # "during the click": fire one and read what was sent before any timer can run
     assert map_frame(page).evaluate("""() => {
         let mark = null;
