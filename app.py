@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -25,6 +26,7 @@ from layers._view import ViewPlan, country_name, layer_title, plan_view, sentime
 LOG = logging.getLogger("wb_china_map")
 YEARS = (2012, 2026)
 DEFAULT_YEAR = 2025
+MAP_READY_WAIT_S = 2.0  # the longest the controls wait for the map before they are drawn anyway
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_fill"]
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
 PANEL_CSS = """<style>
@@ -259,11 +261,28 @@ def take_click(value: dict | None) -> bool:
     return True
 
 
-def on_map_click() -> None:
-    """streamlit-folium has just put the map's new value under the component key: after a click, rerun the panel
-    alone. The map already shows what was clicked, and the sidebar does not change."""
-    if take_click(st.session_state.get("map")):
+def on_map_report() -> None:
+    """streamlit-folium has just put the map's new value under the component key. A click reruns the panel alone (the
+    map already shows what was clicked, and the sidebar does not change); the map's first report that it is drawn
+    lets the full run that follows draw the controls (see `main`)."""
+    value = st.session_state.get("map") or {}
+    if value.get("wb_ready"):
+        if st.session_state.get("map_ready"):
+            st.rerun(scope="panel")  # a map drawn again (a new base layer) changes nothing else
+        st.session_state["map_ready"] = True
+        return
+    if take_click(value):
         st.rerun(scope="panel")
+
+
+@st.fragment(run_every=MAP_READY_WAIT_S)
+def controls_if_the_map_is_late() -> None:
+    """The controls wait for the map's report that it is drawn; if none came (a map that failed or is slow to load),
+    this timer's rerun draws them anyway. It stops once a full run no longer calls it."""
+    first_run = st.session_state.setdefault("first_run_at", time.monotonic())
+    if time.monotonic() - first_run >= MAP_READY_WAIT_S * 0.75:
+        st.session_state["map_ready"] = True
+        st.rerun()
 
 
 @st.fragment(key="panel")
@@ -288,7 +307,8 @@ def main() -> None:
     st.markdown(f"## {t('app.title')}")
     st.caption(t("app.subtitle"))
     show_problems(data)
-    notices = st.session_state.pop("link_notices", [])
+    # Kept through a first run without controls, so the run that brings them (at once after it) shows them too
+    notices = (st.session_state.pop if st.session_state.get("map_ready") else st.session_state.get)("link_notices", [])
     if notices:
         st.info(t("permalink.notice", details=md_escape("; ".join(notices))))
     try:
@@ -306,11 +326,16 @@ def main() -> None:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
                            feature_group_to_add=view_of(plan).groups, returned_objects=["last_active_drawing"], render=False,
-                           on_change=on_map_click)
+                           on_change=on_map_report)
         st.caption(t("map.attribution"))
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts
     with panel_column:  # before the sidebar: after a click, the panel is what the reader waits for
         details(data, choice)
+    if not st.session_state.get("map_ready"):
+        # A session's first run draws the map before any widget: the widgets' first render holds up the map's
+        # iframe, which shares the page's thread. They follow as soon as the map reports it is drawn.
+        controls_if_the_map_is_late()
+        return
     controls(data, choice)
     legend(plan)
     with map_column:

@@ -108,6 +108,18 @@ DRAW_JS = """window.wbReportClicks = function (group) {
     streamlit.setComponentValue(data);
   });
 };
+window.wbReportReady = function () {
+  // After the map's first frame is painted, tell Python the map is drawn (app.py then draws its controls, which
+  // would otherwise hold up this frame). Sent in the shape streamlit-folium's own reports have, plus `wb_ready`,
+  // and remembered without the flag, so its next report of the same click state finds nothing new to send.
+  requestAnimationFrame(function () { setTimeout(function () {
+    var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return; }
+    var shape = {last_active_drawing: state.last_active_drawing || null};
+    streamlit.setComponentValue(Object.assign({wb_ready: true}, shape));
+    state.previous_data = shape;
+  }, 0); });
+};
 window.wbDraw = function (group, ids, building) {
   var index = window.wbMarkIndex;
   if (!index) {
@@ -163,6 +175,7 @@ class BaseLayers(MacroElement):
     }
   }).addTo(map);
   window.wbCountries = countries;
+  window.wbReportReady();
   base.labels.forEach(function (d) {
     if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
                                                  fillOpacity: 1, interactive: false}).addTo(map); }

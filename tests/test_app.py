@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,11 @@ from layers._dataset import load_dataset
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
-def make_app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=90)
+def make_app(map_drawn: bool = True) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if map_drawn:  # as after the map reported it is drawn: the controls are there
+        at.session_state["map_ready"] = True
+    return at
 
 
 def map_args(at: AppTest) -> dict:
@@ -64,6 +68,24 @@ def test_app_runs_with_a_year_slider_and_the_map() -> None:
     args = map_args(at)
     assert args["returned_objects"] == ["last_active_drawing"]  # pan and zoom never rerun the script
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+
+
+def test_a_first_run_sends_the_map_and_panel_and_the_controls_follow_the_maps_report() -> None:
+    at = make_app(map_drawn=False).run()
+    assert not at.exception
+    assert "INF01" in drawn_ids(at) and any("Click a mark" in i.value for i in at.info)
+    assert len(at.slider) == 0 and len(at.checkbox) == 0 and len(at.radio) == 0  # no widget before the map is drawn
+    at.session_state["map_ready"] = True  # what the map's report sets (`on_map_report`)
+    at.run()
+    assert at.slider(key="year").value == 2025 and at.checkbox(key="layer_infrastructure").value
+
+
+def test_the_controls_come_anyway_when_the_map_never_reports() -> None:
+    at = make_app(map_drawn=False)
+    at.session_state["first_run_at"] = time.monotonic() - 60  # the session began long ago; no report came
+    at.run()
+    assert not at.exception
+    assert at.slider(key="year").value == 2025
 
 
 def test_year_change_redraws_layers_but_keeps_the_map_component() -> None:

@@ -25,6 +25,7 @@ def broken(tmp_path: Path, monkeypatch) -> Path:
 
 def run_app() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["map_ready"] = True  # as after the map reported it is drawn: the controls are there
     at.run()
     assert not at.exception, at.exception
     return at

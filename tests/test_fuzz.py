@@ -128,6 +128,7 @@ def test_a_mutated_record_is_loaded_or_reported_never_raised(data_copy: Path, la
 @given(st.dictionaries(st.sampled_from(["year", "layers", "country", "record"]), st.one_of(ADVERSARIAL, st.text(max_size=40)), min_size=1, max_size=4))
 def test_the_app_survives_any_link(params: dict) -> None:
     at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["map_ready"] = True  # as after the map reported it is drawn: the controls are there
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

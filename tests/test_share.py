@@ -94,6 +94,7 @@ def test_whole_dataset_zip_has_every_data_file() -> None:
 
 def test_app_restores_a_permalink_and_writes_the_view_back() -> None:
     at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["map_ready"] = True  # as after the map reported it is drawn: the controls are there
     at.query_params.update({"year": "2020", "layers": "infrastructure,sentiment", "record": "INF02"})
     at.run()
     assert not at.exception
@@ -107,6 +108,7 @@ def test_app_restores_a_permalink_and_writes_the_view_back() -> None:
 
 def test_app_ignores_a_broken_permalink_with_a_notice() -> None:
     at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["map_ready"] = True  # as after the map reported it is drawn: the controls are there
     at.query_params.update({"year": "abc", "country": "<b>x</b>"})
     at.run()
     assert not at.exception

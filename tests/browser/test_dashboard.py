@@ -10,6 +10,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from helpers import click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
+MAP_READY_WAIT_S = 2.0  # app.py's wait for the map's report before it draws the controls anyway
 KOSOVO_INSIDE = (42.55, 20.85)
 
 
@@ -40,6 +41,42 @@ def elements(frames: list) -> list[str]:
         if msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element":
             kinds.append(msg.delta.new_element.WhichOneof("type"))
     return kinds
+
+
+def script_runs(frames: list) -> int:
+    return sum(ForwardMsg.FromString(p if isinstance(p, bytes) else p.encode()).WhichOneof("type") == "script_finished"
+               for p in frames)
+
+
+def test_the_controls_follow_once_the_map_is_drawn_and_nothing_keeps_running(page, app_url) -> None:
+    """A session's first run sends the map before any widget; the map's report that it is drawn brings the controls
+    in one more run, and the fallback timer that waits for that report stops."""
+    sent, received = [], []
+    page.on("websocket", lambda ws: (ws.on("framesent", lambda payload: sent.append(payload)),
+                                     ws.on("framereceived", lambda payload: received.append(payload))))
+    open_app(page, app_url)
+    page.locator('[data-testid="stSlider"]').first.wait_for(timeout=20_000)
+    assert sum(b"wb_ready" in (p if isinstance(p, bytes) else p.encode()) for p in sent) == 1  # the map's report
+    time.sleep(0.5)
+    wait_idle(page)
+    assert script_runs(received) == 2, script_runs(received)
+    quiet = len(received)
+    page.wait_for_timeout(MAP_READY_WAIT_S * 2 * 1000)  # the fallback's timer would have fired (and Playwright
+    # delivers websocket events while it waits, unlike time.sleep)
+    assert len(received) == quiet, f"{len(received) - quiet} messages after the page was idle"
+    assert page.get_by_role("checkbox", name="Vaccine diplomacy").is_checked()
+
+
+def test_the_controls_come_anyway_when_the_map_cannot_load(page, app_url) -> None:
+    page.route("**/app/static/vendor/wb/**", lambda route: route.abort())  # the map script: no map, no report
+    page.goto(app_url)
+    page.locator('[data-testid="stSlider"]').first.wait_for(timeout=20_000)
+    assert page.get_by_role("checkbox", name="Infrastructure and investment").is_checked()
+    assert map_frame_has_no_marks(page)
+
+
+def map_frame_has_no_marks(page) -> bool:
+    return page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("path.leaflet-interactive").count() == 0
 
 
 def test_a_click_is_reported_at_once_and_reruns_the_panel_alone(page, app_url) -> None:
