@@ -1,4 +1,5 @@
-"""The dashboard: controls -> one year's view -> map -> details panel. The only module that imports streamlit."""
+"""The dashboard: the view the controls hold -> map -> details panel -> controls and legend. The only module that
+imports streamlit."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from layers._assets import ensure_basemap, ensure_leaflet
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
-from layers._map import base_map, basemap_script, clicked, clicked_at
+from layers._map import base_map, basemap_script, clicked, clicked_at, rerun_after_report
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
@@ -262,16 +263,13 @@ def take_click(value: dict | None) -> bool:
 
 
 def on_map_report() -> None:
-    """streamlit-folium has just put the map's new value under the component key. A click reruns the panel alone (the
-    map already shows what was clicked, and the sidebar does not change); the map's first report that it is drawn
-    lets the full run that follows draw the controls (see `main`)."""
+    """streamlit-folium has just put the map's new value under the component key: a click, or the map's report that it
+    is drawn. Any report means the map is drawn; `rerun_after_report` says whether the panel alone reruns."""
     value = st.session_state.get("map") or {}
-    if value.get("wb_ready"):
-        if st.session_state.get("map_ready"):
-            st.rerun(scope="panel")  # a map drawn again (a new base layer) changes nothing else
-        st.session_state["map_ready"] = True
-        return
-    if take_click(value):
+    first_report = not st.session_state.get("map_ready")
+    st.session_state["map_ready"] = True
+    new_click = take_click(value)
+    if rerun_after_report(value, first_report, st.session_state.get("full_run_done", False), new_click) == "panel":
         st.rerun(scope="panel")
 
 
@@ -279,8 +277,8 @@ def on_map_report() -> None:
 def controls_if_the_map_is_late() -> None:
     """The controls wait for the map's report that it is drawn; if none came (a map that failed or is slow to load),
     this timer's rerun draws them anyway. It stops once a full run no longer calls it."""
-    first_run = st.session_state.setdefault("first_run_at", time.monotonic())
-    if time.monotonic() - first_run >= MAP_READY_WAIT_S * 0.75:
+    waiting_since = st.session_state.setdefault("controls_wait_since", time.monotonic())
+    if time.monotonic() - waiting_since >= MAP_READY_WAIT_S * 0.75:  # the timer's first tick, not the call itself
         st.session_state["map_ready"] = True
         st.rerun()
 
@@ -299,6 +297,7 @@ def details(data: Dataset, choice: dict) -> None:
 
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
+    st.session_state["full_run_done"] = False  # until this run's end: a map report that cuts it short reruns it all
     st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
     leaflet_ready()
     data = dataset()
@@ -307,13 +306,16 @@ def main() -> None:
     st.markdown(f"## {t('app.title')}")
     st.caption(t("app.subtitle"))
     show_problems(data)
-    # Kept through a first run without controls, so the run that brings them (at once after it) shows them too
-    notices = (st.session_state.pop if st.session_state.get("map_ready") else st.session_state.get)("link_notices", [])
+    if st.session_state.get("map_ready"):
+        notices = st.session_state.pop("link_notices", [])
+    else:  # kept for the run that brings the controls, at once after this one, so they are shown with them
+        notices = st.session_state.get("link_notices", [])
     if notices:
         st.info(t("permalink.notice", details=md_escape("; ".join(notices))))
     try:
         boundaries()
     except (BoundaryError, KeyError) as error:
+        st.session_state.pop("link_notices", None)  # shown above; no map will report, so drop them here
         controls(data, choice)
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
@@ -329,17 +331,19 @@ def main() -> None:
                            on_change=on_map_report)
         st.caption(t("map.attribution"))
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts
-    with panel_column:  # before the sidebar: after a click, the panel is what the reader waits for
+    with panel_column:  # before the sidebar (a click reruns the panel alone: see `on_map_report`)
         details(data, choice)
     if not st.session_state.get("map_ready"):
         # A session's first run draws the map before any widget: the widgets' first render holds up the map's
         # iframe, which shares the page's thread. They follow as soon as the map reports it is drawn.
         controls_if_the_map_is_late()
+        st.session_state["full_run_done"] = True
         return
     controls(data, choice)
     legend(plan)
     with map_column:
         share_and_download(data, choice)
+    st.session_state["full_run_done"] = True
 
 
 main()

@@ -36,20 +36,20 @@ class Dataset:
         return {rid: (figures.get(rid, ""), sources.get(rid, "")) for rid in set(figures) | set(sources)}
 
     @cached_property
-    def _figures_by_record(self) -> dict[str, list[dict]]:
-        return {rid: rows.to_dict("records") for rid, rows in self.figures.groupby("record_id", sort=False)}
+    def _figures_by_record(self) -> dict[str, tuple[dict, ...]]:
+        return {rid: tuple(rows.to_dict("records")) for rid, rows in self.figures.groupby("record_id", sort=False)}
 
     @cached_property
-    def _sources_by_record(self) -> dict[str, list[dict]]:
-        return {rid: rows.to_dict("records") for rid, rows in self.sources.groupby("record_id", sort=False)}
+    def _sources_by_record(self) -> dict[str, tuple[dict, ...]]:
+        return {rid: tuple(rows.to_dict("records")) for rid, rows in self.sources.groupby("record_id", sort=False)}
 
-    def figures_of(self, record_id: str) -> list[dict]:
-        """A record's sourced figures, in file order (grouped once: every panel asks)."""
-        return self._figures_by_record.get(record_id, [])
+    def figures_of(self, record_id: str) -> tuple[dict, ...]:
+        """A record's sourced figures, in file order (grouped once: every panel asks; shared, so not to be changed)."""
+        return self._figures_by_record.get(record_id, ())
 
-    def sources_of(self, record_id: str) -> list[dict]:
+    def sources_of(self, record_id: str) -> tuple[dict, ...]:
         """A record's further sources, in file order."""
-        return self._sources_by_record.get(record_id, [])
+        return self._sources_by_record.get(record_id, ())
 
     @cached_property
     def _index(self) -> dict[str, tuple[str, pd.Series]]:

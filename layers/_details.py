@@ -13,7 +13,7 @@ from ._layer import shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
-from ._view import country_name, status_at, word
+from ._view import country_name, qualified, status_at, word
 
 # Each diplomatic status field names the event record(s) it rests on.
 BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis", "visa_china": "visa_basis"}
@@ -158,18 +158,20 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
     if len(polls):
         since = polls["year_from"].to_numpy(dtype=float, na_value=np.nan)
         mask = (polls["country"].to_numpy() == country) & (since <= year)
-        latest = np.flatnonzero(mask & (since == since[mask].max())) if mask.any() else []
-        columns = ("value", "metric", "pollster", "year_from", "question", "source_url", "publisher", "confidence")
+        latest = np.flatnonzero(mask & (since == since[mask].max())) if mask.any() else np.array([], dtype=int)
+        columns = ("value", "value_qualifier", "metric", "pollster", "year_from", "question", "source_url", "publisher",
+                   "confidence")
         waves = [dict(zip(columns, values)) for values in zip(*(polls[c].to_numpy()[latest] for c in columns))]
         profile.sentiment_html = "".join(
-            f"<p><b>{esc(format(w['value'], 'g'))}%</b> {esc(w['metric'])} ({esc(w['pollster'])}, {w['year_from']}); "
+            f"<p><b>{esc(qualified(w))}</b> {esc(w['metric'])} ({esc(w['pollster'])}, {w['year_from']}); "
             f"{esc(t('profile.question'))}: <i>{esc(w['question'])}</i>. {link(w['source_url'], w['publisher'])}; "
             f"{esc(w['confidence'])}</p>" for w in waves
         )
     for layer_id in ("infrastructure", "surveillance", "events", "vaccines"):
         frame = dataset.layers[layer_id].frame  # two columns of the shown rows, not a copy of the frame
         keep = shown_mask(frame, year, {country})
-        profile.sections[layer_id] = list(zip(frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()))
+        ids, names = frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()
+        profile.sections[layer_id] = list(zip(ids, names))
     return profile
 
 

@@ -110,7 +110,7 @@ def in_year(frame: pd.DataFrame, year: int) -> np.ndarray:
 
 
 def shown_mask(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> np.ndarray:
-    """Which rows `filter_records` keeps, as a boolean array: callers that need a column or two skip copying the frame."""
+    """Which rows `filter_records` keeps, as a boolean array: a caller that needs a column or two copies no frame."""
     keep = np.ones(len(frame), dtype=bool)
     if year is not None:
         keep &= in_year(frame, year)

@@ -328,6 +328,19 @@ def clicked(result: dict | None) -> tuple[str, str] | None:
     return None
 
 
+def rerun_after_report(value: dict | None, first_report: bool, last_full_run_finished: bool, new_click: bool) -> str:
+    """What a report from the map (`on_change` of st_folium) should rerun: "app" or "panel".
+
+    The whole app when the map first says it is drawn (that run brings the controls) or when the report cut a full
+    run short (a click during a year change: the rest of that run must still come); otherwise the panel alone for a
+    new click or a map drawn again, since the map already shows what was clicked and nothing else changed."""
+    if first_report or not last_full_run_finished:
+        return "app"
+    if new_click or (isinstance(value, dict) and value.get("wb_ready")):
+        return "panel"
+    return "app"
+
+
 def clicked_at(result: dict | None) -> float | None:
     """The stamp the map put on the click (see `DRAW_JS`): a new click on the mark already reported has a new one."""
     stamp = _clicked_properties(result).get("clicked_at")

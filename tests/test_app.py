@@ -70,7 +70,7 @@ def test_app_runs_with_a_year_slider_and_the_map() -> None:
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
 
 
-def test_a_first_run_sends_the_map_and_panel_and_the_controls_follow_the_maps_report() -> None:
+def test_a_first_run_sends_the_map_and_panel_and_no_widget_until_the_map_is_drawn() -> None:
     at = make_app(map_drawn=False).run()
     assert not at.exception
     assert "INF01" in drawn_ids(at) and any("Click a mark" in i.value for i in at.info)
@@ -81,8 +81,10 @@ def test_a_first_run_sends_the_map_and_panel_and_the_controls_follow_the_maps_re
 
 
 def test_the_controls_come_anyway_when_the_map_never_reports() -> None:
+    """The fallback's check, run here inside a full run (in the browser its timer's rerun runs it; a browser test
+    covers that path)."""
     at = make_app(map_drawn=False)
-    at.session_state["first_run_at"] = time.monotonic() - 60  # the session began long ago; no report came
+    at.session_state["controls_wait_since"] = time.monotonic() - 60  # no report came in a minute
     at.run()
     assert not at.exception
     assert at.slider(key="year").value == 2025
@@ -127,6 +129,15 @@ def test_clicking_kosovo_shows_its_profile(click) -> None:
     assert "Kosovo applies for EU membership" not in labels(at)  # an event of 2022 only
     at.slider(key="year").set_value(2022).run()
     assert "Kosovo applies for EU membership" in labels(at)
+
+
+def test_a_country_profile_keeps_a_polls_qualifier(click) -> None:
+    """IRI reported "more than 50%" for Bosnia and Herzegovina in 2020: the profile must not turn it into 50%."""
+    click({"kind": "country", "iso_a2": "BA"})
+    at = make_app()
+    at.query_params["year"] = "2020"
+    at.run()
+    assert "<b>more than 50%</b> positive attitude to China (IRI, 2020)" in panel_text(at)
 
 
 def test_profile_item_opens_its_own_details(click) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
-from layers._map import DRAW_JS, base_map, basemap_script, clicked, clicked_at
+from layers._map import DRAW_JS, base_map, basemap_script, clicked, clicked_at, rerun_after_report
 from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
@@ -228,3 +228,21 @@ def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() 
 def normalised(html: str) -> str:
     """Rendered map HTML without folium's random element ids."""
     return re.sub(r"_[0-9a-f]{32}", "_ID", html)
+
+
+DRAWN = {"wb_ready": True, "last_active_drawing": None}
+A_CLICK = {"last_active_drawing": {"properties": {"kind": "record", "id": "INF01"}}}
+
+
+@pytest.mark.parametrize(("value", "first", "finished", "new_click", "expected"), [
+    (DRAWN, True, True, False, "app"),  # the map is drawn: this run brings the controls
+    (A_CLICK, True, True, True, "app"),  # a click came first: it also says the map is drawn
+    (A_CLICK, False, True, True, "panel"),
+    (A_CLICK, False, False, True, "app"),  # it cut a full run (a year change) short: all of it must still come
+    (DRAWN, False, True, False, "panel"),  # a map drawn again (a new base layer)
+    (DRAWN, False, False, False, "app"),
+    ({"last_active_drawing": None}, False, True, False, "app"),  # nothing this module knows: the default full rerun
+    (None, False, True, False, "app"),
+])
+def test_a_map_report_reruns_the_panel_alone_after_a_finished_full_run(value, first, finished, new_click, expected) -> None:
+    assert rerun_after_report(value, first, finished, new_click) == expected

@@ -7,7 +7,7 @@ import time
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from helpers import click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
+from helpers import MAP_IFRAME, click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
 MAP_READY_WAIT_S = 2.0  # app.py's wait for the map's report before it draws the controls anyway
@@ -76,7 +76,7 @@ def test_the_controls_come_anyway_when_the_map_cannot_load(page, app_url) -> Non
 
 
 def map_frame_has_no_marks(page) -> bool:
-    return page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("path.leaflet-interactive").count() == 0
+    return page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").count() == 0
 
 
 def test_a_click_is_reported_at_once_and_reruns_the_panel_alone(page, app_url) -> None:
