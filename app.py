@@ -335,7 +335,9 @@ def main() -> None:
         details(data, choice)
     if not st.session_state.get("map_ready"):
         # A session's first run draws the map before any widget: the widgets' first render holds up the map's
-        # iframe, which shares the page's thread. They follow as soon as the map reports it is drawn.
+        # iframe, which shares the page's thread. They follow as soon as the map reports it is drawn. The sidebar is
+        # there from the start, so the map does not move (and a click does not miss) when they come.
+        st.sidebar.caption(t("control.loading"))
         controls_if_the_map_is_late()
         st.session_state["full_run_done"] = True
         return

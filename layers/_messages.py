@@ -9,6 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.title": "China in the Western Balkans",
         "app.subtitle": "Infrastructure, surveillance, diplomacy, public opinion and vaccine diplomacy in Serbia, Kosovo, "
         "Bosnia and Herzegovina, Montenegro, North Macedonia and Albania. Every mark traces to a named source.",
+        "control.loading": "Loading the controls…",
         "control.year": "Year",
         "control.year_help": "Shows what applied in that year: projects from their start, events in their year.",
         "control.layers": "Layers",
