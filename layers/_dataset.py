@@ -28,11 +28,11 @@ class Dataset:
     def provenance(self) -> dict[str, tuple[str, str]]:
         """record id -> (its figures, its further sources) as one-line text, computed once for downloads."""
         figures = {rid: " | ".join(
-            f"{f.figure}={f.value:g} {f.unit}{' ' + f.qualifier if f.qualifier else ''}: {f.label} "
-            f"[{f.source_url} ({f.publisher}, {f.published}); {f.confidence}]" for f in rows.itertuples())
-            for rid, rows in self.figures.groupby("record_id")}
-        sources = {rid: " | ".join(f"{s.source_url} ({s.publisher}, {s.published})" for s in rows.itertuples())
-                   for rid, rows in self.sources.groupby("record_id")}
+            f"{f['figure']}={f['value']:g} {f['unit']}{' ' + f['qualifier'] if f['qualifier'] else ''}: {f['label']} "
+            f"[{f['source_url']} ({f['publisher']}, {f['published']}); {f['confidence']}]" for f in rows)
+            for rid, rows in self._figures_by_record.items()}
+        sources = {rid: " | ".join(f"{s['source_url']} ({s['publisher']}, {s['published']})" for s in rows)
+                   for rid, rows in self._sources_by_record.items()}
         return {rid: (figures.get(rid, ""), sources.get(rid, "")) for rid in set(figures) | set(sources)}
 
     @cached_property

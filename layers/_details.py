@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ._dataset import Dataset
-from ._layer import shown_mask
+from ._layer import rows_of, shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
@@ -158,10 +158,10 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
     if len(polls):
         since = polls["year_from"].to_numpy(dtype=float, na_value=np.nan)
         mask = (polls["country"].to_numpy() == country) & (since <= year)
-        latest = np.flatnonzero(mask & (since == since[mask].max())) if mask.any() else np.array([], dtype=int)
+        latest = mask & (since == since[mask].max()) if mask.any() else mask
         columns = ("value", "value_qualifier", "metric", "pollster", "year_from", "question", "source_url", "publisher",
                    "confidence")
-        waves = [dict(zip(columns, values)) for values in zip(*(polls[c].to_numpy()[latest] for c in columns))]
+        waves = rows_of(polls, latest, columns)
         profile.sentiment_html = "".join(
             f"<p><b>{esc(qualified(w))}</b> {esc(w['metric'])} ({esc(w['pollster'])}, {w['year_from']}); "
             f"{esc(t('profile.question'))}: <i>{esc(w['question'])}</i>. {link(w['source_url'], w['publisher'])}; "

@@ -120,6 +120,11 @@ def shown_mask(frame: pd.DataFrame, year: int | None = None, countries: set[str]
     return keep
 
 
+def rows_of(frame: pd.DataFrame, keep: np.ndarray, columns: tuple[str, ...]) -> list[dict]:
+    """The kept rows as plain dicts of only these columns, read from column arrays (no copy of the frame)."""
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].to_numpy()[keep] for c in columns))]
+
+
 def filter_records(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> pd.DataFrame:
     """Records shown for a year and a set of countries; keeps every column so provenance survives."""
     return frame[shown_mask(frame, year, countries)]

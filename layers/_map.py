@@ -84,17 +84,21 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # `wbReportClicks` sends a click on a record or a country to Python at once (see below); `wbDraw` draws the marks named
 # by a rerun into its feature group (streamlit-folium swaps the whole group on the next year). Each mark carries
 # `feature` (kind, id), which is what a click reports; tooltips are built from text nodes, so no data becomes markup.
-DRAW_JS = """window.wbReportClicks = function (group) {
+DRAW_JS = """window.wbHost = function () {
+  // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
+  // for that); null elsewhere, where its own, later reports are left alone.
+  var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+  if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return null; }
+  return {state: state, streamlit: streamlit};
+};
+window.wbReportClicks = function (group) {
   // One listener per group (children's clicks reach it; one per mark costs too much with thousands of marks).
   if (!group.getLayers || group.wbReports) { return; }
   group.wbReports = true;
   group.on("click", function (e) {
-    var layer = e.sourceTarget, state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    var layer = e.sourceTarget, host = window.wbHost();
     var props = layer && layer.feature && layer.feature.properties;
-    if (!props || (props.kind !== "record" && props.kind !== "country")) { return; }
-    // Only where streamlit-folium runs with clicks as its one report (app.py asks for that); elsewhere its own,
-    // later report is left alone.
-    if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return; }
+    if (!host || !props || (props.kind !== "record" && props.kind !== "country")) { return; }
     // One stamp per click, shared by the nested groups it reaches (Leaflet copies the event's fields upwards), so
     // Python can tell a new click on the same mark from the value it already has.
     props.clicked_at = e.wbStamp = e.wbStamp || (e.originalEvent && e.originalEvent.timeStamp) || performance.now();
@@ -102,10 +106,10 @@ DRAW_JS = """window.wbReportClicks = function (group) {
     // own late report will have (it reads the same feature), so that one finds nothing new and sends nothing.
     // A copy: toGeoJSON shares the layer's properties object, which the next click's stamp would change under it.
     var data = {last_active_drawing: JSON.parse(JSON.stringify(layer.toGeoJSON()))};
-    state.last_active_drawing = data.last_active_drawing;
-    if (JSON.stringify(state.previous_data) === JSON.stringify(data)) { return; }
-    state.previous_data = data;
-    streamlit.setComponentValue(data);
+    host.state.last_active_drawing = data.last_active_drawing;
+    if (JSON.stringify(host.state.previous_data) === JSON.stringify(data)) { return; }
+    host.state.previous_data = data;
+    host.streamlit.setComponentValue(data);
   });
 };
 window.wbReportReady = function () {
@@ -113,11 +117,11 @@ window.wbReportReady = function () {
   // would otherwise hold up this frame). Sent in the shape streamlit-folium's own reports have, plus `wb_ready`,
   // and remembered without the flag, so its next report of the same click state finds nothing new to send.
   requestAnimationFrame(function () { setTimeout(function () {
-    var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
-    if (!state || !streamlit || String(state.returned_objects) !== "last_active_drawing") { return; }
-    var shape = {last_active_drawing: state.last_active_drawing || null};
-    streamlit.setComponentValue(Object.assign({wb_ready: true}, shape));
-    state.previous_data = shape;
+    var host = window.wbHost();
+    if (!host) { return; }
+    var shape = {last_active_drawing: host.state.last_active_drawing || null};
+    host.streamlit.setComponentValue(Object.assign({wb_ready: true}, shape));
+    host.state.previous_data = shape;
   }, 0); });
 };
 window.wbDraw = function (group, ids, building) {

@@ -13,7 +13,7 @@ import shapely
 
 from . import _map
 from ._dataset import Dataset
-from ._layer import Layer, filter_records, in_year
+from ._layer import Layer, filter_records, in_year, rows_of
 from ._messages import t
 from ._schema import FOCUS_COUNTRIES, VOCABULARIES
 from ._style import NO_DATA, Swatch, ramp
@@ -118,20 +118,20 @@ def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
     return [(series, titles[series]) for series in counts.index]
 
 
-def by_country(rows: pd.DataFrame) -> dict[str, list[dict]]:
-    """Rows as plain dicts grouped by country, countries sorted (plain dicts: iterrows cost most of a rerun)."""
+def by_country(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows (plain dicts, from `rows_of`) grouped by country, countries sorted, rows in file order."""
     out: dict[str, list[dict]] = {}
-    for row in rows.to_dict("records"):
+    for row in rows:
         out.setdefault(row["country"], []).append(row)
     return dict(sorted(out.items()))
 
 
 def sentiment_view(layer: Layer, frame: pd.DataFrame, year: int, series: str | None) -> tuple[dict, dict, list[Swatch]]:
     """Colour and tooltip by country for one survey series (sources that disagree get their own colour)."""
-    rows = filter_records(frame, year)
-    rows = rows[rows["series"] == series]
+    keep = in_year(frame, year) & (frame["series"].to_numpy() == series)
     colours, tips = {}, {}
-    for country, waves in by_country(rows).items():
+    waves_by_country = by_country(rows_of(frame, keep, ("country", "value", "value_qualifier", "publisher", "question")))
+    for country, waves in waves_by_country.items():
         figures = [f"{qualified(w)} ({_map.esc(w['publisher'])})" for w in waves]
         colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
         question = _map.esc(waves[0]["question"])
@@ -148,16 +148,13 @@ def qualified(wave: pd.Series | dict) -> str:
 
 def vaccines_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[dict, dict, list[Swatch]]:
     """Colour and tooltip by country for the vaccine dots (white: no Chinese vaccine that year)."""
-    modes = frame["mode"].to_numpy()
-    keep = in_year(frame, year) & (modes != "eu_grant")
-    deliveries: dict[str, list[tuple[str, str]]] = {}  # country -> [(mode, name)], from column arrays
-    for country, mode, name in zip(frame["country"].to_numpy()[keep], modes[keep], frame["name"].to_numpy()[keep]):
-        deliveries.setdefault(country, []).append((mode, name))
+    keep = in_year(frame, year) & (frame["mode"].to_numpy() != "eu_grant")
     colours, tips = {}, {}
-    for country, rows in sorted(deliveries.items()):
-        chinese = any(mode != "none" for mode, _ in rows)
+    for country, deliveries in by_country(rows_of(frame, keep, ("country", "mode", "name"))).items():
+        chinese = any(r["mode"] != "none" for r in deliveries)
         colours[country] = layer.palettes["mode"]["purchase"][0] if chinese else "#ffffff"
-        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(_map.esc(name) for _, name in rows)
+        lines = [_map.esc(r["name"]) for r in deliveries]
+        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
     swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
     return colours, tips, swatches
 
