@@ -10,11 +10,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from layers import LAYERS
-from layers._assets import ensure_basemap, ensure_leaflet
+from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
-from layers._map import base_map, basemap_script, clicked, clicked_at, rerun_after_report
+from layers._map import base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report
+from layers._map import script_json
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
@@ -22,6 +23,7 @@ from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
+from layers._timeline import choice_keys, timeline
 from layers._view import ViewPlan, country_name, layer_title, plan_view, sentiment_series, view_of
 
 LOG = logging.getLogger("wb_china_map")
@@ -73,7 +75,35 @@ def boundaries() -> tuple[dict, dict]:
 def basemap_url(folder: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
-    return ensure_basemap(basemap_script(*boundaries_in(folder), all_marks(load(folder))))
+    return ensure_script(basemap_script(*boundaries_in(folder), all_marks(load(folder))), "base")
+
+
+@st.cache_resource(show_spinner=False)
+def timeline_url(folder: str) -> str:
+    """Every year's view, layer by layer, for the map's own year control; written once per data folder and loaded
+    by the map after its first frame."""
+    parts = timeline(load(folder), boundaries_in(folder)[0], YEARS)
+    return ensure_script(f"window.wbTimeline = {script_json(parts)};\n", "timeline")
+
+
+@st.cache_resource(show_spinner=False)
+def waves_in(folder: str, year: int) -> list[tuple[str, str]]:
+    return sentiment_series(load(folder).layers["sentiment"].frame, year)
+
+
+def chosen_series(year: int) -> tuple[str | None, list[tuple[str, str]]]:
+    """The survey series the reader chose for `year` (the year's first wave until they choose), and the year's waves."""
+    waves = waves_in(str(data_dir()), year)
+    chosen = st.session_state.get(f"series_{year}")
+    return (chosen if chosen in dict(waves) else (waves[0][0] if waves else None)), waves
+
+
+def timeline_choice(choice: dict) -> dict:
+    """The reader's choice as the timeline's keys, so the map can draw any year the way this run draws its own."""
+    fill = next((lid for lid in choice["layers"] if lid in FILL_LAYERS), None)
+    years = range(YEARS[0], YEARS[1] + 1)
+    option = {year: chosen_series(year)[0] if fill == "sentiment" else choice["dimension"] for year in years}
+    return choice_keys(choice["layers"], FILL_LAYERS, option, choice["tiles"], YEARS)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -170,11 +200,7 @@ def current_choice(data: Dataset) -> dict:
     fill = state.get("fill")
     dimensions = list(LAYERS["diplomacy"].palettes)
     dimension = state.get("dimension") if state.get("dimension") in dimensions else dimensions[0]
-    series, waves = None, []
-    if fill == "sentiment":
-        waves = sentiment_series(data.layers["sentiment"].frame, year)
-        chosen = state.get(f"series_{year}")
-        series = chosen if chosen in dict(waves) else (waves[0][0] if waves else None)
+    series, waves = chosen_series(year) if fill == "sentiment" else (None, [])
     return {"year": year, "layers": visible + ([fill] if fill else []), "dimension": dimension if fill == "diplomacy" else "nato",
             "series": series, "waves": waves, "tiles": bool(state.get("tiles", False))}
 
@@ -262,12 +288,26 @@ def take_click(value: dict | None) -> bool:
     return True
 
 
+def take_year(value: dict | None) -> bool:
+    """Apply a year the reader picked on the map's timeline, once per report; the map is told which report was
+    taken (`taken` in its arguments), so it can tell an answer to it from a run that started before it."""
+    year, stamp = reported_year(value)
+    if stamp is None or stamp == st.session_state.get("map_year_at"):
+        return False
+    st.session_state["map_year_at"] = stamp
+    if year is None or not YEARS[0] <= year <= YEARS[1]:
+        return False
+    st.session_state["year"] = year
+    return True
+
+
 def on_map_report() -> None:
     """streamlit-folium has just put the map's new value under the component key: a click, or the map's report that it
     is drawn. Any report means the map is drawn; `rerun_after_report` says whether the panel alone reruns."""
     value = st.session_state.get("map") or {}
     first_report = not st.session_state.get("map_ready")
     st.session_state["map_ready"] = True
+    take_year(value)  # a year report reruns the whole app (`rerun_after_report`)
     new_click = take_click(value)
     if rerun_after_report(value, first_report, st.session_state.get("full_run_done", False), new_click) == "panel":
         st.rerun(scope="panel")
@@ -302,6 +342,7 @@ def main() -> None:
     leaflet_ready()
     data = dataset()
     apply_link(data)
+    take_year(st.session_state.get("map"))  # one that reached this run without the callback (which takes it first)
     choice = current_choice(data)
     st.markdown(f"## {t('app.title')}")
     st.caption(t("app.subtitle"))
@@ -319,7 +360,8 @@ def main() -> None:
         controls(data, choice)
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
-    plan = planned(str(data_dir()), choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
+    folder = str(data_dir())
+    plan = planned(folder, choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
                    choice["tiles"])
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
@@ -327,7 +369,8 @@ def main() -> None:
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
-                           feature_group_to_add=view_of(plan).groups, returned_objects=["last_active_drawing"], render=False,
+                           feature_group_to_add=view_of(plan, choice["year"], timeline_choice(choice), timeline_url(folder),
+                                                        st.session_state.get("map_year_at")).groups, returned_objects=["last_active_drawing"], render=False,
                            on_change=on_map_report)
         st.caption(t("map.attribution"))
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts

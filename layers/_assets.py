@@ -23,10 +23,10 @@ def ensure_leaflet(static_dir: Path = STATIC_DIR) -> Path:
     return target
 
 
-def ensure_basemap(script: str, static_dir: Path = STATIC_DIR, url_prefix: str = "/app/static/vendor/wb") -> str:
-    """Write the base-map script under a name that changes with its content (so browsers may cache it for good);
-    returns its URL."""
-    name = f"base-{hashlib.sha256(script.encode('utf-8')).hexdigest()[:16]}.js"
+def ensure_script(script: str, stem: str, static_dir: Path = STATIC_DIR, url_prefix: str = "/app/static/vendor/wb") -> str:
+    """Write a map script (the base map's, the timeline's) under a name that changes with its content (so browsers
+    may cache it for good); returns its URL."""
+    name = f"{stem}-{hashlib.sha256(script.encode('utf-8')).hexdigest()[:16]}.js"
     target = static_dir / "vendor" / "wb" / name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)

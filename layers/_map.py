@@ -12,6 +12,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from ._style import (
+    ACCENT,
     FOCUS_LAND,
     NEIGHBOUR_LAND,
     NO_DATA,
@@ -21,6 +22,7 @@ from ._style import (
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
+DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 
 MAP_CSS = f"""<style>
@@ -33,6 +35,13 @@ path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
 .wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}
 .wb-town {{ font-size: 11px; color: #555; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
+.wb-timeline {{ display: flex; align-items: center; gap: 2px; background: #fff; padding: 3px 8px 3px 4px; font-size: 13px; }}
+.wb-timeline-button {{ border: none; background: none; cursor: pointer; font-size: 15px; line-height: 1; width: 26px; height: 26px;
+  border-radius: 3px; color: #333; }}
+.wb-timeline-button:hover:not(:disabled) {{ background: #f0ede6; }}
+.wb-timeline-button:disabled {{ color: #bbb; cursor: default; }}
+.wb-timeline-range {{ width: 170px; accent-color: {ACCENT}; }}
+.wb-timeline-year {{ min-width: 2.6em; text-align: center; font-weight: 600; font-variant-numeric: tabular-nums; }}
 .leaflet-tooltip {{ font-size: 13px; width: max-content; max-width: 260px; white-space: normal; }}
 </style>"""
 
@@ -74,7 +83,7 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
         labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 160, "anchor": [80, 8],
                        "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
     data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
-            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels}
+            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels, "dot": DOT_STYLE}
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.
     return (f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
@@ -157,6 +166,151 @@ window.wbDraw = function (group, ids, building) {
   });
   lines.concat(points).forEach(function (layer) { group.addLayer(layer); });  // points on top of lines
 };
+window.wbFill = function (styles, tips) {
+  // Restyles the base country layer (no new polygons): a style and a tooltip by country, "" for the rest.
+  var countries = window.wbCountries;
+  if (!countries) { return; }
+  countries.options.style = function (f) { return styles[f.properties.iso_a2] || styles[""]; };
+  countries.eachLayer(function (layer) {
+    countries.resetStyle(layer);
+    var tip = tips[layer.feature.properties.iso_a2];
+    if (tip) { layer.feature.properties.tip = tip; }  // the layer's tooltip reads this property when it opens
+  });
+};
+window.wbShow = function (group, view) {
+  // One year's view, from a rerun's plan or put together from the timeline: fills, then marks, dots on top.
+  group.clearLayers();
+  view.fills.forEach(function (fill) { window.wbFill(fill[0], fill[1]); });
+  window.wbDraw(group, view.ids, view.building);
+  view.dots.forEach(function (f) {
+    var c = f.geometry.coordinates, p = f.properties;
+    var dot = L.circleMarker([c[1], c[0]], Object.assign({}, window.wbBase.dot, {fillColor: p.colour}));
+    dot.feature = {type: "Feature", properties: {kind: "country", iso_a2: p.iso_a2}};
+    dot.bindTooltip(p.tip, {sticky: true});  // escaped in Python, like the countries' tooltips
+    group.addLayer(dot);
+  });
+};
+window.wbView = function (group, args) {
+  // A rerun's view. The year is the app's, unless the reader has since picked another on the map that Python has
+  // not taken yet (this run started before that report): then the map stays on the reader's year.
+  var state = window.wbYear || (window.wbYear = {shown: null, sent: null, unsent: false});
+  window.wbGroup = group;
+  window.wbChoice = args.choice;
+  var waiting = state.unsent || (state.sent !== null && state.sent !== args.taken);
+  if (waiting && window.wbTimeline && args.choice && state.shown !== args.year) {
+    window.wbShow(group, window.wbCompose(state.shown));
+  } else {
+    state.shown = args.year;
+    window.wbShow(group, args.view);
+  }
+  if (args.timeline && args.choice) { window.wbTimelineLoad(args.timeline); }
+  if (window.wbTimelineSync) { window.wbTimelineSync(); }
+};
+window.wbCompose = function (year) {
+  // Any year's view from the timeline's parts that the reader's choice names (layers._timeline.choice_keys).
+  var tl = window.wbTimeline, choice = window.wbChoice, y = String(year);
+  var view = {fills: [], ids: [], building: [], dots: []};
+  var deref = function (refs) {
+    var out = {};
+    Object.keys(refs).forEach(function (code) { out[code] = tl.table[refs[code]]; });
+    return out;
+  };
+  var fill = tl.fills[choice.fills[y]] || {}, refs = fill[y] || fill["*"];
+  if (refs) { view.fills.push([deref(refs[0]), deref(refs[1])]); }
+  choice.layers.forEach(function (lid) {
+    var marks = tl.marks[lid] && tl.marks[lid][y], dots = tl.dots[lid] && tl.dots[lid][y];
+    if (marks) { view.ids = view.ids.concat(marks[0]); view.building = view.building.concat(marks[1]); }
+    if (dots) { view.dots = view.dots.concat(dots); }
+  });
+  return view;
+};
+window.wbTimelineLoad = function (url) {
+  if (window.wbTimelineUrl === url) { return; }
+  window.wbTimelineUrl = url;
+  var script = document.createElement("script");
+  script.src = url;
+  script.onload = function () { window.wbTimelineControl(); };
+  document.head.appendChild(script);
+};
+window.wbPickYear = function (year) {
+  // A year picked on the map: drawn now from the timeline; Python hears of it once the reader pauses.
+  var state = window.wbYear, tl = window.wbTimeline;
+  year = Math.max(tl.years[0], Math.min(tl.years[1], year));
+  if (!window.wbGroup || !window.wbChoice || year === state.shown) { return; }
+  state.shown = year;
+  state.unsent = true;
+  window.wbShow(window.wbGroup, window.wbCompose(year));
+  window.wbTimelineSync();
+  clearTimeout(state.timer);
+  state.timer = setTimeout(function () { window.wbReportYear(year); }, 250);
+};
+window.wbReportYear = function (year) {
+  // In the shape of streamlit-folium's reports, plus the year and a stamp (a new one on every report, also across
+  // page loads); remembered without them, so its own next report finds nothing new to send.
+  var host = window.wbHost(), state = window.wbYear;
+  state.unsent = false;
+  if (!host) { return; }
+  state.sent = performance.timeOrigin + performance.now();
+  var shape = {last_active_drawing: host.state.last_active_drawing || null};
+  host.streamlit.setComponentValue(Object.assign({wb_year: year, wb_year_at: state.sent}, shape));
+  host.state.previous_data = shape;
+};
+window.wbTimelineControl = function () {
+  // The year control on the map: previous, a slider, next, the year, play. Built once; text set as text only.
+  var tl = window.wbTimeline, map = window.wbMap;
+  if (!tl || !map || window.wbTimelineSync) { if (window.wbTimelineSync) { window.wbTimelineSync(); } return; }
+  var labels = tl.labels, control = L.control({position: "bottomleft"}), playing = null;
+  var box = L.DomUtil.create("div", "wb-timeline leaflet-bar");
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", labels.label);
+  var button = function (text, label, onClick) {
+    var b = L.DomUtil.create("button", "wb-timeline-button", box);
+    b.type = "button";
+    b.textContent = text;
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    L.DomEvent.on(b, "click", onClick);
+    return b;
+  };
+  var stop = function () {
+    if (playing) { clearInterval(playing); playing = null; window.wbTimelineSync(); }
+  };
+  var previous = button("\u2039", labels.previous, function () { stop(); window.wbPickYear(window.wbYear.shown - 1); });
+  var range = L.DomUtil.create("input", "wb-timeline-range", box);
+  range.type = "range";
+  range.min = tl.years[0];
+  range.max = tl.years[1];
+  range.step = 1;
+  range.setAttribute("aria-label", labels.label);
+  L.DomEvent.on(range, "input", function () { var year = Number(range.value); stop(); window.wbPickYear(year); });
+  var next = button("\u203a", labels.next, function () { stop(); window.wbPickYear(window.wbYear.shown + 1); });
+  var out = L.DomUtil.create("output", "wb-timeline-year", box);
+  out.setAttribute("aria-live", "polite");
+  var play = button("\u25b6", labels.play, function () {
+    if (playing) { stop(); return; }
+    if (window.wbYear.shown >= tl.years[1]) { window.wbPickYear(tl.years[0]); }
+    playing = setInterval(function () {
+      window.wbPickYear(window.wbYear.shown + 1);
+      if (window.wbYear.shown >= tl.years[1]) { stop(); }
+    }, 1200);
+    window.wbTimelineSync();
+  });
+  window.wbTimelineSync = function () {
+    var year = window.wbYear.shown;
+    range.value = year;
+    out.textContent = String(year);
+    previous.disabled = year <= tl.years[0];
+    next.disabled = year >= tl.years[1];
+    play.textContent = playing ? "\u275a\u275a" : "\u25b6";
+    play.title = playing ? labels.pause : labels.play;
+    play.setAttribute("aria-label", play.title);
+  };
+  L.DomEvent.disableClickPropagation(box);
+  L.DomEvent.disableScrollPropagation(box);
+  control.onAdd = function () { return box; };
+  control.addTo(map);
+  window.wbTimelineSync();
+};
 """
 
 
@@ -168,6 +322,7 @@ class BaseLayers(MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function (map, base, style, neighbour) {
+  window.wbMap = map;
   map.on("layeradd", function (e) { window.wbReportClicks(e.layer); });
   L.geoJson(base.neighbours, {style: function () { return neighbour; }, interactive: false}).addTo(map);
   var countries = L.geoJson(base.countries, {
@@ -225,29 +380,6 @@ def country_feature(feature: dict, tip: str | None = None) -> dict:
     }
 
 
-class CountryStyle(MacroElement):
-    """Restyles the base country layer for one year: fills and tooltips by country, the same style on mouse-out."""
-
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function (countries, styles, tips) {
-  if (!countries) { return; }
-  countries.options.style = function (f) { return styles[f.properties.iso_a2] || styles[""]; };
-  countries.eachLayer(function (layer) {
-    countries.resetStyle(layer);
-    var tip = tips[layer.feature.properties.iso_a2];
-    if (tip) { layer.feature.properties.tip = tip; }  // the layer's tooltip reads this property when it opens
-  });
-})(window.wbCountries, {{ this.styles }}, {{ this.tips }});
-{% endmacro %}
-""")
-
-    def __init__(self, styles: dict[str, dict], tips: dict[str, str]):
-        super().__init__()
-        self._name = "CountryStyle"
-        self.styles, self.tips = script_json(styles), script_json(tips)
-
-
 def fill_styles(countries: dict, colours: dict[str, str] | None, tips: dict[str, str],
                 tiles: bool = False) -> tuple[dict[str, dict], dict[str, str]]:
     """Style and tooltip per focus country for one year's fill (countries without data get the 'no data' style);
@@ -265,13 +397,6 @@ def fill_styles(countries: dict, colours: dict[str, str] | None, tips: dict[str,
     return styles, all_tips
 
 
-def fill_group(name: str, styles: dict[str, dict], tips: dict[str, str]) -> folium.FeatureGroup:
-    """Applies `fill_styles` to the base country layer."""
-    group = folium.FeatureGroup(name=name)
-    CountryStyle(styles, tips).add_to(group)
-    return group
-
-
 def country_points(countries: dict, colours: dict[str, str], tips: dict[str, str]) -> list[dict]:
     """One mark per country with a colour, at its label point, offset below the label."""
     features = []
@@ -284,34 +409,27 @@ def country_points(countries: dict, colours: dict[str, str], tips: dict[str, str
     return features
 
 
-def country_points_group(name: str, features: list[dict]) -> folium.FeatureGroup:
-    """`country_points` as clickable circles that open the country profile."""
-    group = folium.FeatureGroup(name=name)
-    if features:
-        folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, marker=folium.CircleMarker(),
-                       style_function=lambda f: {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillColor": f["properties"]["colour"], "fillOpacity": 0.95},
-                       tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
-    return group
-
-
-class YearMarks(MacroElement):
-    """The marks of one view: record ids (and those drawn as still being built), drawn by `window.wbDraw`."""
+class YearView(MacroElement):
+    """One year's view (`layers._view.view_data`) drawn by `window.wbView`, with what the map's timeline needs to draw
+    any other year itself: the reader's choice as timeline keys, the timeline script's URL and the stamp of the last
+    year report Python took."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-window.wbDraw({{ this._parent.get_name() }}, {{ this.ids }}, {{ this.building }});
+window.wbView({{ this._parent.get_name() }}, {{ this.args }});
 {% endmacro %}
 """)
 
-    def __init__(self, ids: list[str], building: list[str]):
+    def __init__(self, args: dict):
         super().__init__()
-        self._name = "YearMarks"
-        self.ids, self.building = script_json(list(ids)), script_json(list(building))
+        self._name = "YearView"
+        self.args = script_json(args)
 
 
-def marks_group(ids: list[str], building: list[str]) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="records")
-    YearMarks(ids, building).add_to(group)
+def view_group(view: dict, year: int, choice: dict | None = None, timeline_url: str | None = None,
+               taken: float | None = None) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="view")
+    YearView({"year": year, "view": view, "choice": choice, "timeline": timeline_url, "taken": taken}).add_to(group)
     return group
 
 
@@ -349,3 +467,14 @@ def clicked_at(result: dict | None) -> float | None:
     """The stamp the map put on the click (see `DRAW_JS`): a new click on the mark already reported has a new one."""
     stamp = _clicked_properties(result).get("clicked_at")
     return float(stamp) if isinstance(stamp, (int, float)) and not isinstance(stamp, bool) else None
+
+
+def reported_year(result: dict | None) -> tuple[int | None, float | None]:
+    """The year the reader picked on the map's timeline and that report's stamp (see `wbReportYear`), else None; a
+    report whose year is not a whole number keeps its stamp, so it is still answered (with the app's year)."""
+    if not isinstance(result, dict):
+        return None, None
+    year, stamp = result.get("wb_year"), result.get("wb_year_at")
+    if not isinstance(stamp, (int, float)) or isinstance(stamp, bool) or not math.isfinite(stamp):
+        return None, None
+    return (year if isinstance(year, int) and not isinstance(year, bool) else None), float(stamp)

@@ -14,6 +14,7 @@ NO_DATA = "#e4e4e4"
 FOCUS_LAND = "#fbfaf6"
 NEIGHBOUR_LAND = "#e9e8e4"
 SEA = "#d7e3ec"
+ACCENT = "#9b2226"  # the app theme's primaryColor (.streamlit/config.toml): the map's year control matches the sidebar's
 
 
 @dataclass(frozen=True)

@@ -196,15 +196,20 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
                     MappingProxyType({lid: tuple(swatches) for lid, swatches in legend.items()}), MappingProxyType(country_level))
 
 
-def view_of(plan: ViewPlan) -> View:
-    """The plan's feature groups, new on every run (st_folium attaches them to the run's map): fills first, then
-    the marks, then the vaccine dots, so marks stay clickable on top."""
-    groups = [_map.fill_group(name, styles, tips) for name, styles, tips in plan.fills]
-    groups.append(_map.marks_group(list(plan.marks[0]), list(plan.marks[1])))
-    groups += [_map.country_points_group(name, features) for name, features in plan.dots]
-    return View(groups, plan.legend, plan.country_level)
+def view_data(plan: ViewPlan) -> dict:
+    """The plan's map part as the map script takes it (`wbShow`): fills in order, the marks, the vaccine dots."""
+    return {"fills": [[styles, tips] for _, styles, tips in plan.fills], "ids": list(plan.marks[0]),
+            "building": list(plan.marks[1]), "dots": [f for _, features in plan.dots for f in features]}
+
+
+def view_of(plan: ViewPlan, year: int | None = None, choice: dict | None = None, timeline_url: str | None = None,
+            taken: float | None = None) -> View:
+    """The plan as the map's one feature group, new on every run (st_folium attaches it to the run's map); with the
+    reader's choice (`layers._timeline.choice_keys`) and the timeline's URL, the map can draw other years itself."""
+    group = _map.view_group(view_data(plan), year, choice, timeline_url, taken)
+    return View([group], plan.legend, plan.country_level)
 
 
 def build_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
                tiles: bool = False) -> View:
-    return view_of(plan_view(dataset, countries, year, visible, dimension, series, tiles))
+    return view_of(plan_view(dataset, countries, year, visible, dimension, series, tiles), year)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import time
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers import LAYERS
 from layers._dataset import load_dataset
+from map_view import country_tips, view_args
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -32,8 +32,7 @@ def map_args(at: AppTest) -> dict:
 
 
 def drawn_ids(at: AppTest) -> set[str]:
-    calls = re.findall(r"window\.wbDraw\(\w+, (\[.*?\]), ", map_args(at)["feature_group"] or "")
-    return {record_id for call in calls for record_id in json.loads(call)}
+    return set(view_args(map_args(at)["feature_group"])["view"]["ids"])
 
 
 def labels(at: AppTest) -> list[str]:
@@ -174,8 +173,7 @@ def test_country_colour_controls_drive_the_map_in_the_same_run() -> None:
 
 def tips(at: AppTest) -> str:
     """The country tooltips of the current fill, as the browser receives them (JSON-decoded)."""
-    found = re.findall(r'\}, (\{"(?:[A-Z]{2})": .*?\})\);', map_args(at)["feature_group"])
-    return " ".join(" ".join(json.loads(block).values()) for block in found)
+    return country_tips(map_args(at)["feature_group"])
 
 
 def test_a_new_click_on_the_mark_already_reported_opens_it_again(click) -> None:
@@ -205,3 +203,38 @@ def test_a_failing_panel_leaves_the_map_and_controls_working(click, monkeypatch)
     assert any("record INF01" in e.value for e in at.error)
     assert at.slider(key="year").value == 2025 and "INF01" in drawn_ids(at)
     assert "boom" not in " ".join(e.value for e in at.error)  # no error details for viewers
+
+
+def test_a_year_picked_on_the_maps_timeline_moves_the_whole_app_once() -> None:
+    """The map's own year control reports the year with a stamp: the app takes it once (slider, map, address bar)
+    and tells the map which report it took; a bad year is answered with the app's year and changes nothing."""
+    at = make_app()
+    at.session_state["map"] = {"last_active_drawing": None, "wb_year": 2019, "wb_year_at": 1000.5}
+    at.run()
+    args = view_args(map_args(at)["feature_group"])
+    assert at.slider(key="year").value == 2019 and args["year"] == 2019 and args["taken"] == 1000.5
+    assert at.query_params["year"] == "2019"
+    at.slider(key="year").set_value(2022).run()  # the map's report is still its value: not taken a second time
+    assert at.slider(key="year").value == 2022 and view_args(map_args(at)["feature_group"])["year"] == 2022
+    for stamp, year in ((1001.5, 1999), (1002.5, "2015"), (1003.5, True), (1004.5, 2015.5)):
+        at.session_state["map"] = {"last_active_drawing": None, "wb_year": year, "wb_year_at": stamp}
+        at.run()
+        args = view_args(map_args(at)["feature_group"])
+        assert not at.exception, at.exception
+        assert at.slider(key="year").value == 2022 and args["year"] == 2022 and args["taken"] == stamp, year
+
+
+def test_the_map_gets_every_years_fill_for_its_timeline() -> None:
+    """The map draws other years from the timeline script with the keys of this choice: the sentiment series the
+    reader chose for a year is the one the map uses for that year."""
+    at = make_app().run()
+    args = view_args(map_args(at)["feature_group"])
+    assert args["timeline"].startswith("/app/static/vendor/wb/timeline-") and args["taken"] is None
+    assert args["choice"]["layers"] == ["infrastructure", "surveillance", "events", "vaccines"]
+    assert set(args["choice"]["fills"].values()) == {"diplomacy:nato"} and len(args["choice"]["fills"]) == 15
+    at.slider(key="year").set_value(2024).run()
+    at.radio(key="fill").set_value("sentiment").run()
+    at.selectbox(key="series_2024").set_value("iri-most-important-ally").run()
+    fills = view_args(map_args(at)["feature_group"])["choice"]["fills"]
+    assert fills["2024"] == "sentiment:iri-most-important-ally" and fills["2012"] == "sentiment:"  # no wave in 2012
+    assert fills["2020"].startswith("sentiment:") and fills["2020"] != "sentiment:"

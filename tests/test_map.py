@@ -12,11 +12,12 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
-from layers._map import DRAW_JS, base_map, basemap_script, clicked, clicked_at, rerun_after_report
+from layers._map import DOT_STYLE, DRAW_JS, base_map, basemap_script, clicked, clicked_at, rerun_after_report
 from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
+from map_view import view_args
 from layers._view import build_view, building, plan_view, sentiment_series, shown, status_at, view_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,9 +43,8 @@ def render(groups: list[folium.FeatureGroup]) -> str:
 
 def drawn(html: str) -> tuple[list[str], list[str]]:
     """The ids a view asks the browser to draw, and those drawn as still being built."""
-    calls = re.findall(r"window\.wbDraw\(\w+, (\[.*?\]), (\[.*?\])\);", html)
-    assert len(calls) == 1, "one marks group per view"
-    return json.loads(calls[0][0]), json.loads(calls[0][1])
+    view = view_args(html)["view"]
+    return view["ids"], view["building"]
 
 
 def ids_in(html: str) -> set[str]:
@@ -105,8 +105,8 @@ def test_kosovo_fill_shows_non_recognition() -> None:
     view = build_view(dataset(), geo("countries.geojson"), 2020, ["diplomacy"], "prc_recognition", None)
     html = render(view.groups)
     colour = LAYERS["diplomacy"].palettes["prc_recognition"]["not_recognised"][0]
-    kosovo = re.search(r'"XK": \{"fillColor": "(#[0-9a-f]{6})"', html)
-    assert kosovo and kosovo.group(1) == colour
+    [(styles, _)] = view_args(html)["view"]["fills"]
+    assert styles["XK"]["fillColor"] == colour
     assert any("not recognised by the PRC" in s.label for s in view.legend["diplomacy"])
 
 
@@ -115,7 +115,8 @@ def test_sentiment_fill_has_no_data_style_and_shows_disagreement() -> None:
     assert "iri-xi-favourable" in waves
     html = view_html(2024, ["sentiment"], series="iri-xi-favourable")
     assert "46%" in html and "39%" in html  # Montenegro: both figures, with their publishers
-    assert re.search(r'"XK": \{[^}]*"dashArray": "3 4"', html)  # Kosovo has no figure in that wave: dashed
+    [(styles, _)] = view_args(html)["view"]["fills"]
+    assert styles["XK"]["dashArray"] == "3 4"  # Kosovo has no figure in that wave: dashed
 
 
 def test_status_before_completion_is_under_construction() -> None:
@@ -200,9 +201,7 @@ def test_point_marks_are_filled() -> None:
     """Leaflet draws circle markers hollow (and clickable only on the outline) unless fill is on."""
     points = [m for m in all_marks(dataset()) if m.get("points")]
     assert points and all(m["style"]["fill"] is True for m in points)
-    html = view_html(2021, ["vaccines"])
-    styles = re.findall(r'return (\{[^}]*"fillColor"[^}]*\})', html)
-    assert styles and all('"fill": true' in style for style in styles)
+    assert view_args(view_html(2021, ["vaccines"]))["view"]["dots"] and DOT_STYLE["fill"] is True
 
 
 def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() -> None:

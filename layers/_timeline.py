@@ -1,0 +1,106 @@
+"""Every year's view, layer by layer, for the map's own year control (the timeline): moving through the years on the
+map redraws it in the browser at once, and Python hears of the year afterwards.
+
+Built from `plan_view` one layer and one choice at a time, so the year rule stays in Python; the browser only puts a
+view together (`wbCompose` in `layers._map`) from the parts the reader's choice names (`choice_keys`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ._dataset import Dataset
+from ._messages import t
+from ._view import ViewPlan, plan_view, sentiment_series
+
+BASE = "base"  # the fill key when no fill layer is on: the plain country style (year-independent)
+ANY_YEAR = "*"
+TIMELINE_MESSAGES = ("timeline.label", "timeline.previous", "timeline.next", "timeline.play", "timeline.pause")
+
+
+def fill_key(layer_id: str, option: str | None) -> str:
+    """The name of one fill in the timeline: the layer and its dimension (diplomacy) or survey series (sentiment)."""
+    return f"{layer_id}:{option or ''}"
+
+
+def fill_options(dataset: Dataset, layer_id: str, year: int) -> list[str | None]:
+    """What a reader can choose for a fill layer in `year`: a diplomacy dimension, or one of the year's survey series
+    (None: a year without a wave, drawn as 'no data')."""
+    loaded = dataset.layers[layer_id]
+    if layer_id == "sentiment":
+        return [series for series, _ in sentiment_series(loaded.frame, year)] + [None]
+    return list(loaded.layer.palettes)
+
+
+def _plan(dataset: Dataset, countries: dict, year: int, layer_ids: list[str], option: str | None = None,
+          tiles: bool = False) -> ViewPlan:
+    dimension = option if option and layer_ids == ["diplomacy"] else "nato"
+    series = option if layer_ids == ["sentiment"] else None
+    return plan_view(dataset, countries, year, layer_ids, dimension, series, tiles)
+
+
+def timeline(dataset: Dataset, countries: dict, years: tuple[int, int]) -> dict[str, Any]:
+    """Per layer and year: the marks' ids and those drawn as still being built (point layers), the country fill of
+    each option (fill layers) and the country dots (vaccines); plus the plain base fill, with and without tiles."""
+    marks: dict[str, dict[str, list]] = {}
+    fills: dict[str, dict[str, list]] = {
+        BASE: {ANY_YEAR: _fill(_plan(dataset, countries, years[0], []))},
+        BASE + ":tiles": {ANY_YEAR: _fill(_plan(dataset, countries, years[0], [], tiles=True))}}
+    dots: dict[str, dict[str, list]] = {}
+    for year in range(years[0], years[1] + 1):
+        for layer_id, loaded in dataset.layers.items():
+            if not loaded.ok:
+                continue
+            style = loaded.layer.style
+            if style == "features":
+                ids, building = _plan(dataset, countries, year, [layer_id]).marks
+                marks.setdefault(layer_id, {})[str(year)] = [list(ids), list(building)]
+            elif style == "country_fill":
+                for option in fill_options(dataset, layer_id, year):
+                    plan = _plan(dataset, countries, year, [layer_id], option)
+                    fills.setdefault(fill_key(layer_id, option), {})[str(year)] = _fill(plan)
+            else:
+                dots.setdefault(layer_id, {})[str(year)] = [f for _, features in
+                                                            _plan(dataset, countries, year, [layer_id]).dots
+                                                            for f in features]
+    table = Interned()
+    fills = {key: {year: [table.refs(styles), table.refs(tips)] for year, (styles, tips) in by_year.items()}
+             for key, by_year in fills.items()}
+    return {"years": list(years), "marks": marks, "fills": fills, "dots": dots, "table": table.values,
+            "labels": {key.split(".", 1)[1]: t(key) for key in TIMELINE_MESSAGES}}
+
+
+def _fill(plan: ViewPlan) -> list:
+    """A plan's one fill as [styles by country, tooltips by country]."""
+    (_, styles, tips), = plan.fills
+    return [styles, tips]
+
+
+class Interned:
+    """One copy of each style and tooltip: the fills of 15 years repeat a handful of styles and the default tooltips
+    (154 kB of JSON without this, for 5 kB gzipped)."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._index: dict[str, int] = {}
+
+    def refs(self, by_country: dict[str, Any]) -> dict[str, int]:
+        out = {}
+        for code, value in by_country.items():
+            key = json.dumps(value, sort_keys=True)
+            if key not in self._index:
+                self._index[key] = len(self.values)
+                self.values.append(value)
+            out[code] = self._index[key]
+        return out
+
+
+def choice_keys(choice_layers: list[str], fill_layers: list[str], year_fill: dict[int, str | None], tiles: bool,
+                years: tuple[int, int]) -> dict[str, Any]:
+    """Which timeline parts make the reader's view, for the browser to compose any year from: the point layers in
+    draw order, and the fill of each year (`year_fill`: the option chosen for it; sentiment's series differ by
+    year)."""
+    fill = next((lid for lid in choice_layers if lid in fill_layers), None)
+    keys = {str(year): (fill_key(fill, year_fill.get(year)) if fill else BASE + (":tiles" if tiles else ""))
+            for year in range(years[0], years[1] + 1)}
+    return {"layers": [lid for lid in choice_layers if lid not in fill_layers], "fills": keys}
