@@ -362,6 +362,7 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         cpu.append((server.cpu_s() - cpu0) / max(runs, 1))
         ws_bytes.append(wire.bytes(mark))
         kept.append(view(page) == start_view)
+    timeline_years(out, page, wire, year_reps, start_view)
     clicks: list[float] = []
     click_phases: list[dict] = []
     out |= {"click_seconds": clicks, "click_phases": click_phases}
@@ -382,6 +383,33 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         page.wait_for_function(f"(t) => !({PANEL_JS})(t)", arg=PANEL_TEXT, timeout=120_000)
         wait_idle(page, wire, mark)
     context.close()
+
+
+def timeline_years(out: dict, page, wire: Wire, reps: int, start_view: tuple) -> None:
+    """Year changes on the map's own year control (the app's timeline; the baseline has none): from the key press
+    until the drawn records change (the map draws the year itself), and until the app has followed (its run for the
+    year has ended and the page is idle; the map reports the year once the reader pauses, 250 ms)."""
+    timeline = page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range")
+    if not timeline.count():
+        return
+    seconds, settled, kept, phases = [], [], [], []
+    out |= {"timeline_seconds": seconds, "timeline_settled": settled, "timeline_view_kept": kept,
+            "timeline_phases": phases}
+    frame = map_frame(page)
+    changed = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
+    for _ in range(reps):
+        before = frame.evaluate(IDS_JS)
+        mark, sent = wire.mark(), len(wire.sent)
+        start = time.perf_counter()
+        timeline.press("ArrowRight")  # back towards 2025, through the years the slider's changes went down
+        frame.wait_for_function(changed, arg=before, polling="raf", timeout=120_000)
+        seconds.append(time.perf_counter() - start)
+        wait_idle(page, wire, mark)
+        settled.append(time.perf_counter() - start)
+        phases.append(wire.phases(start, mark, sent) | {"map_updated": round(seconds[-1], 4),
+                                                        "app_followed": round(settled[-1], 4)})
+        page.wait_for_timeout(150)
+        kept.append(view(page) == start_view)
 
 
 def floor_cpu(browser, server, url: str, reps: int, blocked: list[str]) -> list[float]:
