@@ -225,12 +225,15 @@ window.wbCompose = function (year) {
   return view;
 };
 window.wbTimelineLoad = function (url) {
+  // After the map's first frame is painted: the timeline is not needed for it, and its script would hold it up.
   if (window.wbTimelineUrl === url) { return; }
   window.wbTimelineUrl = url;
-  var script = document.createElement("script");
-  script.src = url;
-  script.onload = function () { window.wbTimelineControl(); };
-  document.head.appendChild(script);
+  requestAnimationFrame(function () { setTimeout(function () {
+    var script = document.createElement("script");
+    script.src = url;
+    script.onload = function () { window.wbTimelineControl(); };
+    document.head.appendChild(script);
+  }, 0); });
 };
 window.wbPickYear = function (year) {
   // A year picked on the map: drawn now from the timeline; Python hears of it once the reader pauses.

@@ -33,15 +33,63 @@ PANEL_TEXT = "300 MW"
 # Five drags (pixels) that end near where they began, so the marks used later stay in view.
 DRAGS = [(-120, -60), (120, 60), (-80, 40), (80, -40), (-40, 0)]
 
-IDS_JS = """() => {
-  if (!window.map) return null;
+IDS_OF_JS = """(w) => {
+  if (!w || !w.map) return null;
   const ids = [];
-  window.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); });
+  w.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); });
   ids.sort();
   let h = 2166136261;
   for (const s of ids) { for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619); } h ^= 44; }
   return [ids.length, h >>> 0];
 }"""
+IDS_JS = f"() => ({IDS_OF_JS})(window)"
+# Timings taken inside the browser, so the driver's own latency (the CDP round trips of a click or a key press, and
+# the delay before a polled condition reaches Python: 20-70 ms, about the same for every target) is not counted:
+# from the input event's timestamp (mousedown, keydown, in whichever frame) to the first animation frame in which
+# the page shows the result; first paint from the navigation's start (the page's timeOrigin). One loop per page, in
+# the top frame, reads the map iframe (same origin) on every frame, so it follows a map that is remounted.
+PROBE_JS = f"""(() => {{
+  const now = () => performance.timeOrigin + performance.now();
+  if (window.top !== window) {{  // the map's iframe: report the input event's time to the top frame's probe
+    const input = (e) => {{ const w = window.top.__wbProbe && window.top.__wbProbe.watch;
+                            if (w && w.tInput === null) w.tInput = performance.timeOrigin + e.timeStamp; }};
+    window.addEventListener("mousedown", input, true);  // on the window: the component replaces its first document
+    window.addEventListener("keydown", input, true);
+    return;
+  }}
+  const P = window.__wbProbe = {{painted: null, watch: null}};
+  const ids = {IDS_OF_JS};
+  const mapWindow = () => {{ const f = document.querySelector('{MAP_IFRAME}'); return f && f.contentWindow; }};
+  window.addEventListener("keydown", (e) => {{ const w = P.watch;
+    if (w && w.tInput === null) w.tInput = performance.timeOrigin + e.timeStamp; }}, true);
+  P.start = (spec) => {{ P.watch = Object.assign({{tInput: null, tIds: null, sawRun: false, tIdle: null, tText: null}}, spec); }};
+  const tick = () => {{
+    const t = now(), w = P.watch;
+    if (P.painted === null) {{
+      const mw = mapWindow(), path = mw && mw.document && mw.document.querySelector("path.leaflet-interactive");
+      const box = path && path.getBoundingClientRect();
+      if ((box && box.width > 0 && box.height > 0) || (document.body && document.body.textContent.includes("{FLOOR_TEXT}"))) {{
+        P.painted = t - performance.timeOrigin;
+      }}
+    }}
+    if (w) {{
+      const app = document.querySelector('{APP}');
+      const state = app && app.getAttribute("data-test-script-state");
+      if (w.before && w.tIds === null) {{
+        const h = ids(mapWindow());
+        if (h && (h[0] !== w.before[0] || h[1] !== w.before[1])) w.tIds = t;
+      }}
+      if (state === "running") w.sawRun = true;
+      if (w.tIds !== null && w.sawRun && w.tIdle === null && state === "notRunning") w.tIdle = t;
+      if (w.text && w.tText === null) {{
+        const main = document.querySelector('[data-testid="stMain"]');
+        if (main && main.textContent.includes(w.text)) w.tText = t;
+      }}
+    }}
+    requestAnimationFrame(tick);
+  }};
+  requestAnimationFrame(tick);
+}})();"""
 VIEW_JS = "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
 TARGET_JS = """([id, lat, lng]) => {
   let icon = null;
@@ -50,7 +98,8 @@ TARGET_JS = """([id, lat, lng]) => {
   const c = window.map.getContainer().getBoundingClientRect(), p = window.map.latLngToContainerPoint([lat, lng]);
   return [c.x + p.x, c.y + p.y];
 }"""
-PANEL_JS = "(text) => { const m = document.querySelector('[data-testid=\"stMain\"]'); return !!m && m.innerText.includes(text); }"
+# textContent, not innerText: polled on every frame, innerText would force a layout each time and slow the page down
+PANEL_JS = "(text) => { const m = document.querySelector('[data-testid=\"stMain\"]'); return !!m && m.textContent.includes(text); }"
 
 
 @dataclass
@@ -130,6 +179,7 @@ def launch(playwright):
 def new_context(browser, blocked: list[str]):
     """A context whose requests off loopback are counted (the dead proxy of CHROMIUM_ARGS makes them fail)."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script(PROBE_JS)
 
     def watch(request) -> None:
         url = request.url
@@ -259,7 +309,8 @@ def first_paint(browser, targets: dict[str, tuple[str, bool]], reps: int, blocke
         http = http_assets(responses)
         contexts[name].remove_listener("response", collect)
         warm.close()
-        out[name] = {"seconds": [], "payload": [], "runs_on_load": [], "phases": [], "http_first_visit": http}
+        out[name] = {"seconds": [], "driver_seconds": [], "payload": [], "runs_on_load": [], "phases": [],
+                     "http_first_visit": http}
     for _ in range(reps):
         for name, (url, floor) in targets.items():
             result = out[name]
@@ -267,9 +318,10 @@ def first_paint(browser, targets: dict[str, tuple[str, bool]], reps: int, blocke
             start = time.perf_counter()
             page.goto(url, wait_until="commit")
             wait_painted(page, floor)
-            result["seconds"].append(time.perf_counter() - start)
+            result["driver_seconds"].append(time.perf_counter() - start)
+            result["seconds"].append(page.wait_for_function("() => window.__wbProbe.painted").json_value() / 1000)
             wait_idle(page, wire)
-            result["phases"].append(wire.phases(start, 0, 0) | {"painted": round(result["seconds"][-1], 4)})
+            result["phases"].append(wire.phases(start, 0, 0) | {"painted": round(result["driver_seconds"][-1], 4)})
             page.wait_for_timeout(300)  # a second run (the baseline's map reports its view) still counts
             page.wait_for_selector(IDLE, timeout=120_000)
             result["payload"].append(wire.payload(0))
@@ -296,6 +348,24 @@ def _settle(page, wire: Wire, since: int, pause_ms: int = 800) -> None:
     if wire.runs(since):
         page.wait_for_timeout(200)
         page.wait_for_selector(IDLE, timeout=120_000)
+
+
+def probe_start(page, spec: dict) -> None:
+    """Watch the next action inside the page (PROBE_JS): its input event, and the frames in which the drawn records
+    change (`before`: their hash now), the app is idle again after a run, or the main area shows `text`."""
+    page.evaluate("(spec) => window.__wbProbe.start(spec)", spec)
+
+
+def probe_seconds(page, *ends: str) -> float:
+    """Seconds from the watched input event to the latest of these frames (an idle frame that never came, for a run
+    too short to be seen running in any frame, counts as the others' time)."""
+    found = page.wait_for_function(f"""() => {{ const w = window.__wbProbe.watch;
+        return w && w.tInput !== null && w[{json.dumps(ends[0])}] !== null ? w : null; }}""", timeout=120_000).json_value()
+    page.wait_for_timeout(50)  # a frame or two, for the other ends
+    watch = page.evaluate("() => window.__wbProbe.watch")
+    times = [watch[end] for end in ends if watch.get(end) is not None]
+    page.evaluate("() => { window.__wbProbe.watch = null; }")
+    return (max(times or [found[ends[0]]]) - watch["tInput"]) / 1000
 
 
 def wait_redrawn(page, frame, before, timeout: float = 120) -> float:
@@ -343,19 +413,21 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
 
     start_view = view(page)
     thumb = page.locator(SLIDER).first
-    years, cpu, kept, ws_bytes, reruns, year_phases = [], [], [], [], [], []
-    out |= {"year_seconds": years, "year_view_kept": kept, "year_ws_bytes": ws_bytes, "year_reruns": reruns,
-            "year_phases": year_phases, "cpu_per_rerun_s": cpu}
+    years, cpu, kept, ws_bytes, reruns, year_phases, year_driver = [], [], [], [], [], [], []
+    out |= {"year_seconds": years, "year_driver_seconds": year_driver, "year_view_kept": kept,
+            "year_ws_bytes": ws_bytes, "year_reruns": reruns, "year_phases": year_phases, "cpu_per_rerun_s": cpu}
     for rep in range(year_reps):
         before = in_map(page, IDS_JS)
         frame = map_frame(page)
         mark, sent, cpu0 = wire.mark(), len(wire.sent), server.cpu_s()
+        probe_start(page, {"before": before})
         start = time.perf_counter()
         # Years not shown before in this session (2024, 2023, …), so no message comes from the browser's cache.
         thumb.press("ArrowLeft" if (rep // 13) % 2 == 0 else "ArrowRight")
-        years.append(wait_redrawn(page, frame, before) - start)
+        year_driver.append(wait_redrawn(page, frame, before) - start)
         wait_idle(page, wire, mark)
-        year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(years[-1], 4)})
+        years.append(probe_seconds(page, "tIds", "tIdle"))
+        year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(year_driver[-1], 4)})
         page.wait_for_timeout(150)
         runs = wire.runs(mark)
         reruns.append(runs)
@@ -364,17 +436,21 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         kept.append(view(page) == start_view)
     timeline_years(out, page, wire, year_reps, start_view)
     clicks: list[float] = []
+    click_driver: list[float] = []
     click_phases: list[dict] = []
-    out |= {"click_seconds": clicks, "click_phases": click_phases}
+    out |= {"click_seconds": clicks, "click_driver_seconds": click_driver, "click_phases": click_phases}
     for _ in range(click_reps):
+        page.wait_for_timeout(300)  # the page settles after the last action (the panel it drew, the address bar)
         x, y = target(page, *STANARI)
         mark, sent, cpu0 = wire.mark(), len(wire.sent), server.cpu_s()
+        probe_start(page, {"text": PANEL_TEXT})
         start = time.perf_counter()
         page.mouse.click(x, y)
         page.wait_for_function(PANEL_JS, arg=PANEL_TEXT, timeout=120_000, polling="raf")
-        clicks.append(time.perf_counter() - start)
+        click_driver.append(time.perf_counter() - start)
         wait_idle(page, wire, mark)
-        click_phases.append(wire.phases(start, mark, sent) | {"panel": round(clicks[-1], 4)})
+        clicks.append(probe_seconds(page, "tText"))
+        click_phases.append(wire.phases(start, mark, sent) | {"panel": round(click_driver[-1], 4)})
         page.wait_for_timeout(150)
         cpu.append((server.cpu_s() - cpu0) / max(wire.runs(mark), 1))
         x, y = target(page, "-", *KOSOVO_INSIDE)  # select something else, so the next click counts
@@ -392,21 +468,23 @@ def timeline_years(out: dict, page, wire: Wire, reps: int, start_view: tuple) ->
     timeline = page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range")
     if not timeline.count():
         return
-    seconds, settled, kept, phases = [], [], [], []
-    out |= {"timeline_seconds": seconds, "timeline_settled": settled, "timeline_view_kept": kept,
-            "timeline_phases": phases}
+    seconds, driver, settled, kept, phases = [], [], [], [], []
+    out |= {"timeline_seconds": seconds, "timeline_driver_seconds": driver, "timeline_settled": settled,
+            "timeline_view_kept": kept, "timeline_phases": phases}
     frame = map_frame(page)
     changed = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
     for _ in range(reps):
         before = frame.evaluate(IDS_JS)
         mark, sent = wire.mark(), len(wire.sent)
+        probe_start(page, {"before": before})
         start = time.perf_counter()
         timeline.press("ArrowRight")  # back towards 2025, through the years the slider's changes went down
         frame.wait_for_function(changed, arg=before, polling="raf", timeout=120_000)
-        seconds.append(time.perf_counter() - start)
+        driver.append(time.perf_counter() - start)
+        seconds.append(probe_seconds(page, "tIds"))
         wait_idle(page, wire, mark)
         settled.append(time.perf_counter() - start)
-        phases.append(wire.phases(start, mark, sent) | {"map_updated": round(seconds[-1], 4),
+        phases.append(wire.phases(start, mark, sent) | {"map_updated": round(driver[-1], 4),
                                                         "app_followed": round(settled[-1], 4)})
         page.wait_for_timeout(150)
         kept.append(view(page) == start_view)

@@ -9,10 +9,13 @@ FLOOR_X, YEAR_S, CLICK_S, RAW_KB, GZIP_KB, RSS_MB, CLOSE_PCT, BASE_X = 1.3, 0.5,
 # metric: (label, unit, budget text)
 METRICS = {
     "paint_s": ("first map paint", "s", f"≤ {FLOOR_X} × floor; ≥ {BASE_X}× baseline"),
+    "paint_driver_s": ("  as the driver saw it", "s", "info"),
     "year_s": ("year change (sidebar slider) → map updated", "s", f"≤ {YEAR_S} s, view kept; ≥ {BASE_X}× baseline"),
+    "year_driver_s": ("  as the driver saw it", "s", "info"),
     "timeline_s": ("year change (map's year control) → map updated", "s", f"≤ {YEAR_S} s, view kept; ≥ {BASE_X}× baseline"),
     "timeline_settled_s": ("  … → the app has followed (slider, panel, link)", "s", "info"),
     "click_s": ("click → panel updated", "s", f"≤ {CLICK_S} s; ≥ {BASE_X}× baseline"),
+    "click_driver_s": ("  as the driver saw it", "s", "info"),
     "pan_reruns": ("reruns caused by 5 pans", "", "0"),
     "zoom_reruns": ("reruns caused by 2 wheel zooms", "", "0"),
     "payload_raw_kb": ("map payload of a first visit, raw", "kB", f"≤ {RAW_KB} kB"),
@@ -50,6 +53,9 @@ def summarize(result: dict) -> dict[str, dict | None]:
     rss = mem.get("rss_mb", {})
     out = {
         "paint_s": stats(paint.get("seconds", [])),
+        "paint_driver_s": stats(paint.get("driver_seconds", [])),
+        "year_driver_s": stats(inter.get("year_driver_seconds", [])),
+        "click_driver_s": stats(inter.get("click_driver_seconds", [])),
         "year_s": stats(inter.get("year_seconds", [])),
         "timeline_s": stats(inter.get("timeline_seconds", [])),
         "timeline_settled_s": stats(inter.get("timeline_settled", [])),
