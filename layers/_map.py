@@ -63,9 +63,9 @@ def script_json(value: Any) -> str:
 def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
                    leaflet_prefix: str = LEAFLET_PREFIX) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
-    (`window.wbBase`), every record's mark (`window.wbMarks`, from `layers._marks.all_marks`) and the function that
-    draws a year's marks (`window.wbDraw`), with the click reporter (`window.wbReportClicks`). The browser loads it
-    once; a rerun sends only the ids to draw."""
+    (`window.wbBase`), every record's mark (`window.wbMarks`, from `layers._marks.all_marks`) and the functions that
+    draw a year's view (`window.wbView`, from a rerun or from the timeline), with the click, ready and year reporters
+    and the map's year control. The browser loads it once; a rerun sends only which marks and fills to draw."""
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
                   for f in countries["features"] if not f["properties"]["focus"]]
@@ -90,9 +90,11 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
             f"window.wbMarks = {script_json(marks or [])};\n{DRAW_JS}")
 
 
-# `wbReportClicks` sends a click on a record or a country to Python at once (see below); `wbDraw` draws the marks named
-# by a rerun into its feature group (streamlit-folium swaps the whole group on the next year). Each mark carries
-# `feature` (kind, id), which is what a click reports; tooltips are built from text nodes, so no data becomes markup.
+# `wbReportClicks` sends a click on a record or a country to Python at once (see below); `wbView` draws a rerun's view
+# into its feature group (streamlit-folium swaps the whole group on the next rerun), `wbDraw` the marks in it. A year
+# picked on the map's own control (`wbTimelineControl`) is drawn from the timeline script (`wbCompose`, see
+# layers/_timeline.py) and reported with `wbReportYear`. Each mark carries `feature` (kind, id), which is what a click
+# reports; tooltips are built from text nodes, so no data becomes markup.
 DRAW_JS = """window.wbHost = function () {
   // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
   // for that); null elsewhere, where its own, later reports are left alone.
