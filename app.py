@@ -307,9 +307,10 @@ def on_map_report() -> None:
     value = st.session_state.get("map") or {}
     first_report = not st.session_state.get("map_ready")
     st.session_state["map_ready"] = True
-    take_year(value)  # a year report reruns the whole app (`rerun_after_report`)
+    new_year = take_year(value)
     new_click = take_click(value)
-    if rerun_after_report(value, first_report, st.session_state.get("full_run_done", False), new_click) == "panel":
+    if rerun_after_report(value, first_report, st.session_state.get("full_run_done", False), new_click,
+                          new_year) == "panel":
         st.rerun(scope="panel")
 
 
@@ -365,11 +366,14 @@ def main() -> None:
                    choice["tiles"])
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
+    # The map's year control comes with the run after the map is drawn: a process's first session then does not wait
+    # for the timeline to be built (0.2 s) before its map is sent.
+    timeline = timeline_url(folder) if st.session_state.get("map_ready") else None
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
-                           feature_group_to_add=view_of(plan, choice["year"], timeline_choice(choice), timeline_url(folder),
+                           feature_group_to_add=view_of(plan, choice["year"], timeline_choice(choice), timeline,
                                                         st.session_state.get("map_year_at")).groups, returned_objects=["last_active_drawing"], render=False,
                            on_change=on_map_report)
         st.caption(t("map.attribution"))
@@ -382,6 +386,7 @@ def main() -> None:
         # there from the start, so the map does not move (and a click does not miss) when they come.
         st.sidebar.caption(t("control.loading"))
         controls_if_the_map_is_late()
+        timeline_url(folder)  # built now, while the browser starts the map, for the run that brings the controls
         st.session_state["full_run_done"] = True
         return
     controls(data, choice)

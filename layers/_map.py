@@ -38,8 +38,8 @@ path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
 .wb-timeline {{ display: flex; align-items: center; gap: 2px; background: #fff; padding: 3px 8px 3px 4px; font-size: 13px; }}
 .wb-timeline-button {{ border: none; background: none; cursor: pointer; font-size: 15px; line-height: 1; width: 26px; height: 26px;
   border-radius: 3px; color: #333; }}
-.wb-timeline-button:hover:not(:disabled) {{ background: #f0ede6; }}
-.wb-timeline-button:disabled {{ color: #bbb; cursor: default; }}
+.wb-timeline-button:hover:not([aria-disabled="true"]) {{ background: #f0ede6; }}
+.wb-timeline-button[aria-disabled="true"] {{ color: #bbb; cursor: default; }}
 .wb-timeline-range {{ width: 170px; accent-color: {ACCENT}; }}
 .wb-timeline-year {{ min-width: 2.6em; text-align: center; font-weight: 600; font-variant-numeric: tabular-nums; }}
 .leaflet-tooltip {{ font-size: 13px; width: max-content; max-width: 260px; white-space: normal; }}
@@ -120,7 +120,7 @@ window.wbReportClicks = function (group) {
     host.state.last_active_drawing = data.last_active_drawing;
     if (JSON.stringify(host.state.previous_data) === JSON.stringify(data)) { return; }
     host.state.previous_data = data;
-    host.streamlit.setComponentValue(data);
+    host.streamlit.setComponentValue(Object.assign(window.wbYearReport(), data));
   });
 };
 window.wbReportReady = function () {
@@ -131,7 +131,7 @@ window.wbReportReady = function () {
     var host = window.wbHost();
     if (!host) { return; }
     var shape = {last_active_drawing: host.state.last_active_drawing || null};
-    host.streamlit.setComponentValue(Object.assign({wb_ready: true}, shape));
+    host.streamlit.setComponentValue(Object.assign({wb_ready: true}, window.wbYearReport(), shape));
     host.state.previous_data = shape;
   }, 0); });
 };
@@ -195,10 +195,15 @@ window.wbShow = function (group, view) {
 window.wbView = function (group, args) {
   // A rerun's view. The year is the app's, unless the reader has since picked another on the map that Python has
   // not taken yet (this run started before that report): then the map stays on the reader's year.
-  var state = window.wbYear || (window.wbYear = {shown: null, sent: null, unsent: false});
+  var state = window.wbYear || (window.wbYear = {shown: null, sent: null, sentYear: null, unsent: false, taken: null});
+  // streamlit-folium keeps every group it was given (removed from the map, still referenced): let the old ones go.
+  (window.feature_group || []).forEach(function (old) { if (old !== group && old.clearLayers) { old.clearLayers(); } });
+  if (window.feature_group) { window.feature_group.length = 0; }
   window.wbGroup = group;
   window.wbChoice = args.choice;
-  var waiting = state.unsent || (state.sent !== null && state.sent !== args.taken);
+  state.taken = args.taken;
+  // A report that Python has still not taken after 5 s was lost (a reconnect): then the app's year holds again.
+  var waiting = state.unsent || (state.sent !== null && state.sent !== args.taken && performance.now() - state.sentAt < 5000);
   if (waiting && window.wbTimeline && args.choice && state.shown !== args.year) {
     window.wbShow(group, window.wbCompose(state.shown));
   } else {
@@ -207,6 +212,12 @@ window.wbView = function (group, args) {
   }
   if (args.timeline && args.choice) { window.wbTimelineLoad(args.timeline); }
   if (window.wbTimelineSync) { window.wbTimelineSync(); }
+};
+window.wbYearReport = function () {
+  // The last year reported, sent again with every later report (a click, the ready report) until Python has taken
+  // it: Streamlit keeps only the newest value when reports arrive during a run. Python ignores a stamp it has taken.
+  var state = window.wbYear;
+  return state && state.sent !== null && state.sent !== state.taken ? {wb_year: state.sentYear, wb_year_at: state.sent} : {};
 };
 window.wbCompose = function (year) {
   // Any year's view from the timeline's parts that the reader's choice names (layers._timeline.choice_keys).
@@ -234,6 +245,7 @@ window.wbTimelineLoad = function (url) {
     var script = document.createElement("script");
     script.src = url;
     script.onload = function () { window.wbTimelineControl(); };
+    script.onerror = function () { window.wbTimelineUrl = null; };  // no year control; the next rerun tries again
     document.head.appendChild(script);
   }, 0); });
 };
@@ -256,6 +268,8 @@ window.wbReportYear = function (year) {
   state.unsent = false;
   if (!host) { return; }
   state.sent = performance.timeOrigin + performance.now();
+  state.sentYear = year;
+  state.sentAt = performance.now();
   var shape = {last_active_drawing: host.state.last_active_drawing || null};
   host.streamlit.setComponentValue(Object.assign({wb_year: year, wb_year_at: state.sent}, shape));
   host.state.previous_data = shape;
@@ -286,7 +300,7 @@ window.wbTimelineControl = function () {
   range.min = tl.years[0];
   range.max = tl.years[1];
   range.step = 1;
-  range.setAttribute("aria-label", labels.label);
+  range.setAttribute("aria-label", labels.slider);
   L.DomEvent.on(range, "input", function () { var year = Number(range.value); stop(); window.wbPickYear(year); });
   var next = button("\u203a", labels.next, function () { stop(); window.wbPickYear(window.wbYear.shown + 1); });
   var out = L.DomUtil.create("output", "wb-timeline-year", box);
@@ -303,9 +317,10 @@ window.wbTimelineControl = function () {
   window.wbTimelineSync = function () {
     var year = window.wbYear.shown;
     range.value = year;
-    out.textContent = String(year);
-    previous.disabled = year <= tl.years[0];
-    next.disabled = year >= tl.years[1];
+    if (out.textContent !== String(year)) { out.textContent = String(year); }  // announced only when it changes
+    // aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever just pressed it
+    previous.setAttribute("aria-disabled", String(year <= tl.years[0]));
+    next.setAttribute("aria-disabled", String(year >= tl.years[1]));
     play.textContent = playing ? "\u275a\u275a" : "\u25b6";
     play.title = playing ? labels.pause : labels.play;
     play.setAttribute("aria-label", play.title);
@@ -455,13 +470,15 @@ def clicked(result: dict | None) -> tuple[str, str] | None:
     return None
 
 
-def rerun_after_report(value: dict | None, first_report: bool, last_full_run_finished: bool, new_click: bool) -> str:
+def rerun_after_report(value: dict | None, first_report: bool, last_full_run_finished: bool, new_click: bool,
+                       new_year: bool = False) -> str:
     """What a report from the map (`on_change` of st_folium) should rerun: "app" or "panel".
 
-    The whole app when the map first says it is drawn (that run brings the controls) or when the report cut a full
+    The whole app when the map first says it is drawn (that run brings the controls), when it brings a year picked on
+    the map (everything follows the year, even if the same report also holds a click) or when the report cut a full
     run short (a click during a year change: the rest of that run must still come); otherwise the panel alone for a
     new click or a map drawn again, since the map already shows what was clicked and nothing else changed."""
-    if first_report or not last_full_run_finished:
+    if first_report or new_year or not last_full_run_finished:
         return "app"
     if new_click or (isinstance(value, dict) and value.get("wb_ready")):
         return "panel"
@@ -480,6 +497,12 @@ def reported_year(result: dict | None) -> tuple[int | None, float | None]:
     if not isinstance(result, dict):
         return None, None
     year, stamp = result.get("wb_year"), result.get("wb_year_at")
-    if not isinstance(stamp, (int, float)) or isinstance(stamp, bool) or not math.isfinite(stamp):
+    if not isinstance(stamp, (int, float)) or isinstance(stamp, bool):
         return None, None
-    return (year if isinstance(year, int) and not isinstance(year, bool) else None), float(stamp)
+    try:
+        stamp = float(stamp)  # an integer too large for a float raises here
+    except OverflowError:
+        return None, None
+    if not math.isfinite(stamp):
+        return None, None
+    return (year if isinstance(year, int) and not isinstance(year, bool) else None), stamp

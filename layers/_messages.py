@@ -12,6 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "control.loading": "Loading the controls…",
         "control.year": "Year",
         "timeline.label": "Year on the map",
+        "timeline.slider": "Year",
         "timeline.previous": "Previous year",
         "timeline.next": "Next year",
         "timeline.play": "Play through the years",

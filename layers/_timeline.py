@@ -15,7 +15,7 @@ from ._view import ViewPlan, plan_view, sentiment_series
 
 BASE = "base"  # the fill key when no fill layer is on: the plain country style (year-independent)
 ANY_YEAR = "*"
-TIMELINE_MESSAGES = ("timeline.label", "timeline.previous", "timeline.next", "timeline.play", "timeline.pause")
+TIMELINE_MESSAGES = ("timeline.label", "timeline.slider", "timeline.previous", "timeline.next", "timeline.play", "timeline.pause")
 
 
 def fill_key(layer_id: str, option: str | None) -> str:

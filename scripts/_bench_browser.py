@@ -45,9 +45,11 @@ IDS_OF_JS = """(w) => {
 IDS_JS = f"() => ({IDS_OF_JS})(window)"
 # Timings taken inside the browser, so the driver's own latency (the CDP round trips of a click or a key press, and
 # the delay before a polled condition reaches Python: 20-70 ms, about the same for every target) is not counted:
-# from the input event's timestamp (mousedown, keydown, in whichever frame) to the first animation frame in which
-# the page shows the result; first paint from the navigation's start (the page's timeOrigin). One loop per page, in
-# the top frame, reads the map iframe (same origin) on every frame, so it follows a map that is remounted.
+# from the input event's timestamp (mousedown, keydown, in whichever frame) to the end of the first frame that shows
+# the result (a task queued from that frame's animation callback runs once the frame is done); first paint from the
+# navigation's start (the page's timeOrigin). One loop per page, in the top frame, reads the map iframe (same origin)
+# on every frame, so it follows a map that is remounted. Times from the two frames are comparable: both are
+# timeOrigin + a high-resolution offset on the one clock of the browser's renderer process.
 PROBE_JS = f"""(() => {{
   const now = () => performance.timeOrigin + performance.now();
   if (window.top !== window) {{  // the map's iframe: report the input event's time to the top frame's probe
@@ -63,13 +65,15 @@ PROBE_JS = f"""(() => {{
   window.addEventListener("keydown", (e) => {{ const w = P.watch;
     if (w && w.tInput === null) w.tInput = performance.timeOrigin + e.timeStamp; }}, true);
   P.start = (spec) => {{ P.watch = Object.assign({{tInput: null, tIds: null, sawRun: false, tIdle: null, tText: null}}, spec); }};
+  // Seen in this frame: 0 until the frame is done, then the time (a task queued now runs after the frame).
+  const after = (o, key, offset) => {{ o[key] = 0; setTimeout(() => {{ o[key] = now() - offset; }}, 0); }};
   const tick = () => {{
-    const t = now(), w = P.watch;
+    const w = P.watch;
     if (P.painted === null) {{
       const mw = mapWindow(), path = mw && mw.document && mw.document.querySelector("path.leaflet-interactive");
       const box = path && path.getBoundingClientRect();
       if ((box && box.width > 0 && box.height > 0) || (document.body && document.body.textContent.includes("{FLOOR_TEXT}"))) {{
-        P.painted = t - performance.timeOrigin;
+        after(P, "painted", performance.timeOrigin);
       }}
     }}
     if (w) {{
@@ -77,13 +81,13 @@ PROBE_JS = f"""(() => {{
       const state = app && app.getAttribute("data-test-script-state");
       if (w.before && w.tIds === null) {{
         const h = ids(mapWindow());
-        if (h && (h[0] !== w.before[0] || h[1] !== w.before[1])) w.tIds = t;
+        if (h && (h[0] !== w.before[0] || h[1] !== w.before[1])) after(w, "tIds", 0);
       }}
       if (state === "running") w.sawRun = true;
-      if (w.tIds !== null && w.sawRun && w.tIdle === null && state === "notRunning") w.tIdle = t;
+      if (w.tIds !== null && w.sawRun && w.tIdle === null && state === "notRunning") after(w, "tIdle", 0);
       if (w.text && w.tText === null) {{
         const main = document.querySelector('[data-testid="stMain"]');
-        if (main && main.textContent.includes(w.text)) w.tText = t;
+        if (main && main.textContent.includes(w.text)) after(w, "tText", 0);
       }}
     }}
     requestAnimationFrame(tick);
@@ -360,10 +364,10 @@ def probe_seconds(page, *ends: str) -> float:
     """Seconds from the watched input event to the latest of these frames (an idle frame that never came, for a run
     too short to be seen running in any frame, counts as the others' time)."""
     found = page.wait_for_function(f"""() => {{ const w = window.__wbProbe.watch;
-        return w && w.tInput !== null && w[{json.dumps(ends[0])}] !== null ? w : null; }}""", timeout=120_000).json_value()
+        return w && w.tInput !== null && w[{json.dumps(ends[0])}] ? w : null; }}""", timeout=120_000).json_value()
     page.wait_for_timeout(50)  # a frame or two, for the other ends
     watch = page.evaluate("() => window.__wbProbe.watch")
-    times = [watch[end] for end in ends if watch.get(end) is not None]
+    times = [watch[end] for end in ends if watch.get(end)]
     return (max(times or [found[ends[0]]]) - watch["tInput"]) / 1000
 
 
@@ -484,9 +488,8 @@ def timeline_years(out: dict, page, wire: Wire, reps: int, start_view: tuple) ->
         driver.append(time.perf_counter() - start)
         seconds.append(probe_seconds(page, "tIds"))
         wait_idle(page, wire, mark)
-        settled.append(time.perf_counter() - start)
-        phases.append(wire.phases(start, mark, sent) | {"map_updated": round(driver[-1], 4),
-                                                        "app_followed": round(settled[-1], 4)})
+        settled.append(probe_seconds(page, "tIds", "tIdle"))  # the app's run for the year has ended
+        phases.append(wire.phases(start, mark, sent) | {"map_updated": round(driver[-1], 4)})
         page.wait_for_timeout(150)
         kept.append(view(page) == start_view)
 

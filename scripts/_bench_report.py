@@ -14,7 +14,7 @@ METRICS = {
     "year_settled_s": ("  … → the app has followed (its run has ended)", "s", "info"),
     "year_driver_s": ("  as the driver saw it (the app followed)", "s", "info"),
     "timeline_s": ("year change (map's year control) → map updated", "s", f"≤ {YEAR_S} s, view kept; ≥ {BASE_X}× baseline"),
-    "timeline_settled_s": ("  … → the app has followed (slider, panel, link; driver)", "s", "info"),
+    "timeline_settled_s": ("  … → the app has followed (its run has ended)", "s", "info"),
     "click_s": ("click → panel updated", "s", f"≤ {CLICK_S} s; ≥ {BASE_X}× baseline"),
     "click_driver_s": ("  as the driver saw it", "s", "info"),
     "pan_reruns": ("reruns caused by 5 pans", "", "0"),

@@ -201,7 +201,10 @@ def test_point_marks_are_filled() -> None:
     """Leaflet draws circle markers hollow (and clickable only on the outline) unless fill is on."""
     points = [m for m in all_marks(dataset()) if m.get("points")]
     assert points and all(m["style"]["fill"] is True for m in points)
-    assert view_args(view_html(2021, ["vaccines"]))["view"]["dots"] and DOT_STYLE["fill"] is True
+    assert view_args(view_html(2021, ["vaccines"]))["view"]["dots"]  # vaccine dots, drawn with the base script's style
+    script = basemap_script(geo("countries.geojson"), geo("towns.geojson"), [])
+    base = json.loads(re.search(r"window\.wbBase = (\{.*\});", script).group(1))
+    assert base["dot"] == DOT_STYLE and base["dot"]["fill"] is True
 
 
 def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() -> None:
@@ -245,3 +248,11 @@ A_CLICK = {"last_active_drawing": {"properties": {"kind": "record", "id": "INF01
 ])
 def test_a_map_report_reruns_the_panel_alone_after_a_finished_full_run(value, first, finished, new_click, expected) -> None:
     assert rerun_after_report(value, first, finished, new_click) == expected
+
+
+def test_a_year_picked_on_the_map_reruns_the_whole_app_even_with_a_click() -> None:
+    """A year report and a click that arrive during one run reach Python as one value: the year wins the scope."""
+    both = {**A_CLICK, "wb_year": 2019, "wb_year_at": 5.0}
+    assert rerun_after_report(both, False, True, True) == "panel"  # what the year would lose without its flag
+    assert rerun_after_report(both, False, True, True, new_year=True) == "app"
+    assert rerun_after_report(DRAWN, False, True, False, new_year=True) == "app"

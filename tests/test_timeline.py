@@ -86,4 +86,4 @@ def test_each_year_of_the_timeline_differs_where_the_data_does() -> None:
     assert montenegro["2016"] != montenegro["2017"]
     assert "INF02" in tl["marks"]["infrastructure"]["2020"][1] and "INF02" not in tl["marks"]["infrastructure"]["2023"][1]
     assert not tl["dots"]["vaccines"]["2015"] and tl["dots"]["vaccines"]["2021"]
-    assert set(tl["labels"]) == {"label", "previous", "next", "play", "pause"}
+    assert set(tl["labels"]) == {"label", "slider", "previous", "next", "play", "pause"}

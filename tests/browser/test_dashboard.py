@@ -18,7 +18,7 @@ def test_map_is_drawn_with_layers(page, app_url, blocked) -> None:
     open_app(page, app_url)
     assert page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()["height"] > 400
     assert {"INF01", "SUR01", "DIP063"} <= drawn_ids(page)  # a project, a deployment, a Confucius Institute
-    assert page.get_by_text("Legend").count() >= 1
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)  # with the controls, once the map reports it is drawn
     assert blocked == []
 
 
