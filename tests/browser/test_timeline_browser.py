@@ -133,3 +133,16 @@ def test_an_answer_to_an_older_pick_does_not_move_the_map_back(page, app_url) ->
     assert frame.evaluate(stale, [2020, stamp_2020]) == 2017  # an answer to the older report: the map stays
     latest = frame.evaluate("() => window.wbYear.sent")
     assert frame.evaluate(stale, [2019, latest]) == 2019  # Python has taken the latest report: its year holds
+
+
+def test_on_a_narrow_screen_the_maps_year_control_is_there_while_the_sidebar_is_folded(page, app_url) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, app_url)
+    frame = timeline_ready(page)
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').bounding_box()
+    assert box is None or box["x"] + box["width"] <= 0, box  # the sidebar's slider is folded away, off screen
+    inside = frame.evaluate("""() => { const c = document.querySelector('.wb-timeline').getBoundingClientRect();
+      return c.left >= 0 && c.right <= window.innerWidth && c.top >= 0 && c.bottom <= window.innerHeight; }""")
+    assert inside, "the control is cut off by the map's edge"
+    page.frame_locator(MAP_IFRAME).get_by_role("button", name="Previous year").click()
+    assert wait_for(lambda: settled_on(page, 2024)), (app_year(page), page.url)
