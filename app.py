@@ -15,7 +15,6 @@ from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
 from layers._map import base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report
-from layers._map import script_json
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
@@ -23,7 +22,7 @@ from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
-from layers._timeline import choice_keys, timeline
+from layers._timeline import choice_keys, timeline_script
 from layers._view import ViewPlan, country_name, layer_title, plan_view, sentiment_series, view_of
 
 LOG = logging.getLogger("wb_china_map")
@@ -82,8 +81,7 @@ def basemap_url(folder: str) -> str:
 def timeline_url(folder: str) -> str:
     """Every year's view, layer by layer, for the map's own year control; written once per data folder and loaded
     by the map after its first frame."""
-    parts = timeline(load(folder), boundaries_in(folder)[0], YEARS)
-    return ensure_script(f"window.wbTimeline = {script_json(parts)};\n", "timeline")
+    return ensure_script(timeline_script(load(folder), boundaries_in(folder)[0], YEARS), "timeline")
 
 
 @st.cache_resource(show_spinner=False)
@@ -369,12 +367,12 @@ def main() -> None:
     # The map's year control comes with the run after the map is drawn: a process's first session then does not wait
     # for the timeline to be built (0.2 s) before its map is sent.
     timeline = timeline_url(folder) if st.session_state.get("map_ready") else None
+    view = view_of(plan, choice["year"], timeline_choice(choice), timeline, st.session_state.get("map_year_at"))
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
         result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
-                           feature_group_to_add=view_of(plan, choice["year"], timeline_choice(choice), timeline,
-                                                        st.session_state.get("map_year_at")).groups, returned_objects=["last_active_drawing"], render=False,
+                           feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False,
                            on_change=on_map_report)
         st.caption(t("map.attribution"))
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts

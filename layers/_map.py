@@ -116,23 +116,27 @@ window.wbReportClicks = function (group) {
     // streamlit-folium reports clicks after a 250 ms debounce meant for pans; report this one now, in the shape its
     // own late report will have (it reads the same feature), so that one finds nothing new and sends nothing.
     // A copy: toGeoJSON shares the layer's properties object, which the next click's stamp would change under it.
-    var data = {last_active_drawing: JSON.parse(JSON.stringify(layer.toGeoJSON()))};
-    host.state.last_active_drawing = data.last_active_drawing;
-    if (JSON.stringify(host.state.previous_data) === JSON.stringify(data)) { return; }
-    host.state.previous_data = data;
-    host.streamlit.setComponentValue(Object.assign(window.wbYearReport(), data));
+    host.state.last_active_drawing = JSON.parse(JSON.stringify(layer.toGeoJSON()));
+    if (JSON.stringify(host.state.previous_data) === JSON.stringify({last_active_drawing: host.state.last_active_drawing})) {
+      return;
+    }
+    window.wbSend(host, {});
   });
+};
+window.wbSend = function (host, extra) {
+  // Every report the map sends itself: streamlit-folium's shape (the last click), plus `extra` and a year report
+  // Python has not taken yet; remembered in its plain shape, so streamlit-folium's own next report of the same click
+  // finds nothing new to send.
+  var shape = {last_active_drawing: host.state.last_active_drawing || null};
+  host.streamlit.setComponentValue(Object.assign({}, extra, window.wbYearReport(), shape));
+  host.state.previous_data = shape;
 };
 window.wbReportReady = function () {
   // After the map's first frame is painted, tell Python the map is drawn (app.py then draws its controls, which
-  // would otherwise hold up this frame). Sent in the shape streamlit-folium's own reports have, plus `wb_ready`,
-  // and remembered without the flag, so its next report of the same click state finds nothing new to send.
+  // would otherwise hold up this frame), with `wb_ready`.
   requestAnimationFrame(function () { setTimeout(function () {
     var host = window.wbHost();
-    if (!host) { return; }
-    var shape = {last_active_drawing: host.state.last_active_drawing || null};
-    host.streamlit.setComponentValue(Object.assign({wb_ready: true}, window.wbYearReport(), shape));
-    host.state.previous_data = shape;
+    if (host) { window.wbSend(host, {wb_ready: true}); }
   }, 0); });
 };
 window.wbDraw = function (group, ids, building) {
@@ -262,17 +266,15 @@ window.wbPickYear = function (year) {
   state.timer = setTimeout(function () { window.wbReportYear(year); }, 250);
 };
 window.wbReportYear = function (year) {
-  // In the shape of streamlit-folium's reports, plus the year and a stamp (a new one on every report, also across
-  // page loads); remembered without them, so its own next report finds nothing new to send.
+  // The year with a stamp (a new one on every report, also across page loads), sent by `wbSend` as a report not yet
+  // taken.
   var host = window.wbHost(), state = window.wbYear;
   state.unsent = false;
   if (!host) { return; }
   state.sent = performance.timeOrigin + performance.now();
   state.sentYear = year;
   state.sentAt = performance.now();
-  var shape = {last_active_drawing: host.state.last_active_drawing || null};
-  host.streamlit.setComponentValue(Object.assign({wb_year: year, wb_year_at: state.sent}, shape));
-  host.state.previous_data = shape;
+  window.wbSend(host, {});
 };
 window.wbTimelineControl = function () {
   // The year control on the map: previous, a slider, next, the year, play. Built once; text set as text only.

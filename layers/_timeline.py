@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ._dataset import Dataset
+from ._map import script_json
 from ._messages import t
 from ._view import ViewPlan, plan_view, sentiment_series
 
@@ -68,6 +69,11 @@ def timeline(dataset: Dataset, countries: dict, years: tuple[int, int]) -> dict[
              for key, by_year in fills.items()}
     return {"years": list(years), "marks": marks, "fills": fills, "dots": dots, "table": table.values,
             "labels": {key.split(".", 1)[1]: t(key) for key in TIMELINE_MESSAGES}}
+
+
+def timeline_script(dataset: Dataset, countries: dict, years: tuple[int, int]) -> str:
+    """`timeline` as the static script the map loads (`window.wbTimeline`)."""
+    return f"window.wbTimeline = {script_json(timeline(dataset, countries, years))};\n"
 
 
 def _fill(plan: ViewPlan) -> list:

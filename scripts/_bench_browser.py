@@ -43,6 +43,7 @@ IDS_OF_JS = """(w) => {
   return [ids.length, h >>> 0];
 }"""
 IDS_JS = f"() => ({IDS_OF_JS})(window)"
+CHANGED_JS = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
 # Timings taken inside the browser, so the driver's own latency (the CDP round trips of a click or a key press, and
 # the delay before a polled condition reaches Python: 20-70 ms, about the same for every target) is not counted:
 # from the input event's timestamp (mousedown, keydown, in whichever frame) to the end of the first frame that shows
@@ -376,9 +377,8 @@ def wait_redrawn(page, frame, before, timeout: float = 120) -> float:
     every frame while the map's iframe (`frame`, found before the action) lives; when it is replaced (the baseline
     remounts its map), by evaluating from here."""
     deadline = time.monotonic() + timeout
-    changed = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
     try:
-        frame.wait_for_function(changed, arg=before, polling="raf", timeout=timeout * 1000)
+        frame.wait_for_function(CHANGED_JS, arg=before, polling="raf", timeout=timeout * 1000)
         page.wait_for_selector(IDLE, timeout=timeout * 1000)
         seen = time.perf_counter()
         if in_map(page, IDS_JS) != before:  # checked after taking the time: finding the frame again costs ~20 ms
@@ -477,14 +477,13 @@ def timeline_years(out: dict, page, wire: Wire, reps: int, start_view: tuple) ->
     out |= {"timeline_seconds": seconds, "timeline_driver_seconds": driver, "timeline_settled": settled,
             "timeline_view_kept": kept, "timeline_phases": phases}
     frame = map_frame(page)
-    changed = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
     for _ in range(reps):
         before = frame.evaluate(IDS_JS)
         mark, sent = wire.mark(), len(wire.sent)
         probe_start(page, {"before": before})
         start = time.perf_counter()
         timeline.press("ArrowRight")  # back towards 2025, through the years the slider's changes went down
-        frame.wait_for_function(changed, arg=before, polling="raf", timeout=120_000)
+        frame.wait_for_function(CHANGED_JS, arg=before, polling="raf", timeout=120_000)
         driver.append(time.perf_counter() - start)
         seconds.append(probe_seconds(page, "tIds"))
         wait_idle(page, wire, mark)
