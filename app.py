@@ -74,7 +74,7 @@ def boundaries() -> tuple[dict, dict]:
 def basemap_url(folder: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
-    return ensure_script(basemap_script(*boundaries_in(folder), all_marks(load(folder))), "base")
+    return ensure_script(basemap_script(*boundaries_in(folder), all_marks(load(folder)), year_widget="year"), "base")
 
 
 @st.cache_resource(show_spinner=False)

@@ -61,11 +61,12 @@ def script_json(value: Any) -> str:
 
 
 def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
-                   leaflet_prefix: str = LEAFLET_PREFIX) -> str:
+                   leaflet_prefix: str = LEAFLET_PREFIX, year_widget: str | None = None) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
     (`window.wbBase`), every record's mark (`window.wbMarks`, from `layers._marks.all_marks`) and the functions that
     draw a year's view (`window.wbView`, from a rerun or from the timeline), with the click, ready and year reporters
-    and the map's year control. The browser loads it once; a rerun sends only which marks and fills to draw."""
+    and the map's year control. The browser loads it once; a rerun sends only which marks and fills to draw.
+    `year_widget`, the key of the page's own year slider: the map follows it as it moves (`wbFollowSidebar`)."""
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
                   for f in countries["features"] if not f["properties"]["focus"]]
@@ -87,7 +88,8 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.
     return (f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
-            f"window.wbMarks = {script_json(marks or [])};\n{DRAW_JS}")
+            f"window.wbMarks = {script_json(marks or [])};\n"
+            f"window.wbYearWidget = {script_json('.st-key-' + year_widget if year_widget else None)};\n{DRAW_JS}")
 
 
 # `wbReportClicks` sends a click on a record or a country to Python at once (see below); `wbView` draws a rerun's view
@@ -199,7 +201,7 @@ window.wbShow = function (group, view) {
 window.wbView = function (group, args) {
   // A rerun's view. The year is the app's, unless the reader has since picked another on the map that Python has
   // not taken yet (this run started before that report): then the map stays on the reader's year.
-  var state = window.wbYear || (window.wbYear = {shown: null, sent: null, sentYear: null, unsent: false, taken: null});
+  var state = window.wbYear || (window.wbYear = {shown: null, sent: null, sentYear: null, unsent: false, taken: null, followed: null});
   // streamlit-folium keeps every group it was given (removed from the map, still referenced): let the old ones go.
   (window.feature_group || []).forEach(function (old) { if (old !== group && old.clearLayers) { old.clearLayers(); } });
   if (window.feature_group) { window.feature_group.length = 0; }
@@ -208,7 +210,10 @@ window.wbView = function (group, args) {
   state.taken = args.taken;
   // A report that Python has still not taken after 5 s was lost (a reconnect): then the app's year holds again.
   var waiting = state.unsent || (state.sent !== null && state.sent !== args.taken && performance.now() - state.sentAt < 5000);
-  if (waiting && window.wbTimeline && args.choice && state.shown !== args.year) {
+  // Likewise a year set on the sidebar's slider and drawn already (`wbFollowSidebar`), until its own run comes.
+  if (state.followed === args.year) { state.followed = null; }
+  var following = state.followed != null && performance.now() - state.followedAt < 5000;
+  if ((waiting || following) && window.wbTimeline && args.choice && state.shown !== args.year) {
     window.wbShow(group, window.wbCompose(state.shown));
   } else {
     state.shown = args.year;
@@ -331,6 +336,56 @@ window.wbTimelineControl = function () {
   L.DomEvent.disableScrollPropagation(box);
   control.onAdd = function () { return box; };
   control.addTo(map);
+  window.wbTimelineSync();
+  window.wbFollowSidebar();
+};
+window.wbFollowSidebar = function () {
+  // The sidebar's year slider is in the page around this iframe (same origin). A year the reader sets there is drawn
+  // from the timeline at once, as the attribute changes, instead of after the app's run for it (which still comes and
+  // moves everything else). Only the reader's own changes count (the render of a key or a pointer on that slider, or
+  // a drag): the app sets the slider too, after a year picked on the map, and may be a step behind then.
+  var selector = window.wbYearWidget, page = null, top = null;
+  try { top = window.parent; page = top !== window && top.document; } catch (e) { page = null; }  // another origin
+  if (!selector || !page || window.wbSidebarWatch) { return; }
+  var touched = -1e9, dragging = false;
+  var mine = function (e) { return e.target && e.target.closest && e.target.closest(selector); };
+  var listeners = {
+    keydown: function (e) { if (mine(e)) { touched = performance.now(); } },
+    pointerdown: function (e) { if (mine(e)) { touched = performance.now(); dragging = true; } },
+    pointerup: function () { if (dragging) { touched = performance.now(); } dragging = false; },
+    pointercancel: function () { dragging = false; }
+  };
+  Object.keys(listeners).forEach(function (type) { top.addEventListener(type, listeners[type], true); });
+  var slider = page.querySelector(selector + " input"), last = slider ? slider.value : null;
+  var watch = window.wbSidebarWatch = new MutationObserver(function (changes) {
+    for (var i = changes.length - 1; i >= 0; i--) {
+      var input = changes[i].target;
+      if (input.tagName !== "INPUT" || !input.closest(selector)) { continue; }
+      // A render may write the same value again (while a run goes on): only a new value counts.
+      var value = input.value, changed = value !== last;
+      last = value;
+      if (changed && (dragging || performance.now() - touched < 250)) { window.wbFollowYear(Number(value)); }
+      return;
+    }
+  });
+  watch.observe(page.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
+  window.addEventListener("pagehide", function () {  // this map is gone (its iframe replaced): stop watching the page
+    watch.disconnect();
+    Object.keys(listeners).forEach(function (type) { top.removeEventListener(type, listeners[type], true); });
+  });
+};
+window.wbFollowYear = function (year) {
+  // A year set on the sidebar's slider: drawn now from the timeline; the slider's own run reports it to Python, and
+  // until that run's view arrives, an earlier run's view does not take the map back (`wbView`).
+  var state = window.wbYear, tl = window.wbTimeline;
+  if (!tl || !window.wbGroup || !window.wbChoice || !(year >= tl.years[0] && year <= tl.years[1])) { return; }
+  if (year === state.shown) { return; }
+  state.followed = year;
+  state.followedAt = performance.now();
+  state.unsent = false;  // the reader moved on from a pick on the map not reported yet: the sidebar's year wins
+  clearTimeout(state.timer);
+  state.shown = year;
+  window.wbShow(window.wbGroup, window.wbCompose(year));
   window.wbTimelineSync();
 };
 """

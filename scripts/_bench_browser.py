@@ -77,8 +77,14 @@ PROBE_JS = f"""(() => {{
         after(P, "painted", performance.timeOrigin);
       }}
     }}
+    const app = document.querySelector('{APP}');
+    if (app && P.runs !== app) {{  // a run can start and end within one frame: its start is caught as it happens
+      P.runs = app;
+      new MutationObserver(() => {{
+        if (P.watch && app.getAttribute("data-test-script-state") === "running") P.watch.sawRun = true;
+      }}).observe(app, {{attributes: true, attributeFilter: ["data-test-script-state"]}});
+    }}
     if (w) {{
-      const app = document.querySelector('{APP}');
       const state = app && app.getAttribute("data-test-script-state");
       if (w.before && w.tIds === null) {{
         const h = ids(mapWindow());
@@ -362,14 +368,15 @@ def probe_start(page, spec: dict) -> None:
 
 
 def probe_seconds(page, *ends: str) -> float:
-    """Seconds from the watched input event to the latest of these frames (an idle frame that never came, for a run
-    too short to be seen running in any frame, counts as the others' time)."""
-    found = page.wait_for_function(f"""() => {{ const w = window.__wbProbe.watch;
-        return w && w.tInput !== null && w[{json.dumps(ends[0])}] ? w : null; }}""", timeout=120_000).json_value()
-    page.wait_for_timeout(50)  # a frame or two, for the other ends
-    watch = page.evaluate("() => window.__wbProbe.watch")
-    times = [watch[end] for end in ends if watch.get(end)]
-    return (max(times or [found[ends[0]]]) - watch["tInput"]) / 1000
+    """Seconds from the watched input event to the latest of these frames, once all of them have been seen (the
+    script's run is caught starting however short it is, so every end comes)."""
+    try:
+        found = page.wait_for_function(f"""() => {{ const w = window.__wbProbe.watch;
+            return w && w.tInput !== null && {json.dumps(list(ends))}.every((end) => w[end]) ? w : null; }}""",
+                                       timeout=30_000).json_value()
+    except Exception as error:
+        raise RuntimeError(f"probe: {ends} not all seen in 30 s: {page.evaluate('() => window.__wbProbe.watch')}") from error
+    return (max(found[end] for end in ends) - found["tInput"]) / 1000
 
 
 def wait_redrawn(page, frame, before, timeout: float = 120) -> float:

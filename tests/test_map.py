@@ -207,6 +207,13 @@ def test_point_marks_are_filled() -> None:
     assert base["dot"] == DOT_STYLE and base["dot"]["fill"] is True
 
 
+def test_the_map_is_told_which_page_slider_to_follow_and_follows_none_by_default() -> None:
+    countries, towns = geo("countries.geojson"), geo("towns.geojson")
+    widget = lambda script: json.loads(re.search(r"window\.wbYearWidget = (.*);", script).group(1))  # noqa: E731
+    assert widget(basemap_script(countries, towns, [], year_widget="year")) == ".st-key-year"
+    assert widget(basemap_script(countries, towns, [])) is None
+
+
 def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() -> None:
     """Plans are cached and shared by every session: what they hold is right, and rendering leaves them as they were."""
     layers = ["infrastructure", "surveillance", "events", "vaccines", "diplomacy"]

@@ -89,6 +89,60 @@ def test_the_sidebar_year_moves_the_timeline(page, app_url) -> None:
     assert frame.evaluate("() => document.querySelector('.wb-timeline-range').value") == "2023"
 
 
+# Spies on the map: each year followed from the sidebar's slider (with the year shown after it), each run's view,
+# and every year shown, frame by frame.
+SPY_JS = """() => {
+  window.calls = [];
+  const follow = window.wbFollowYear, view = window.wbView;
+  window.wbFollowYear = (year) => { follow(year); window.calls.push(['follow', year, window.wbYear.shown]); };
+  window.wbView = (group, args) => { window.calls.push(['run', args.year]); view(group, args); };
+  window.shownYears = [window.wbYear.shown];
+  const watch = () => { const y = window.wbYear.shown;
+    if (y !== window.shownYears[window.shownYears.length - 1]) window.shownYears.push(y); requestAnimationFrame(watch); };
+  watch();
+}"""
+
+
+def test_the_map_follows_the_sidebar_slider_before_the_apps_run_comes(page, app_url) -> None:
+    open_app(page, app_url)
+    frame = timeline_ready(page)
+    frame.evaluate(SPY_JS)
+    set_year(page, "ArrowLeft")
+    assert wait_for(lambda: settled_on(page, 2024)), (app_year(page), page.url)
+    calls = frame.evaluate("() => window.calls")
+    assert calls[0] == ["follow", 2024, 2024], calls  # drawn from the timeline, before any run's view came
+    assert ["run", 2024] in calls[1:], calls  # and the app's run for it still comes
+    assert frame.evaluate("() => document.querySelector('.wb-timeline-year').textContent") == "2024"
+
+
+def test_a_run_for_a_year_the_sidebar_has_left_does_not_take_the_map_back(page, app_url) -> None:
+    """Deterministic: the map has followed the slider to 2022 when a run's view for 2023 (a step the reader passed
+    through) reaches it; the map stays on 2022 until the run for 2022 comes, and then follows the app again."""
+    open_app(page, app_url)
+    frame = timeline_ready(page)
+    set_year(page, "ArrowLeft")  # a real step first, so the watch on the sidebar is known to work
+    assert wait_for(lambda: settled_on(page, 2024)) and frame.evaluate("() => window.wbYear.shown") == 2024
+    frame.evaluate("() => window.wbFollowYear(2022)")  # what the watch does as the reader steps on
+    run = """(year) => { window.wbView(window.wbGroup, {year: year, view: window.wbCompose(year), choice: window.wbChoice,
+      timeline: window.wbTimelineUrl, taken: window.wbYear.taken}); return window.wbYear.shown; }"""
+    assert frame.evaluate(run, 2023) == 2022  # a run that started before the reader moved on
+    assert frame.evaluate("() => document.querySelector('.wb-timeline-year').textContent") == "2022"
+    assert frame.evaluate(run, 2022) == 2022  # the reader's own year's run
+    assert frame.evaluate(run, 2020) == 2020  # from then on the app's year holds (a link, a pick on the map)
+
+
+def test_the_map_does_not_follow_the_sidebar_slider_when_the_app_moves_it(page, app_url) -> None:
+    """After a year picked on the map, the app sets the sidebar's slider: that is not the reader's change."""
+    open_app(page, app_url)
+    frame = timeline_ready(page)
+    frame.evaluate(SPY_JS)
+    frame.evaluate(PICK_JS, 2019)
+    assert wait_for(lambda: settled_on(page, 2019)), (app_year(page), page.url)
+    page.wait_for_timeout(300)
+    assert [call for call in frame.evaluate("() => window.calls") if call[0] == "follow"] == []
+    assert frame.evaluate("() => window.shownYears") == [2025, 2019]
+
+
 def test_play_runs_to_the_last_year_and_stops(page, app_url) -> None:
     open_app(page, app_url)
     frame = timeline_ready(page)
