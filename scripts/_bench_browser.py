@@ -60,12 +60,18 @@ PROBE_JS = f"""(() => {{
     window.addEventListener("keydown", input, true);
     return;
   }}
-  const P = window.__wbProbe = {{painted: null, watch: null}};
+  const P = window.__wbProbe = {{painted: null, watch: null, arrivals: []}};
+  // When each websocket message reaches the page, in the order Wire sees them: the end of a script run is found
+  // there (a short run can start and end within one frame, or one render, and never show as running).
+  const Socket = window.WebSocket;
+  window.WebSocket = class extends Socket {{
+    constructor(...args) {{ super(...args); this.addEventListener("message", () => P.arrivals.push(now())); }}
+  }};
   const ids = {IDS_OF_JS};
   const mapWindow = () => {{ const f = document.querySelector('{MAP_IFRAME}'); return f && f.contentWindow; }};
   window.addEventListener("keydown", (e) => {{ const w = P.watch;
     if (w && w.tInput === null) w.tInput = performance.timeOrigin + e.timeStamp; }}, true);
-  P.start = (spec) => {{ P.watch = Object.assign({{tInput: null, tIds: null, sawRun: false, tIdle: null, tText: null}}, spec); }};
+  P.start = (spec) => {{ P.watch = Object.assign({{tInput: null, tIds: null, tText: null}}, spec); }};
   // Seen in this frame: 0 until the frame is done, then the time (a task queued now runs after the frame).
   const after = (o, key, offset) => {{ o[key] = 0; setTimeout(() => {{ o[key] = now() - offset; }}, 0); }};
   const tick = () => {{
@@ -77,21 +83,11 @@ PROBE_JS = f"""(() => {{
         after(P, "painted", performance.timeOrigin);
       }}
     }}
-    const app = document.querySelector('{APP}');
-    if (app && P.runs !== app) {{  // a run can start and end within one frame: its start is caught as it happens
-      P.runs = app;
-      new MutationObserver(() => {{
-        if (P.watch && app.getAttribute("data-test-script-state") === "running") P.watch.sawRun = true;
-      }}).observe(app, {{attributes: true, attributeFilter: ["data-test-script-state"]}});
-    }}
     if (w) {{
-      const state = app && app.getAttribute("data-test-script-state");
       if (w.before && w.tIds === null) {{
         const h = ids(mapWindow());
         if (h && (h[0] !== w.before[0] || h[1] !== w.before[1])) after(w, "tIds", 0);
       }}
-      if (state === "running") w.sawRun = true;
-      if (w.tIds !== null && w.sawRun && w.tIdle === null && state === "notRunning") after(w, "tIdle", 0);
       if (w.text && w.tText === null) {{
         const main = document.querySelector('[data-testid="stMain"]');
         if (main && main.textContent.includes(w.text)) after(w, "tText", 0);
@@ -363,20 +359,25 @@ def _settle(page, wire: Wire, since: int, pause_ms: int = 800) -> None:
 
 def probe_start(page, spec: dict) -> None:
     """Watch the next action inside the page (PROBE_JS): its input event, and the frames in which the drawn records
-    change (`before`: their hash now), the app is idle again after a run, or the main area shows `text`."""
+    change (`before`: their hash now), or the main area shows `text`."""
     page.evaluate("(spec) => window.__wbProbe.start(spec)", spec)
 
 
-def probe_seconds(page, *ends: str) -> float:
-    """Seconds from the watched input event to the latest of these frames, once all of them have been seen (the
-    script's run is caught starting however short it is, so every end comes)."""
+def probe_seconds(page, *ends: str, run_after: tuple[Wire, int] | None = None) -> float:
+    """Seconds from the watched input event to the latest of these frames; with `run_after` (a Wire and its mark),
+    or to the arrival in the page of the message that ends the first script run after the mark, if that is later."""
     try:
         found = page.wait_for_function(f"""() => {{ const w = window.__wbProbe.watch;
             return w && w.tInput !== null && {json.dumps(list(ends))}.every((end) => w[end]) ? w : null; }}""",
                                        timeout=30_000).json_value()
     except Exception as error:
         raise RuntimeError(f"probe: {ends} not all seen in 30 s: {page.evaluate('() => window.__wbProbe.watch')}") from error
-    return (max(found[end] for end in ends) - found["tInput"]) / 1000
+    times = [found[end] for end in ends]
+    if run_after:
+        wire, mark = run_after
+        index = next(i for i in range(mark, len(wire.frames)) if wire.frames[i].finished)
+        times.append(page.evaluate("(i) => window.__wbProbe.arrivals[i]", index))
+    return (max(times) - found["tInput"]) / 1000
 
 
 def wait_redrawn(page, frame, before, timeout: float = 120) -> float:
@@ -438,7 +439,7 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         year_driver.append(wait_redrawn(page, frame, before) - start)
         wait_idle(page, wire, mark)
         years.append(probe_seconds(page, "tIds"))  # the map shows the year
-        year_settled.append(probe_seconds(page, "tIds", "tIdle"))  # and the run that brought it has ended
+        year_settled.append(probe_seconds(page, "tIds", run_after=(wire, mark)))  # and the run for it has ended
         year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(year_driver[-1], 4)})
         page.wait_for_timeout(150)
         runs = wire.runs(mark)
@@ -494,7 +495,7 @@ def timeline_years(out: dict, page, wire: Wire, reps: int, start_view: tuple) ->
         driver.append(time.perf_counter() - start)
         seconds.append(probe_seconds(page, "tIds"))
         wait_idle(page, wire, mark)
-        settled.append(probe_seconds(page, "tIds", "tIdle"))  # the app's run for the year has ended
+        settled.append(probe_seconds(page, "tIds", run_after=(wire, mark)))  # the app's run for the year has ended
         phases.append(wire.phases(start, mark, sent) | {"map_updated": round(driver[-1], 4)})
         page.wait_for_timeout(150)
         kept.append(view(page) == start_view)

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import version
@@ -84,7 +85,8 @@ def run_group(group: list[Target], reps: int, browser, temp: Path, results: dict
                     result["memory"] = bb.memory(browser, server, url, t.kind == "floor", t.sessions, blocked)
                     log(f"  {t.name} memory {t.sessions}: {time.monotonic() - began:.0f} s")
             except Exception as error:  # noqa: BLE001 - keep the other targets' figures
-                log(f"  {t.name}: FAILED: {error!r} (server log: {server.log})")
+                steps = [f"{f.name}:{f.lineno}" for f in traceback.extract_tb(error.__traceback__) if "_bench" in f.filename]
+                log(f"  {t.name}: FAILED in {' > '.join(steps)}: {error!r} (server log: {server.log})")
                 result["error"] = repr(error)
     except Exception as error:  # noqa: BLE001
         log(f"  {', '.join(t.name for t in group)}: FAILED: {error!r}")

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import streamlit
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
@@ -197,6 +198,7 @@ def test_a_failing_panel_leaves_the_map_and_controls_working(click, monkeypatch)
         raise ValueError("boom")
 
     monkeypatch.setattr(layers._details, "record_html", broken)
+    streamlit.cache_resource.clear()  # a panel made by an earlier test would be served from the cache
     click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
     at = make_app().run()
     assert not at.exception
