@@ -436,11 +436,12 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         start = time.perf_counter()
         # Years not shown before in this session (2024, 2023, …), so no message comes from the browser's cache.
         thumb.press("ArrowLeft" if (rep // 13) % 2 == 0 else "ArrowRight")
-        year_driver.append(wait_redrawn(page, frame, before) - start)
-        wait_idle(page, wire, mark)
+        redrawn = wait_redrawn(page, frame, before) - start
+        wait_idle(page, wire, mark)  # the map may show the year before the run for it has even started
+        year_driver.append(time.perf_counter() - start)
         years.append(probe_seconds(page, "tIds"))  # the map shows the year
         year_settled.append(probe_seconds(page, "tIds", run_after=(wire, mark)))  # and the run for it has ended
-        year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(year_driver[-1], 4)})
+        year_phases.append(wire.phases(start, mark, sent) | {"map_updated": round(redrawn, 4)})
         page.wait_for_timeout(150)
         runs = wire.runs(mark)
         reruns.append(runs)
