@@ -207,6 +207,9 @@ window.wbView = function (group, args) {
   if (window.feature_group) { window.feature_group.length = 0; }
   window.wbGroup = group;
   window.wbChoice = args.choice;
+  window.wbLastArgs = args;
+  // Python took a year picked on the map in this run: that year is the app's now, whatever the sidebar said.
+  if (args.taken != null && args.taken !== state.taken) { state.followed = null; }
   state.taken = args.taken;
   // A report that Python has still not taken after 5 s was lost (a reconnect): then the app's year holds again.
   var waiting = state.unsent || (state.sent !== null && state.sent !== args.taken && performance.now() - state.sentAt < 5000);
@@ -342,37 +345,39 @@ window.wbTimelineControl = function () {
 window.wbFollowSidebar = function () {
   // The sidebar's year slider is in the page around this iframe (same origin). A year the reader sets there is drawn
   // from the timeline at once, as the attribute changes, instead of after the app's run for it (which still comes and
-  // moves everything else). Only the reader's own changes count (the render of a key or a pointer on that slider, or
-  // a drag): the app sets the slider too, after a year picked on the map, and may be a step behind then.
+  // moves everything else). Only the reader's own changes count (the render of a key that moves that slider or of a
+  // pointer on it, or a drag, which react-aria marks on the thumb): the app sets the slider too, after a year picked
+  // on the map, and may be a step behind then.
   var selector = window.wbYearWidget, page = null, top = null;
   try { top = window.parent; page = top !== window && top.document; } catch (e) { page = null; }  // another origin
   if (!selector || !page || window.wbSidebarWatch) { return; }
-  var touched = -1e9, dragging = false;
+  var touched = -1e9, keys = /^(Arrow|Home$|End$|Page)/;
   var mine = function (e) { return e.target && e.target.closest && e.target.closest(selector); };
   var listeners = {
-    keydown: function (e) { if (mine(e)) { touched = performance.now(); } },
-    pointerdown: function (e) { if (mine(e)) { touched = performance.now(); dragging = true; } },
-    pointerup: function () { if (dragging) { touched = performance.now(); } dragging = false; },
-    pointercancel: function () { dragging = false; }
+    keydown: function (e) { if (mine(e) && keys.test(e.key)) { touched = performance.now(); } },
+    pointerdown: function (e) { if (mine(e)) { touched = performance.now(); } }
   };
   Object.keys(listeners).forEach(function (type) { top.addEventListener(type, listeners[type], true); });
+  var stop = function () {
+    watch.disconnect();
+    Object.keys(listeners).forEach(function (type) { top.removeEventListener(type, listeners[type], true); });
+  };
   var slider = page.querySelector(selector + " input"), last = slider ? slider.value : null;
   var watch = window.wbSidebarWatch = new MutationObserver(function (changes) {
+    if (!window.frameElement || !window.frameElement.isConnected) { stop(); return; }  // this map is gone
     for (var i = changes.length - 1; i >= 0; i--) {
       var input = changes[i].target;
       if (input.tagName !== "INPUT" || !input.closest(selector)) { continue; }
       // A render may write the same value again (while a run goes on): only a new value counts.
       var value = input.value, changed = value !== last;
       last = value;
+      var dragging = !!page.querySelector(selector + " [data-dragging]");
       if (changed && (dragging || performance.now() - touched < 250)) { window.wbFollowYear(Number(value)); }
       return;
     }
   });
   watch.observe(page.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
-  window.addEventListener("pagehide", function () {  // this map is gone (its iframe replaced): stop watching the page
-    watch.disconnect();
-    Object.keys(listeners).forEach(function (type) { top.removeEventListener(type, listeners[type], true); });
-  });
+  window.addEventListener("pagehide", stop);  // the iframe replaced (the map drawn anew)
 };
 window.wbFollowYear = function (year) {
   // A year set on the sidebar's slider: drawn now from the timeline; the slider's own run reports it to Python, and
@@ -384,6 +389,10 @@ window.wbFollowYear = function (year) {
   state.followedAt = performance.now();
   state.unsent = false;  // the reader moved on from a pick on the map not reported yet: the sidebar's year wins
   clearTimeout(state.timer);
+  clearTimeout(state.followTimer);
+  state.followTimer = setTimeout(function () {  // no run for it in 5 s: the last run's year holds again
+    if (state.followed === year && window.wbLastArgs) { state.followed = null; window.wbView(window.wbGroup, window.wbLastArgs); }
+  }, 5000);
   state.shown = year;
   window.wbShow(window.wbGroup, window.wbCompose(year));
   window.wbTimelineSync();

@@ -131,6 +131,40 @@ def test_a_run_for_a_year_the_sidebar_has_left_does_not_take_the_map_back(page, 
     assert frame.evaluate(run, 2020) == 2020  # from then on the app's year holds (a link, a pick on the map)
 
 
+def test_the_map_follows_a_drag_on_the_sidebar_slider_before_it_is_let_go(page, app_url) -> None:
+    open_app(page, app_url)
+    frame = timeline_ready(page)
+    box = page.locator('.st-key-year [data-testid="stSliderThumbValue"]').first.bounding_box()
+    y = box["y"] + box["height"] + 8  # the thumb, below its value label
+    page.mouse.move(box["x"] + box["width"] / 2, y)
+    page.mouse.down()
+    page.wait_for_timeout(400)  # a slow drag: its moves come well after the pointer went down
+    page.mouse.move(box["x"] - 60, y, steps=6)
+    page.wait_for_timeout(100)
+    during = app_year(page)
+    assert during < "2025" and frame.evaluate("() => String(window.wbYear.shown)") == during  # still held down
+    page.mouse.up()
+    assert wait_for(lambda: settled_on(page, int(during))), (app_year(page), page.url)
+    assert frame.evaluate("() => window.wbYear.shown") == int(during)
+
+
+def test_a_followed_year_gives_way_to_a_map_pick_python_took_and_to_silence(page, app_url) -> None:
+    """Deterministic: a run that took a year picked on the map (a new `taken` stamp) is the app's year even while the
+    map holds a year followed from the sidebar; and a followed year whose run never comes is let go after 5 s."""
+    open_app(page, app_url)
+    frame = timeline_ready(page)
+    frame.evaluate("() => window.wbFollowYear(2020)")
+    run = """([year, taken]) => { window.wbView(window.wbGroup, {year: year, view: window.wbCompose(year),
+      choice: window.wbChoice, timeline: window.wbTimelineUrl, taken: taken}); return window.wbYear.shown; }"""
+    assert frame.evaluate(run, [2025, None]) == 2020  # an older run: the followed year holds
+    assert frame.evaluate(run, [2018, 12345.5]) == 2018  # Python took a pick on the map: its year is the app's
+    frame.evaluate("() => window.wbFollowYear(2016)")
+    assert frame.evaluate("() => window.wbYear.shown") == 2016
+    page.wait_for_timeout(5300)  # no run for 2016 comes
+    assert frame.evaluate("() => window.wbYear.shown") == 2018  # the last run's year again
+    assert frame.evaluate("() => document.querySelector('.wb-timeline-year').textContent") == "2018"
+
+
 def test_the_map_does_not_follow_the_sidebar_slider_when_the_app_moves_it(page, app_url) -> None:
     """After a year picked on the map, the app sets the sidebar's slider: that is not the reader's change."""
     open_app(page, app_url)
