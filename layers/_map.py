@@ -213,10 +213,10 @@ window.wbView = function (group, args) {
   state.taken = args.taken;
   // A report that Python has still not taken after 5 s was lost (a reconnect): then the app's year holds again.
   var waiting = state.unsent || (state.sent !== null && state.sent !== args.taken && performance.now() - state.sentAt < 5000);
-  // Likewise a year set on the sidebar's slider and drawn already (`wbFollowSidebar`), until its own run comes.
+  // Likewise a year set on the sidebar's slider and drawn already (`wbFollowSidebar`), until its own run comes (or
+  // `wbFollowYear`'s 5 s timer gives up on it).
   if (state.followed === args.year) { state.followed = null; }
-  var following = state.followed != null && performance.now() - state.followedAt < 5000;
-  if ((waiting || following) && window.wbTimeline && args.choice && state.shown !== args.year) {
+  if ((waiting || state.followed != null) && window.wbTimeline && args.choice && state.shown !== args.year) {
     window.wbShow(group, window.wbCompose(state.shown));
   } else {
     state.shown = args.year;
@@ -386,7 +386,6 @@ window.wbFollowYear = function (year) {
   if (!tl || !window.wbGroup || !window.wbChoice || !(year >= tl.years[0] && year <= tl.years[1])) { return; }
   if (year === state.shown) { return; }
   state.followed = year;
-  state.followedAt = performance.now();
   state.unsent = false;  // the reader moved on from a pick on the map not reported yet: the sidebar's year wins
   clearTimeout(state.timer);
   clearTimeout(state.followTimer);

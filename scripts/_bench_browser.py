@@ -156,6 +156,10 @@ class Wire:
     def mark(self) -> int:
         return len(self.frames)
 
+    def run_end(self, since: int) -> int | None:
+        """The index of the message that ends the first script run after `since` (None while none has)."""
+        return next((i for i in range(since, len(self.frames)) if self.frames[i].finished), None)
+
     def phases(self, start: float, since: int, sent_since: int) -> dict:
         """Seconds from `start` to: the page's first message (the rerun request), the first reply, the map's
         component message, and the end of the first script run after `since`."""
@@ -375,8 +379,7 @@ def probe_seconds(page, *ends: str, run_after: tuple[Wire, int] | None = None) -
     times = [found[end] for end in ends]
     if run_after:
         wire, mark = run_after
-        index = next(i for i in range(mark, len(wire.frames)) if wire.frames[i].finished)
-        times.append(page.evaluate("(i) => window.__wbProbe.arrivals[i]", index))
+        times.append(page.evaluate("(i) => window.__wbProbe.arrivals[i]", wire.run_end(mark)))
     return (max(times) - found["tInput"]) / 1000
 
 
@@ -477,8 +480,8 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
 
 def timeline_years(out: dict, page, wire: Wire, reps: int, start_view: tuple) -> None:
     """Year changes on the map's own year control (the app's timeline; the baseline has none): from the key press
-    until the drawn records change (the map draws the year itself), and until the app has followed (its run for the
-    year has ended and the page is idle; the map reports the year once the reader pauses, 250 ms)."""
+    until the drawn records change (the map draws the year itself), and until the app has followed (the message that
+    ends its run for the year has reached the page; the map reports the year once the reader pauses, 250 ms)."""
     timeline = page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range")
     if not timeline.count():
         return
