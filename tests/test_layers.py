@@ -85,8 +85,10 @@ def test_stanari_is_a_300_mw_plant_with_its_loan() -> None:
 def test_bar_boljare_keeps_conflicting_and_claimed_figures() -> None:
     road = record("INF02")
     assert road.geometry.geom_type == "LineString" and road["precision"] == "approximate"
-    assert road.geometry.coords[-1] == (19.552, 42.75667)  # Mateševo, with its coordinate source named
-    assert "https://sh.wikipedia.org/wiki/Mate%C5%A1evo" in road["coord_source"] and "Uvač" in road["coord_source"]
+    # Smokovac to Mateševo through Uvač (the R-13 waypoint beside the motorway), each point's source named
+    coords = list(road.geometry.coords)
+    assert coords[0] == (19.30062, 42.46996) and coords[-1] == (19.5427, 42.75044) and (19.50584, 42.71314) in coords
+    assert "mne.a001.wpt" in road["coord_source"] and "mne.r013.wpt" in road["coord_source"]
     debt = figures("INF02")
     debt = debt[debt["figure"] == "debt_outstanding"]
     assert {663.55, 603.0} <= set(debt["value"])

@@ -57,6 +57,24 @@ def test_shipped_data_has_no_problems() -> None:
     assert problems(DATA_DIR) == []
 
 
+def test_readme_counts_match_the_files() -> None:
+    """geodata/README.md's table of files says how many records each holds; a record added or removed updates it."""
+    stated = {}
+    for line in (DATA_DIR / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[2].isdigit():
+            stated[cells[0].strip("`")] = int(cells[2])
+    actual = {}
+    for name in stated:
+        path = DATA_DIR / name
+        if path.suffix == ".csv":
+            with path.open(encoding="utf-8", newline="") as handle:
+                actual[name] = sum(1 for _ in csv.DictReader(handle))
+        else:
+            actual[name] = len(json.loads(path.read_text(encoding="utf-8"))["features"])
+    assert len(stated) >= 8 and stated == actual
+
+
 BROKEN_GEOJSON = [
     ("missing source", "infrastructure", "INF01", set_prop("source_url", ""), "INF01: source_url: required field is empty"),
     ("javascript url", "infrastructure", "INF01", set_prop("source_url", "javascript:alert(1)"), "INF01: source_url: not an http(s) URL"),
