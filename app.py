@@ -14,7 +14,8 @@ from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
-from layers._map import base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report
+from layers._map import (base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report,
+                         selection_args)
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse
@@ -160,9 +161,9 @@ def apply_link(data: Dataset) -> None:
             st.session_state[f"layer_{lid}"] = lid in state.layers
         st.session_state["fill"] = next((lid for lid in state.layers if lid in FILL_LAYERS), None)
     if state.record:
-        st.session_state["selected"] = ("record", state.record)
+        choose(("record", state.record))
     elif state.country:
-        st.session_state["selected"] = ("country", state.country)
+        choose(("country", state.country))
     st.session_state["link_notices"] = state.notices
 
 
@@ -245,8 +246,16 @@ def legend(plan: ViewPlan) -> None:
             st.caption(t("legend.country_level", count=country_level))
 
 
-def select(selection: tuple[str, str]) -> None:
+def choose(selection: tuple[str, str]) -> None:
+    """Set what the panel shows; the map is told the app's selection changed by a new `selected_seq`."""
     st.session_state["selected"] = selection
+    st.session_state["selected_seq"] = st.session_state.get("selected_seq", 0) + 1
+
+
+def select(selection: tuple[str, str]) -> None:
+    """A button in the panel: the whole app reruns (not the panel alone), so the map marks the new selection."""
+    choose(selection)
+    st.rerun()
 
 
 def panel(data: Dataset, year: int) -> None:
@@ -290,7 +299,7 @@ def take_click(value: dict | None) -> bool:
     if not click or click_key == st.session_state.get("last_click"):
         return False
     st.session_state["last_click"] = click_key
-    st.session_state["selected"] = click
+    choose(click)
     return True
 
 
@@ -375,7 +384,8 @@ def main() -> None:
     # The map's year control comes with the run after the map is drawn: a process's first session then does not wait
     # for the timeline to be built (0.2 s) before its map is sent.
     timeline = timeline_url(folder) if st.session_state.get("map_ready") else None
-    view = view_of(plan, choice["year"], timeline_choice(choice), timeline, st.session_state.get("map_year_at"))
+    view = view_of(plan, choice["year"], timeline_choice(choice), timeline, st.session_state.get("map_year_at"),
+                   selection_args(st.session_state.get("selected"), st.session_state.get("selected_seq", 0)))
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice

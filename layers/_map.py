@@ -119,10 +119,10 @@ window.wbReportClicks = function (group) {
     // own late report will have (it reads the same feature), so that one finds nothing new and sends nothing.
     // A copy: toGeoJSON shares the layer's properties object, which the next click's stamp would change under it.
     host.state.last_active_drawing = JSON.parse(JSON.stringify(layer.toGeoJSON()));
-    if (JSON.stringify(host.state.previous_data) === JSON.stringify({last_active_drawing: host.state.last_active_drawing})) {
-      return;
+    if (JSON.stringify(host.state.previous_data) !== JSON.stringify({last_active_drawing: host.state.last_active_drawing})) {
+      window.wbSend(host, {});
     }
-    window.wbSend(host, {});
+    window.wbSelect(props.kind, props.kind === "record" ? props.id : props.iso_a2, false);  // after the report: not in its way
   });
 };
 window.wbSend = function (host, extra) {
@@ -149,7 +149,7 @@ window.wbDraw = function (group, ids, building) {
   }
   var early = Object.create(null);
   building.forEach(function (id) { early[id] = true; });
-  var lines = [], points = [];
+  var lines = [], points = [], drawn = window.wbDrawn = Object.create(null), pane = window.wbPane("wbMarks");
   ids.forEach(function (id) {
     var r = index[id];
     if (!r) { return; }
@@ -169,16 +169,34 @@ window.wbDraw = function (group, ids, building) {
       layer.on("mouseout", function () { layer.setStyle(style); });
       return layer;
     };
-    if (r.lines) { lines.push(dress(L.polyline(r.lines, style), 8)); }
-    (r.points || []).forEach(function (p) { points.push(dress(L.circleMarker(p, style), 3)); });
+    var mine = drawn[id] = [];
+    if (r.lines) { mine.push(dress(L.polyline(r.lines, Object.assign({pane: pane}, style)), 8)); lines.push(mine[0]); }
+    (r.points || []).forEach(function (p) {
+      var dot = dress(L.circleMarker(p, Object.assign({pane: pane}, style)), 3);
+      mine.push(dot);
+      points.push(dot);
+    });
   });
   lines.concat(points).forEach(function (layer) { group.addLayer(layer); });  // points on top of lines
+};
+window.wbPane = function (name) {
+  // Town dots, the selection's halos and the marks, in that order, get panes above the countries' own (overlayPane,
+  // where a selected country comes to the front). They let clicks through to the countries except on a mark itself
+  // (Leaflet's CSS keeps interactive paths clickable).
+  var map = window.wbMap;
+  if (!map) { return "overlayPane"; }
+  if (!map.getPane(name)) {
+    var pane = map.createPane(name);
+    pane.style.zIndex = String({wbTowns: 405, wbHalos: 410, wbMarks: 420}[name]);
+    pane.style.pointerEvents = "none";
+  }
+  return name;
 };
 window.wbFill = function (styles, tips) {
   // Restyles the base country layer (no new polygons): a style and a tooltip by country, "" for the rest.
   var countries = window.wbCountries;
   if (!countries) { return; }
-  countries.options.style = function (f) { return styles[f.properties.iso_a2] || styles[""]; };
+  countries.options.style = function (f) { return window.wbCountryStyle(f, styles[f.properties.iso_a2] || styles[""]); };
   countries.eachLayer(function (layer) {
     countries.resetStyle(layer);
     var tip = tips[layer.feature.properties.iso_a2];
@@ -192,11 +210,12 @@ window.wbShow = function (group, view) {
   window.wbDraw(group, view.ids, view.building);
   view.dots.forEach(function (f) {
     var c = f.geometry.coordinates, p = f.properties;
-    var dot = L.circleMarker([c[1], c[0]], Object.assign({}, window.wbBase.dot, {fillColor: p.colour}));
+    var dot = L.circleMarker([c[1], c[0]], Object.assign({}, window.wbBase.dot, {fillColor: p.colour, pane: window.wbPane("wbMarks")}));
     dot.feature = {type: "Feature", properties: {kind: "country", iso_a2: p.iso_a2}};
     dot.bindTooltip(p.tip, {sticky: true});  // escaped in Python, like the countries' tooltips
     group.addLayer(dot);
   });
+  window.wbMarkSelected(false);
 };
 window.wbView = function (group, args) {
   // A rerun's view. The year is the app's, unless the reader has since picked another on the map that Python has
@@ -224,6 +243,55 @@ window.wbView = function (group, args) {
   }
   if (args.timeline && args.choice) { window.wbTimelineLoad(args.timeline); }
   if (window.wbTimelineSync) { window.wbTimelineSync(); }
+  // The app's selection, only when it has changed since the last run's (`seq`): a run that started before the
+  // reader's last click on the map still carries the selection before it, and must not take the mark away.
+  var chosen = args.selected;
+  if (chosen && chosen.seq !== state.selectedSeq) {
+    state.selectedSeq = chosen.seq;
+    window.wbSelect(chosen.kind, chosen.id, true);
+  }
+};
+window.wbSelect = function (kind, id, fromApp) {
+  // The record or country whose details the panel shows, marked on the map: by a click at once, by the app (a link,
+  // a button in the panel) with its run, when the map also brings it into view.
+  window.wbSelected = kind && id ? {kind: kind, id: id} : null;
+  window.wbMarkSelected(fromApp);
+  if (window.wbCountries) {  // a country's outline is part of its style (restored on mouseout, restyled by fills)
+    window.wbCountries.eachLayer(function (layer) {
+      window.wbCountries.resetStyle(layer);
+      if (kind === "country" && layer.feature.properties.iso_a2 === id) { layer.bringToFront(); }  // all its outline
+    });
+  }
+};
+window.wbCountryStyle = function (feature, style) {
+  var chosen = window.wbSelected;
+  return chosen && chosen.kind === "country" && chosen.id === feature.properties.iso_a2
+    ? Object.assign({}, style, {color: "#111111", weight: 3.2, dashArray: null}) : style;
+};
+window.wbMarkSelected = function (bringIntoView) {
+  // A selected record's marks get a dark halo under each line and a ring around each point (drawn in the view's
+  // group, so a redraw clears them and draws them again here); not clickable, so clicks still reach the marks.
+  (window.wbHalos || []).forEach(function (pair) { pair[0].removeLayer(pair[1]); });  // a group maybe not on the map yet
+  var halos = window.wbHalos = [], chosen = window.wbSelected, group = window.wbGroup, map = window.wbMap;
+  var layers = chosen && chosen.kind === "record" && group && window.wbDrawn ? window.wbDrawn[chosen.id] || [] : [];
+  var pane = window.wbPane("wbHalos");
+  layers.forEach(function (layer) {
+    var halo = layer.getRadius
+      ? L.circleMarker(layer.getLatLng(), {radius: layer.getRadius() + 5, color: "#111111", weight: 2.5, fill: false})
+      : L.polyline(layer.getLatLngs(), {color: "#111111", weight: 13, opacity: 0.3, lineCap: "round"});
+    L.setOptions(halo, {pane: pane, interactive: false, className: "wb-selected"});
+    group.addLayer(halo);
+    halos.push([group, halo]);
+  });
+  if (!bringIntoView || !map) { return; }
+  var bounds = null;
+  if (layers.length) { bounds = L.featureGroup(layers).getBounds(); }
+  if (chosen && chosen.kind === "country" && window.wbCountries) {
+    window.wbCountries.eachLayer(function (layer) {
+      if (layer.feature.properties.iso_a2 === chosen.id) { bounds = layer.getBounds(); }
+    });
+  }
+  if (bounds && bounds.isValid() && !map.getBounds().contains(bounds)) { map.panTo(bounds.getCenter()); }
 };
 window.wbYearReport = function () {
   // The last year reported, sent again with every later report (a click, the ready report) until Python has taken
@@ -411,7 +479,7 @@ class BaseLayers(MacroElement):
   map.on("layeradd", function (e) { window.wbReportClicks(e.layer); });
   L.geoJson(base.neighbours, {style: function () { return neighbour; }, interactive: false}).addTo(map);
   var countries = L.geoJson(base.countries, {
-    style: function () { return style; },
+    style: function (f) { return window.wbCountryStyle(f, style); },
     onEachFeature: function (feature, layer) {
       layer.bindTooltip(function (l) { return l.feature.properties.tip; }, {sticky: true});
       layer.on("mouseover", function (e) { e.target.setStyle({weight: 2.6, color: "#222"}); });
@@ -420,9 +488,10 @@ class BaseLayers(MacroElement):
   }).addTo(map);
   window.wbCountries = countries;
   window.wbReportReady();
+  var towns = window.wbPane("wbTowns");
   base.labels.forEach(function (d) {
     if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
-                                                 fillOpacity: 1, interactive: false}).addTo(map); }
+                                                 fillOpacity: 1, interactive: false, pane: towns}).addTo(map); }
     if (!d.text) { return; }
     var el = document.createElement("div");
     el.className = "wb-label " + d.css;
@@ -512,10 +581,19 @@ window.wbView({{ this._parent.get_name() }}, {{ this.args }});
 
 
 def view_group(view: dict, year: int, choice: dict | None = None, timeline_url: str | None = None,
-               taken: float | None = None) -> folium.FeatureGroup:
+               taken: float | None = None, selected: dict | None = None) -> folium.FeatureGroup:
+    """`selected`: what the panel shows, {"kind", "id", "seq"} (`selection_args`), marked on the map."""
     group = folium.FeatureGroup(name="view")
-    YearView({"year": year, "view": view, "choice": choice, "timeline": timeline_url, "taken": taken}).add_to(group)
+    YearView({"year": year, "view": view, "choice": choice, "timeline": timeline_url, "taken": taken,
+              "selected": selected}).add_to(group)
     return group
+
+
+def selection_args(selection: tuple[str, str] | None, seq: int) -> dict:
+    """The app's selection as the map takes it (`wbView`): `seq` changes whenever the app's selection does, so the map
+    can tell a new one from the one a run that started before the reader's last click still carries."""
+    kind, key = selection if selection else (None, None)
+    return {"kind": kind, "id": key, "seq": seq}
 
 
 def _clicked_properties(result: dict | None) -> dict:

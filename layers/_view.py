@@ -203,10 +203,11 @@ def view_data(plan: ViewPlan) -> dict:
 
 
 def view_of(plan: ViewPlan, year: int | None = None, choice: dict | None = None, timeline_url: str | None = None,
-            taken: float | None = None) -> View:
+            taken: float | None = None, selected: dict | None = None) -> View:
     """The plan as the map's one feature group, new on every run (st_folium attaches it to the run's map); with the
-    reader's choice (`layers._timeline.choice_keys`) and the timeline's URL, the map can draw other years itself."""
-    group = _map.view_group(view_data(plan), year, choice, timeline_url, taken)
+    reader's choice (`layers._timeline.choice_keys`) and the timeline's URL, the map can draw other years itself;
+    `selected` (`_map.selection_args`) is marked on the map."""
+    group = _map.view_group(view_data(plan), year, choice, timeline_url, taken, selected)
     return View([group], plan.legend, plan.country_level)
 
 

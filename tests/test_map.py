@@ -12,7 +12,8 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
-from layers._map import DOT_STYLE, DRAW_JS, base_map, basemap_script, clicked, clicked_at, rerun_after_report
+from layers._map import (DOT_STYLE, DRAW_JS, base_map, basemap_script, clicked, clicked_at, rerun_after_report,
+                         selection_args)
 from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
@@ -232,6 +233,15 @@ def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() 
     assert repr(plan) == before
     assert normalised(first) == normalised(second)
     assert "INF01" in ids_in(first) and '"RS"' in first
+
+
+def test_the_view_carries_the_apps_selection_for_the_map_to_mark() -> None:
+    plan = plan_view(dataset(), geo("countries.geojson"), 2021, ["infrastructure"], "nato", None)
+    chosen = selection_args(("record", "INF01"), 3)
+    assert chosen == {"kind": "record", "id": "INF01", "seq": 3}
+    assert selection_args(None, 0) == {"kind": None, "id": None, "seq": 0}
+    html = render(view_of(plan, 2021, selected=chosen).groups)
+    assert '"selected": {"kind": "record", "id": "INF01", "seq": 3}' in html
 
 
 def normalised(html: str) -> str:

@@ -1,0 +1,80 @@
+"""What the panel shows is marked on the map, in Debian's Chromium: a clicked mark at once, a record from a link or from
+a button in the panel with the app's run, a country by its outline; a run that started before a click keeps it."""
+
+from __future__ import annotations
+
+from helpers import click_at, map_frame, open_app, panel_text, wait_for, wait_idle
+
+STANARI = (44.759289, 17.823207)
+KOSOVO_INSIDE = (42.55, 20.85)
+# The map's selection, the records its halos stand for (by where they are) and the outlined country.
+MARKED_JS = """() => {
+  const halos = Array.from(document.querySelectorAll('path.wb-selected'));
+  const outlined = [];
+  window.wbCountries.eachLayer(l => { if (l.options.weight >= 3) outlined.push(l.feature.properties.iso_a2); });
+  return {selected: window.wbSelected, halos: halos.length, outlined: outlined};
+}"""
+
+
+def marked(page) -> dict:
+    return map_frame(page).evaluate(MARKED_JS)
+
+
+def test_a_clicked_mark_is_marked_at_once_and_keeps_its_mark_through_years(page, app_url, blocked) -> None:
+    open_app(page, app_url)
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    assert marked(page)["halos"] == 0
+    click_at(page, *STANARI)
+    # Checked before the panel's run could have come back: the mark is the map's own doing.
+    now = marked(page)
+    assert now["selected"] == {"kind": "record", "id": "INF01"} and now["halos"] == 1 and now["outlined"] == []
+    ring = map_frame(page).evaluate("() => { const r = window.wbHalos[0][1]; return [r.getLatLng().lat, r.getLatLng().lng]; }")
+    assert abs(ring[0] - STANARI[0]) < 0.01 and abs(ring[1] - STANARI[1]) < 0.01
+    assert wait_for(lambda: "Stanari Thermal Power Plant" in panel_text(page))
+    frame = map_frame(page)
+    assert wait_for(lambda: frame.evaluate("() => !!window.wbTimeline"))
+    frame.evaluate("() => window.wbPickYear(2012)")  # before Stanari's year: not drawn, so no ring
+    assert marked(page)["halos"] == 0
+    frame.evaluate("() => window.wbPickYear(2020)")
+    assert marked(page)["halos"] == 1
+    assert blocked == []
+
+
+def test_a_linked_record_is_marked_and_a_button_in_the_panel_moves_the_mark(page, app_url) -> None:
+    open_app(page, app_url + "?year=2022&record=INF02")
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    assert wait_for(lambda: marked(page)["selected"] == {"kind": "record", "id": "INF02"})
+    assert marked(page)["halos"] == 1  # the motorway's line
+    page.get_by_role("button", name="← Montenegro").click()
+    wait_idle(page)
+    assert wait_for(lambda: marked(page)["selected"] == {"kind": "country", "id": "ME"}), marked(page)
+    assert marked(page)["halos"] == 0 and marked(page)["outlined"] == ["ME"]
+    page.get_by_role("button", name="Bar–Boljare motorway: priority section Smokovac–Uvač–Mateševo").click()
+    wait_idle(page)
+    assert wait_for(lambda: marked(page)["selected"] == {"kind": "record", "id": "INF02"}), marked(page)
+    assert marked(page)["halos"] == 1 and marked(page)["outlined"] == []
+
+
+def test_a_clicked_country_is_outlined(page, app_url) -> None:
+    open_app(page, app_url)
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    click_at(page, *KOSOVO_INSIDE)
+    assert marked(page)["outlined"] == ["XK"]
+    assert wait_for(lambda: "Kosovo in" in panel_text(page))
+    click_at(page, *STANARI)
+    assert marked(page)["outlined"] == [] and marked(page)["halos"] == 1
+
+
+def test_a_run_that_started_before_a_click_does_not_take_its_mark_away(page, app_url) -> None:
+    open_app(page, app_url + "?year=2022&record=INF02")
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    frame = map_frame(page)
+    assert wait_for(lambda: marked(page)["halos"] == 1)
+    seq = frame.evaluate("() => window.wbYear.selectedSeq")
+    frame.evaluate("() => window.wbSelect('record', 'INF01', false)")  # the reader's click, not yet taken
+    rerun = """([id, seq]) => window.wbView(window.wbGroup, Object.assign({}, window.wbLastArgs,
+                 {selected: {kind: 'record', id: id, seq: seq}}))"""
+    frame.evaluate(rerun, ["INF02", seq])  # a run with the app's selection as it was before the click
+    assert marked(page)["selected"] == {"kind": "record", "id": "INF01"}
+    frame.evaluate(rerun, ["INF02", seq + 1])  # a run after the app's selection changed again
+    assert marked(page)["selected"] == {"kind": "record", "id": "INF02"} and marked(page)["halos"] == 1
