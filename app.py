@@ -4,6 +4,7 @@ imports streamlit."""
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 
 import streamlit as st
@@ -247,9 +248,11 @@ def legend(plan: ViewPlan) -> None:
 
 
 def choose(selection: tuple[str, str]) -> None:
-    """Set what the panel shows; the map is told the app's selection changed by a new `selected_seq`."""
+    """Set what the panel shows from the app (a link, a button in the panel); a new token tells the map to mark it
+    and bring it into view (a click on the map needs neither: see `selection_args`). Unique across sessions, as the
+    map outlives a session that reconnects."""
     st.session_state["selected"] = selection
-    st.session_state["selected_seq"] = st.session_state.get("selected_seq", 0) + 1
+    st.session_state["selected_token"] = secrets.token_hex(8)
 
 
 def select(selection: tuple[str, str]) -> None:
@@ -299,7 +302,7 @@ def take_click(value: dict | None) -> bool:
     if not click or click_key == st.session_state.get("last_click"):
         return False
     st.session_state["last_click"] = click_key
-    choose(click)
+    st.session_state["selected"] = click
     return True
 
 
@@ -385,7 +388,8 @@ def main() -> None:
     # for the timeline to be built (0.2 s) before its map is sent.
     timeline = timeline_url(folder) if st.session_state.get("map_ready") else None
     view = view_of(plan, choice["year"], timeline_choice(choice), timeline, st.session_state.get("map_year_at"),
-                   selection_args(st.session_state.get("selected"), st.session_state.get("selected_seq", 0)))
+                   selection_args(st.session_state.get("selected"), st.session_state.get("selected_token"),
+                                  (st.session_state.get("last_click") or (None, None))[1]))
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice

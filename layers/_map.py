@@ -115,6 +115,7 @@ window.wbReportClicks = function (group) {
     // One stamp per click, shared by the nested groups it reaches (Leaflet copies the event's fields upwards), so
     // Python can tell a new click on the same mark from the value it already has.
     props.clicked_at = e.wbStamp = e.wbStamp || (e.originalEvent && e.originalEvent.timeStamp) || performance.now();
+    window.wbClick = {at: props.clicked_at, time: performance.now()};  // until Python says it took it (`wbView`)
     // streamlit-folium reports clicks after a 250 ms debounce meant for pans; report this one now, in the shape its
     // own late report will have (it reads the same feature), so that one finds nothing new and sends nothing.
     // A copy: toGeoJSON shares the layer's properties object, which the next click's stamp would change under it.
@@ -243,13 +244,21 @@ window.wbView = function (group, args) {
   }
   if (args.timeline && args.choice) { window.wbTimelineLoad(args.timeline); }
   if (window.wbTimelineSync) { window.wbTimelineSync(); }
-  // The app's selection, only when it has changed since the last run's (`seq`): a run that started before the
-  // reader's last click on the map still carries the selection before it, and must not take the mark away.
-  var chosen = args.selected;
-  if (chosen && chosen.seq !== state.selectedSeq) {
-    state.selectedSeq = chosen.seq;
-    window.wbSelect(chosen.kind, chosen.id, true);
-  }
+  window.wbTakeSelection(args.selected);
+};
+window.wbTakeSelection = function (chosen) {
+  // The app's selection from a run ({kind, id, token, click}, `_map.selection_args`). A click on the map not taken by
+  // Python yet (`click` is the stamp of the last one it took) is newer than anything this run knows: it stays marked,
+  // unless 5 s passed (a report lost in a reconnect). A new `token` is a selection made in the app (a link, a button
+  // in the panel), which the map also brings into view; clicks never move the map.
+  if (!chosen) { return; }
+  var state = window.wbChosen || (window.wbChosen = {token: null});
+  var fresh = chosen.token !== state.token, click = window.wbClick;
+  state.token = chosen.token;
+  if (click && click.at !== chosen.click && performance.now() - click.time < 5000) { return; }
+  var now = window.wbSelected;
+  var same = now ? now.kind === chosen.kind && now.id === chosen.id : !chosen.id;
+  if (fresh || !same) { window.wbSelect(chosen.kind, chosen.id, fresh); }
 };
 window.wbSelect = function (kind, id, fromApp) {
   // The record or country whose details the panel shows, marked on the map: by a click at once, by the app (a link,
@@ -291,7 +300,8 @@ window.wbMarkSelected = function (bringIntoView) {
       if (layer.feature.properties.iso_a2 === chosen.id) { bounds = layer.getBounds(); }
     });
   }
-  if (bounds && bounds.isValid() && !map.getBounds().contains(bounds)) { map.panTo(bounds.getCenter()); }
+  // Only when none of it is in view: a country or a long line larger than the view is left where the reader has it.
+  if (bounds && bounds.isValid() && !map.getBounds().intersects(bounds)) { map.panTo(bounds.getCenter()); }
 };
 window.wbYearReport = function () {
   // The last year reported, sent again with every later report (a click, the ready report) until Python has taken
@@ -582,18 +592,19 @@ window.wbView({{ this._parent.get_name() }}, {{ this.args }});
 
 def view_group(view: dict, year: int, choice: dict | None = None, timeline_url: str | None = None,
                taken: float | None = None, selected: dict | None = None) -> folium.FeatureGroup:
-    """`selected`: what the panel shows, {"kind", "id", "seq"} (`selection_args`), marked on the map."""
+    """`selected`: what the panel shows (`selection_args`), marked on the map."""
     group = folium.FeatureGroup(name="view")
     YearView({"year": year, "view": view, "choice": choice, "timeline": timeline_url, "taken": taken,
               "selected": selected}).add_to(group)
     return group
 
 
-def selection_args(selection: tuple[str, str] | None, seq: int) -> dict:
-    """The app's selection as the map takes it (`wbView`): `seq` changes whenever the app's selection does, so the map
-    can tell a new one from the one a run that started before the reader's last click still carries."""
+def selection_args(selection: tuple[str, str] | None, token: str | None, click: float | None) -> dict:
+    """The app's selection as the map takes it (`wbTakeSelection`): `token` is new with each selection made in the app
+    (a link, a button in the panel), which the map brings into view; `click` is the stamp of the last click on the
+    map that Python took, so the map can tell a run that does not know the reader's latest click yet."""
     kind, key = selection if selection else (None, None)
-    return {"kind": kind, "id": key, "seq": seq}
+    return {"kind": kind, "id": key, "token": token, "click": click}
 
 
 def _clicked_properties(result: dict | None) -> dict:

@@ -237,11 +237,11 @@ def test_a_view_plan_is_plain_read_only_data_that_renders_the_same_every_time() 
 
 def test_the_view_carries_the_apps_selection_for_the_map_to_mark() -> None:
     plan = plan_view(dataset(), geo("countries.geojson"), 2021, ["infrastructure"], "nato", None)
-    chosen = selection_args(("record", "INF01"), 3)
-    assert chosen == {"kind": "record", "id": "INF01", "seq": 3}
-    assert selection_args(None, 0) == {"kind": None, "id": None, "seq": 0}
+    chosen = selection_args(("record", "INF01"), "a1", 1234.5)
+    assert chosen == {"kind": "record", "id": "INF01", "token": "a1", "click": 1234.5}
+    assert selection_args(None, None, None) == {"kind": None, "id": None, "token": None, "click": None}
     html = render(view_of(plan, 2021, selected=chosen).groups)
-    assert '"selected": {"kind": "record", "id": "INF01", "seq": 3}' in html
+    assert '"selected": {"kind": "record", "id": "INF01", "token": "a1", "click": 1234.5}' in html
 
 
 def normalised(html: str) -> str:

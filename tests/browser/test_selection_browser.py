@@ -3,7 +3,7 @@ a button in the panel with the app's run, a country by its outline; a run that s
 
 from __future__ import annotations
 
-from helpers import click_at, map_frame, open_app, panel_text, wait_for, wait_idle
+from helpers import click_at, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -65,16 +65,50 @@ def test_a_clicked_country_is_outlined(page, app_url) -> None:
     assert marked(page)["outlined"] == [] and marked(page)["halos"] == 1
 
 
-def test_a_run_that_started_before_a_click_does_not_take_its_mark_away(page, app_url) -> None:
+def ring_at(page) -> list[float] | None:
+    """Where the one ring drawn on the map is (a selected point), or None."""
+    return map_frame(page).evaluate("""() => { const r = document.querySelectorAll('path.wb-selected');
+      if (r.length !== 1 || !window.wbHalos[0][1].getLatLng) return null;
+      const p = window.wbHalos[0][1].getLatLng(); return [p.lat, p.lng]; }""")
+
+
+def test_a_run_that_does_not_know_the_readers_last_click_keeps_its_mark(page, app_url) -> None:
     open_app(page, app_url + "?year=2022&record=INF02")
     page.get_by_text("Legend").first.wait_for(timeout=20_000)
     frame = map_frame(page)
     assert wait_for(lambda: marked(page)["halos"] == 1)
-    seq = frame.evaluate("() => window.wbYear.selectedSeq")
-    frame.evaluate("() => window.wbSelect('record', 'INF01', false)")  # the reader's click, not yet taken
-    rerun = """([id, seq]) => window.wbView(window.wbGroup, Object.assign({}, window.wbLastArgs,
-                 {selected: {kind: 'record', id: id, seq: seq}}))"""
-    frame.evaluate(rerun, ["INF02", seq])  # a run with the app's selection as it was before the click
-    assert marked(page)["selected"] == {"kind": "record", "id": "INF01"}
-    frame.evaluate(rerun, ["INF02", seq + 1])  # a run after the app's selection changed again
-    assert marked(page)["selected"] == {"kind": "record", "id": "INF02"} and marked(page)["halos"] == 1
+    args = frame.evaluate("() => window.wbLastArgs.selected")
+    assert args["id"] == "INF02" and args["token"] and args["click"] is None
+    # The reader clicks Stanari; before Python takes that click, runs come: one with the app's selection as it was,
+    # one with a new selection made in the app (a button pressed just before the click).
+    frame.evaluate("() => { window.wbClick = {at: 42, time: performance.now()}; window.wbSelect('record', 'INF01', false); }")
+    rerun = """(selected) => window.wbView(window.wbGroup, Object.assign({}, window.wbLastArgs, {selected: selected}))"""
+    frame.evaluate(rerun, args)
+    assert marked(page)["selected"]["id"] == "INF01" and ring_at(page) is not None
+    frame.evaluate(rerun, {"kind": "country", "id": "ME", "token": "newer", "click": None})
+    assert marked(page)["selected"]["id"] == "INF01" and marked(page)["outlined"] == []
+    # Once a run has taken the click, the app's selection holds again.
+    frame.evaluate(rerun, {"kind": "country", "id": "ME", "token": "newer", "click": 42})
+    assert marked(page)["selected"] == {"kind": "country", "id": "ME"} and marked(page)["halos"] == 0
+    assert marked(page)["outlined"] == ["ME"]
+
+
+def test_a_click_never_moves_the_map_later_but_a_selection_made_in_the_app_comes_into_view(page, app_url) -> None:
+    open_app(page, app_url + "?year=2022")
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "Stanari Thermal Power Plant" in panel_text(page))
+    frame = map_frame(page)
+    frame.evaluate("() => window.map.setView([41.3, 19.8], 10)")  # Tirana, Stanari far out of view
+    before = view(page)
+    set_year(page, "ArrowLeft")  # a full run after the click
+    assert wait_for(lambda: frame.evaluate("() => window.wbLastArgs.year") == 2021)
+    assert view(page) == before and marked(page)["selected"]["id"] == "INF01"
+    assert frame.evaluate("() => window.wbLastArgs.selected.click === window.wbClick.at")  # Python says it took it
+    page.get_by_role("button", name="← Bosnia and Herzegovina").click()  # a selection made in the app
+    wait_idle(page)
+    assert wait_for(lambda: marked(page)["outlined"] == ["BA"]), marked(page)
+    assert wait_for(lambda: frame.evaluate("""() => { let inside = false; window.wbCountries.eachLayer(l => {
+      if (l.feature.properties.iso_a2 === 'BA') inside = l.getBounds().intersects(window.map.getBounds()); });
+      return inside; }""")), view(page)
+    assert view(page)[2] == 10  # brought into view, not zoomed
