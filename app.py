@@ -15,6 +15,7 @@ from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
+from layers._find import find_options, year_showing
 from layers._map import (base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report,
                          selection_args)
 from layers._marks import all_marks
@@ -213,10 +214,35 @@ def current_choice(data: Dataset) -> dict:
             "series": series, "waves": waves, "tiles": bool(state.get("tiles", False))}
 
 
+@st.cache_resource(show_spinner=False)
+def searchable(folder: str) -> dict[tuple[str, str], str]:
+    return dict(find_options(load(folder)))
+
+
+def on_find(data: Dataset) -> None:
+    """A pick in the search: its details, its layer on and a year that shows it; the box is cleared for the next."""
+    picked = st.session_state.get("find")
+    st.session_state["find"] = None
+    if not picked:
+        return
+    kind, key = picked
+    found = data.record(key) if kind == "record" else None
+    if found is not None:
+        layer_id, row = found
+        st.session_state["year"] = year_showing(row, st.session_state["year"], YEARS)
+        if layer_id in POINT_LAYERS:
+            st.session_state[f"layer_{layer_id}"] = True
+    choose(picked)
+
+
 def controls(data: Dataset, choice: dict) -> None:
     """The sidebar widgets; they hold the values `current_choice` read (its survey waves are reused here)."""
     year = choice["year"]
+    options = searchable(str(data_dir()))
     with st.sidebar:
+        st.selectbox(t("control.find"), list(options), index=None, key="find", format_func=options.get,
+                     placeholder=t("control.find_placeholder"), help=t("control.find_help"), on_change=on_find,
+                     args=(data,))
         st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
         st.markdown(f"**{t('control.layers')}**")
         for lid in POINT_LAYERS:

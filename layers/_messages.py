@@ -10,6 +10,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "app.subtitle": "Infrastructure, surveillance, diplomacy, public opinion and vaccine diplomacy in Serbia, Kosovo, "
         "Bosnia and Herzegovina, Montenegro, North Macedonia and Albania. Every mark traces to a named source.",
         "control.loading": "Loading the controls…",
+        "control.find": "Find",
+        "control.find_placeholder": "Search by name…",
+        "control.find_help": "Type part of a name. Opens its details, marks it on the map, and moves to a year that shows it.",
         "control.year": "Year",
         "timeline.label": "Year on the map",
         "timeline.slider": "Year",

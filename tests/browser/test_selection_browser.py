@@ -112,3 +112,33 @@ def test_a_click_never_moves_the_map_later_but_a_selection_made_in_the_app_comes
       if (l.feature.properties.iso_a2 === 'BA') inside = l.getBounds().intersects(window.map.getBounds()); });
       return inside; }""")), view(page)
     assert view(page)[2] == 10  # brought into view, not zoomed
+
+
+def find(page, text: str) -> None:
+    """Type into the sidebar's search and take the first match."""
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.keyboard.type(text)
+    page.get_by_role("option").first.wait_for(timeout=10_000)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
+def test_the_search_opens_a_record_in_a_year_and_layer_that_show_it(page, app_url) -> None:
+    open_app(page, app_url + "?year=2014&layers=surveillance")
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    map_frame(page).evaluate("() => window.map.setView([41.3, 19.8], 10)")  # Tirana; Smederevo out of view
+    find(page, "Smederevo steel")
+    assert wait_for(lambda: "HBIS (HeSteel) Smederevo steel mill" in panel_text(page))
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    assert slider.input_value() == "2016"  # its first year: in 2014 it was not shown
+    assert page.get_by_role("checkbox", name="Infrastructure and investment").is_checked()
+    frame = map_frame(page)
+    assert wait_for(lambda: marked(page)["selected"] == {"kind": "record", "id": "INF06"} and marked(page)["halos"] == 1)
+    assert frame.evaluate("() => window.map.getBounds().contains(window.wbHalos[0][1].getLatLng())")  # brought into view
+    assert "record=INF06" in page.url and "year=2016" in page.url
+    # The box is cleared for the next search, which can be a country's profile.
+    search = page.locator('[data-testid="stSelectbox"]').first
+    assert search.locator("input").input_value() == "" and search.locator("input").get_attribute("placeholder") == "Search by name…"
+    find(page, "Kosovo: country")
+    assert wait_for(lambda: "Kosovo in 2016" in panel_text(page))
+    assert wait_for(lambda: marked(page)["outlined"] == ["XK"])

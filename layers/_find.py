@@ -1,0 +1,51 @@
+"""What the sidebar's search offers (no streamlit): the six countries' profiles and every record that has a panel,
+each with the label a reader types into, and the year that shows a found record."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ._dataset import Dataset
+from ._schema import FOCUS_COUNTRIES
+from ._view import country_name
+
+FIND_LAYERS = ("infrastructure", "surveillance", "events", "vaccines")
+
+
+def _year(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def years_label(row: pd.Series) -> str:
+    start, end = _year(row["year_from"]), _year(row["year_to"])
+    if end is None:
+        return f"{start}–"
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def countries_label(codes: str) -> str:
+    names = [country_name(code) for code in str(codes).split(";") if code]
+    return ", ".join(names) if len(names) <= 2 else f"{len(names)} countries"
+
+
+def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
+    """(selection, label): the countries first, then every record of the searchable layers that loaded, by name."""
+    countries = [(("country", code), f"{country_name(code)}: country profile") for code in FOCUS_COUNTRIES]
+    records = []
+    for layer_id in FIND_LAYERS:
+        loaded = dataset.layers.get(layer_id)
+        if loaded is None or not loaded.ok:
+            continue
+        for _, row in loaded.frame.iterrows():
+            label = f"{row['name']} ({countries_label(row['country'])}, {years_label(row)})"
+            records.append((("record", row["id"]), label))
+    return countries + sorted(records, key=lambda option: option[1].casefold())
+
+
+def year_showing(row: pd.Series, year: int, years: tuple[int, int]) -> int:
+    """`year` if the record is shown in it, else the nearest year that shows it (within the app's years)."""
+    start = _year(row["year_from"]) or years[0]
+    end = _year(row["year_to"])
+    end = years[1] if end is None else end
+    nearest = min(max(year, start), end)
+    return min(max(nearest, years[0]), years[1])

@@ -1,0 +1,55 @@
+"""The sidebar's search: what it offers and the year that shows a found record."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from layers import FOCUS_COUNTRIES, LAYERS
+from layers._dataset import Dataset, load_dataset
+from layers._find import FIND_LAYERS, find_options, year_showing
+
+YEARS = (2012, 2026)
+
+
+@cache
+def dataset() -> Dataset:
+    return load_dataset(LAYERS)
+
+
+def test_the_search_offers_each_country_then_every_record_of_the_searchable_layers_by_name() -> None:
+    options = find_options(dataset())
+    keys = [key for key, _ in options]
+    assert keys[: len(FOCUS_COUNTRIES)] == [("country", code) for code in FOCUS_COUNTRIES]
+    expected = {("record", rid) for lid in FIND_LAYERS for rid in dataset().layers[lid].frame["id"]}
+    assert set(keys[len(FOCUS_COUNTRIES):]) == expected and len(keys) == len(set(keys))
+    labels = [label for _, label in options[len(FOCUS_COUNTRIES):]]
+    assert labels == sorted(labels, key=str.casefold)
+    found = dict(options)
+    assert found[("record", "INF01")] == "Stanari Thermal Power Plant (Bosnia and Herzegovina, 2013–)"
+    assert found[("record", "DIP001")].endswith("(5 countries, 2012)")
+    assert found[("country", "XK")] == "Kosovo: country profile"
+
+
+def test_a_layer_that_failed_to_load_is_not_offered(tmp_path) -> None:
+    import shutil
+
+    from layers._records import DATA_DIR
+    shutil.copytree(DATA_DIR, tmp_path / "geodata")
+    (tmp_path / "geodata" / "surveillance.geojson").write_text("{ broken", encoding="utf-8")
+    keys = {key for key, _ in find_options(load_dataset(LAYERS, tmp_path / "geodata"))}
+    assert ("record", "INF01") in keys and not any(key[1].startswith("SUR") for key in keys)
+
+
+def test_a_found_record_is_shown_in_the_chosen_year_or_the_nearest_year_that_shows_it() -> None:
+    def row(start, end):
+        return pd.Series({"year_from": start, "year_to": end})
+
+    assert year_showing(row(2013, None), 2020, YEARS) == 2020  # already shown
+    assert year_showing(row(2016, None), 2014, YEARS) == 2016  # not yet: its first year
+    assert year_showing(row(2012, 2012), 2025, YEARS) == 2012  # over: its last year
+    assert year_showing(row(2015, 2019), 2017, YEARS) == 2017
+    assert year_showing(row(2005, 2008), 2020, YEARS) == 2012  # before the app's years: the first of them
+    assert year_showing(row(2030, None), 2020, YEARS) == 2026
+    assert year_showing(row(2016, pd.NA), 2014, YEARS) == 2016
