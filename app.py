@@ -41,6 +41,7 @@ PANEL_CSS = """<style>
 .wb-facts td { padding: .2rem 0; vertical-align: top; }
 .wb-figures, .wb-sources { font-size: .88rem; padding-left: 1.2rem; }
 .wb-panel p { font-size: .9rem; margin: .3rem 0; }
+.wb-coords a { overflow-wrap: anywhere; }
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }

@@ -37,6 +37,18 @@ def link(url: str, text: str) -> str:
     return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer nofollow">{esc(text)}</a>'
 
 
+URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>;]*[^\s\"'<>;.,)]")
+
+
+def linked(text: str) -> str:
+    """Free text from data with each http(s) URL in it as a link (the rest escaped, nothing else becomes markup)."""
+    out, at = [], 0
+    for found in URL_IN_TEXT.finditer(text):
+        out += [esc(text[at:found.start()]), link(found.group(), found.group())]
+        at = found.end()
+    return "".join(out) + esc(text[at:])
+
+
 def published(date: str) -> str:
     return t("panel.undated") if date in ("", "undated") else t("panel.published", date=date)
 
@@ -120,7 +132,7 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> s
     if "precision" in row and row["precision"]:
         parts.append(f"<p><b>{esc(t('panel.precision'))}:</b> {esc(row['precision'].replace('_', ' '))} – {esc(word('precision', row['precision']))}")
         if row.get("coord_source"):
-            parts.append(f"<br><small>{esc(t('panel.coord_source'))}: {esc(row['coord_source'])}</small>")
+            parts.append(f"<br><small class='wb-coords'>{esc(t('panel.coord_source'))}: {linked(row['coord_source'])}</small>")
         parts.append("</p>")
     if row.get("notes"):
         parts.append(f"<p><b>{esc(t('panel.notes'))}:</b> {esc(row['notes'])}</p>")

@@ -82,6 +82,20 @@ def test_stanari_is_a_300_mw_plant_with_its_loan() -> None:
     assert ((stanari["figure"] == "loan") & (stanari["value"] == 350) & (stanari["unit"] == "EUR")).any()
 
 
+def test_lines_traced_from_waypoints_cite_the_file_version_they_were_read_from() -> None:
+    """A waypoint file changes over time: the citation pins the commit, so a reader finds the same points."""
+    frame = dataset().layers["infrastructure"].frame
+    traced = frame[frame["coord_source"].str.contains("Travel Mapping", na=False)]
+    assert set(traced["id"]) >= {"INF02", "INF13", "INF14", "INF15", "INF19"}
+    pinned = r"https://github\.com/TravelMapping/HighwayData/blob/[0-9a-f]{40}/hwy_data/"
+    assert traced["coord_source"].str.contains(pinned).all()
+    assert (traced["precision"] == "approximate").all()  # straight between waypoints, not the surveyed alignment
+    railway = frame[frame["id"].isin(["INF10", "INF11"])]
+    stations = r"https://github\.com/KDE/kpublictransport/blob/[0-9a-f]{40}/src/lib/networks/stations/me-rs\.json"
+    assert railway["coord_source"].str.contains(stations).all() and (railway["precision"] == "approximate").all()
+    assert railway.set_index("id").loc["INF11"].geometry.coords[-1] == (19.67125, 46.10196)  # Subotica station
+
+
 def test_bar_boljare_keeps_conflicting_and_claimed_figures() -> None:
     road = record("INF02")
     assert road.geometry.geom_type == "LineString" and road["precision"] == "approximate"
