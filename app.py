@@ -384,7 +384,9 @@ def details(data: Dataset, choice: dict) -> None:
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
     st.session_state["full_run_done"] = False  # until this run's end: a map report that cuts it short reruns it all
-    st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }</style>")
+    # The search's options are long names: its list may be wider than the sidebar.
+    st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }"
+            " [data-testid='stSelectboxVirtualDropdown'] { min-width: min(34rem, 92vw); }</style>")
     leaflet_ready()
     data = dataset()
     apply_link(data)
