@@ -1,5 +1,5 @@
 """What the sidebar's search offers (no streamlit): the six countries' profiles and every record that has a panel,
-each with the label a reader types into, and the year that shows a found record."""
+each with the label a reader types into (name, countries, years, company), and the year that shows a found record."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ._schema import FOCUS_COUNTRIES
 from ._view import country_name
 
 FIND_LAYERS = ("infrastructure", "surveillance", "events", "vaccines")
+COMPANY_FIELDS = ("chinese_company", "vendor")  # in the label too, so "CRBC" or "Huawei" finds their projects
 
 
 def _year(value) -> int | None:
@@ -38,7 +39,8 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
             continue
         for _, row in loaded.frame.iterrows():
             label = f"{row['name']} ({countries_label(row['country'])}, {years_label(row)})"
-            records.append((("record", row["id"]), label))
+            company = next((row[c] for c in COMPANY_FIELDS if c in row and isinstance(row[c], str) and row[c]), None)
+            records.append((("record", row["id"]), f"{label} · {company}" if company else label))
     return countries + sorted(records, key=lambda option: option[1].casefold())
 
 

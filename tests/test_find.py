@@ -27,7 +27,11 @@ def test_the_search_offers_each_country_then_every_record_of_the_searchable_laye
     labels = [label for _, label in options[len(FOCUS_COUNTRIES):]]
     assert labels == sorted(labels, key=str.casefold)
     found = dict(options)
-    assert found[("record", "INF01")] == "Stanari Thermal Power Plant (Bosnia and Herzegovina, 2013–)"
+    assert found[("record", "INF01")] == ("Stanari Thermal Power Plant (Bosnia and Herzegovina, 2013–) · Dongfang Electric "
+                                          "Corporation (EPC, turnkey)")
+    assert found[("record", "SUR01")].endswith("· Huawei")  # a vendor is searchable too
+    crbc = {key[1] for key, label in options if "China Road and Bridge" in label}
+    assert {"INF02", "INF15", "INF17"} <= crbc
     assert found[("record", "DIP001")].endswith("(5 countries, 2012)")
     assert found[("country", "XK")] == "Kosovo: country profile"
 
