@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -39,12 +40,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_log(process: subprocess.Popen) -> str:
+    return Path(process.log_path).read_text(encoding="utf-8", errors="replace")[-3000:]
+
+
 def start_streamlit(script: str, cwd: Path, extra: list[str] | None = None, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """A server on a free loopback port. Its output goes to a file, not a pipe: a pipe nobody reads fills up and then
+    blocks the server mid-write; the file is shown when the server fails to start or to stop."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *(extra or [])]
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env={**os.environ, **(env or {})})
+    log = tempfile.NamedTemporaryFile("wb", prefix=f"streamlit-{port}-", suffix=".log", delete=False)
+    process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+    log.close()  # the child keeps its own handle
+    process.log_path = log.name
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -55,15 +64,26 @@ def start_streamlit(script: str, cwd: Path, extra: list[str] | None = None, env:
         except OSError:
             time.sleep(0.3)
     process.kill()
-    raise RuntimeError(f"streamlit did not start: {process.stdout.read().decode(errors='replace')[-2000:]}")
+    process.wait()
+    raise RuntimeError(f"streamlit did not start:\n{server_log(process)}")
+
+
+def stop_streamlit(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise AssertionError(f"streamlit did not stop within 20 s of SIGTERM; its output:\n{server_log(process)}") from None
+    Path(process.log_path).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     process, url = start_streamlit("app.py", ROOT)
     yield url
-    process.terminate()
-    process.wait(timeout=20)
+    stop_streamlit(process)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 import pytest
-from conftest import ROOT, start_streamlit
+from conftest import ROOT, start_streamlit, stop_streamlit
 from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, wait_for, wait_idle
 
 import csv
@@ -21,8 +21,7 @@ def hostile_url(tmp_path_factory):
     data = make_hostile_copy(tmp_path_factory.mktemp("hostile") / "geodata")
     process, url = start_streamlit("app.py", ROOT, env={"WB_DATA_DIR": str(data)})
     yield url
-    process.terminate()
-    process.wait(timeout=20)
+    stop_streamlit(process)
 
 
 def pwned(page) -> list:
