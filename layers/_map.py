@@ -266,11 +266,17 @@ window.wbSelect = function (kind, id, fromApp) {
   window.wbSelected = kind && id ? {kind: kind, id: id} : null;
   window.wbMarkSelected(fromApp);
   if (window.wbCountries) {  // a country's outline is part of its style (restored on mouseout, restyled by fills)
-    window.wbCountries.eachLayer(function (layer) {
-      window.wbCountries.resetStyle(layer);
-      if (kind === "country" && layer.feature.properties.iso_a2 === id) { layer.bringToFront(); }  // all its outline
-    });
+    window.wbCountries.eachLayer(function (layer) { window.wbCountries.resetStyle(layer); });
+    var country = kind === "country" && window.wbCountryLayer(id);
+    if (country) { country.bringToFront(); }  // all of its outline, over its neighbours' borders
   }
+};
+window.wbCountryLayer = function (code) {
+  var found = null;
+  if (window.wbCountries) {
+    window.wbCountries.eachLayer(function (layer) { if (layer.feature.properties.iso_a2 === code) { found = layer; } });
+  }
+  return found;
 };
 window.wbCountryStyle = function (feature, style) {
   var chosen = window.wbSelected;
@@ -293,13 +299,8 @@ window.wbMarkSelected = function (bringIntoView) {
     halos.push([group, halo]);
   });
   if (!bringIntoView || !map) { return; }
-  var bounds = null;
-  if (layers.length) { bounds = L.featureGroup(layers).getBounds(); }
-  if (chosen && chosen.kind === "country" && window.wbCountries) {
-    window.wbCountries.eachLayer(function (layer) {
-      if (layer.feature.properties.iso_a2 === chosen.id) { bounds = layer.getBounds(); }
-    });
-  }
+  var country = chosen && chosen.kind === "country" && window.wbCountryLayer(chosen.id);
+  var bounds = layers.length ? L.featureGroup(layers).getBounds() : country ? country.getBounds() : null;
   // Only when none of it is in view: a country or a long line larger than the view is left where the reader has it.
   if (bounds && bounds.isValid() && !map.getBounds().intersects(bounds)) { map.panTo(bounds.getCenter()); }
 };
