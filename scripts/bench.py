@@ -6,6 +6,8 @@ It measures a commit (HEAD by default, extracted to a temp folder, so edits in p
 measures the working tree). Every target is its own `streamlit run` on 127.0.0.1, driven by headless Debian
 Chromium through Playwright; every request off loopback is blocked and counted.
   floor     scripts/bench_apps/floor.py: one line of Streamlit, i.e. Streamlit's own page start
+  map_floor scripts/bench_apps/map_floor.py: one triangle through st_folium, i.e. what the map's stack costs before
+            any content (first paint only)
   app       app.py on geodata/, with every point layer and the diplomacy fill on
   baseline  scripts/bench_apps/baseline.py: the same layers the plain way (unsimplified 10m boundaries, every file
             re-read on every rerun, default st_folium arguments)
@@ -76,6 +78,8 @@ def run_group(group: list[Target], reps: int, browser, temp: Path, results: dict
                 began = time.monotonic()
                 if t.kind == "floor":
                     result["cpu_per_rerun_s"] = bb.floor_cpu(browser, server, url, reps, blocked)
+                elif t.kind == "map_floor":  # a reference for first paint only
+                    continue
                 else:
                     result["interact"] = {}
                     bb.interact(result["interact"], browser, server, url, reps, reps, blocked)
@@ -152,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_baseline:
         bt.baseline_folder(temp / "baseline")
     sessions = counts(args.sessions)
+    # The map floor runs with the app's settings (its working folder), as the floor does.
     main_group = [Target("floor", "floor", bt.BENCH_APPS / "floor.py", code, sessions=counts(args.floor_sessions)),
+                  Target("map_floor", "map_floor", bt.with_leaflet(temp / "map_floor", "map_floor.py"), code),
                   Target("app", "app", code / "app.py", code, APP_QUERY, sessions=sessions, options=args.option)]
     if not args.skip_baseline:
         main_group.append(Target("baseline", "baseline", temp / "baseline" / "baseline.py", temp / "baseline",
@@ -184,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     summaries = {name: summarize(r) for name, r in results.items()}
     empty: dict = {}
     checks = verdicts(summaries.get("app", empty), summaries.get("floor", empty), summaries.get("baseline", empty))
-    main_table = table(summaries.get("app", empty), summaries.get("floor", empty), summaries.get("baseline", empty), checks)
+    main_table = table(summaries.get("app", empty), summaries.get("floor", empty), summaries.get("baseline", empty), checks,
+                       summaries.get("map_floor"))
     growth_names = ["app", *[f"app×{n}" for n in scales]]
     growth = growth_table(summaries, growth_names) if scales else ""
     phases = phase_table(summaries, list(results))
