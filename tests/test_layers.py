@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from functools import cache
 
 import pandas as pd
@@ -94,6 +95,21 @@ def test_lines_traced_from_waypoints_cite_the_file_version_they_were_read_from()
     stations = r"https://github\.com/KDE/kpublictransport/blob/[0-9a-f]{40}/src/lib/networks/stations/me-rs\.json"
     assert railway["coord_source"].str.contains(stations).all() and (railway["precision"] == "approximate").all()
     assert railway.set_index("id").loc["INF11"].geometry.coords[-1] == (19.67125, 46.10196)  # Subotica station
+
+
+@pytest.mark.parametrize("file_name", ["figures.csv", "sources.csv"])
+def test_each_record_gets_its_own_provenance_rows_in_file_order(file_name: str) -> None:
+    """What a panel lists for a record (`figures_of`, `sources_of`) is every row of the file for it, in the file's
+    order, and nothing is left over: read against the file itself, not through the dataset's frames."""
+    with (DATA_DIR / file_name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    of = dataset().figures_of if file_name == "figures.csv" else dataset().sources_of
+    record_ids = dict.fromkeys(row["record_id"] for row in rows)
+    assert sum(len(of(rid)) for rid in record_ids) == len(rows)
+    for rid in record_ids:
+        expected = [(row["source_url"], row["published"]) for row in rows if row["record_id"] == rid]
+        assert [(got["source_url"], got["published"]) for got in of(rid)] == expected, rid
+    assert of("INF01") and of("no-such-record") == ()
 
 
 def test_bar_boljare_keeps_conflicting_and_claimed_figures() -> None:
