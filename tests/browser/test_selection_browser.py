@@ -3,6 +3,7 @@ a button in the panel with the app's run, a country by its outline; a run that s
 
 from __future__ import annotations
 
+import pytest
 from helpers import click_at, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
@@ -142,3 +143,34 @@ def test_the_search_opens_a_record_in_a_year_and_layer_that_show_it(page, app_ur
     find(page, "Kosovo: country")
     assert wait_for(lambda: "Kosovo in 2016" in panel_text(page))
     assert wait_for(lambda: marked(page)["outlined"] == ["XK"])
+
+
+SCROLL_JS = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+
+
+def press_at(page, lat: float, lng: float, touch: bool) -> None:
+    """A press where the map is, as it is on screen now (unlike `click_at`, the map is not scrolled into view first)."""
+    point = map_frame(page).evaluate("([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }", [lat, lng])
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    x, y = box["x"] + point[0], box["y"] + point[1]
+    page.touchscreen.tap(x, y) if touch else page.mouse.click(x, y)
+
+
+@pytest.mark.parametrize("device", ["short window", "phone"])
+def test_the_first_click_on_a_map_partly_out_of_view_selects_and_does_not_scroll(browser, app_url, device) -> None:
+    """Leaflet focuses the map on a press; the browser used to scroll the page to the map between press and release,
+    so the release landed elsewhere and the reader's first click on the map was lost."""
+    phone = device == "phone"
+    context = browser.new_context(viewport={"width": 390, "height": 844} if phone else {"width": 1100, "height": 640},
+                                  is_mobile=phone, has_touch=phone)
+    try:
+        page = context.new_page()
+        open_app(page, app_url + "?year=2025")
+        page.get_by_text("Loading the controls…").wait_for(state="detached", timeout=20_000)
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        assert box["y"] + box["height"] > page.viewport_size["height"]  # the map's bottom is out of view
+        press_at(page, *KOSOVO_INSIDE, touch=phone)
+        assert wait_for(lambda: "Kosovo in 2025" in panel_text(page)), panel_text(page)[:300]
+        assert "country=XK" in page.url and page.evaluate(SCROLL_JS) == 0
+    finally:
+        context.close()
