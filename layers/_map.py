@@ -11,6 +11,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from ._messages import t
 from ._style import (
     ACCENT,
     FOCUS_LAND,
@@ -43,6 +44,8 @@ path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
 .wb-timeline-range {{ width: 170px; accent-color: {ACCENT}; }}
 .wb-timeline-year {{ min-width: 2.6em; text-align: center; font-weight: 600; font-variant-numeric: tabular-nums; }}
 .leaflet-tooltip {{ font-size: 13px; width: max-content; max-width: 260px; white-space: normal; }}
+.wb-details {{ background: #fff; border: 2px solid rgba(0,0,0,.2); border-radius: 4px; padding: 6px 12px; font: inherit;
+  font-size: 14px; font-weight: 600; color: {ACCENT}; cursor: pointer; }}
 </style>"""
 
 
@@ -84,7 +87,8 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
         labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 160, "anchor": [80, 8],
                        "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
     data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
-            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels, "dot": DOT_STYLE}
+            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels, "dot": DOT_STYLE,
+            "text": {"details": t("map.details_below"), "details_label": t("map.details_below_label")}}
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.
     return (f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
@@ -132,7 +136,43 @@ window.wbReportClicks = function (group) {
       window.wbSend(host, {});
     }
     window.wbSelect(props.kind, props.kind === "record" ? props.id : props.iso_a2, false);  // after the report: not in its way
+    window.wbOfferDetails(true);
   });
+};
+window.wbPanelColumn = function () {
+  // The column beside the map's frame that holds the details panel, in the page around it (same origin); else null.
+  try {
+    var row = window.frameElement && window.frameElement.closest('[data-testid="stHorizontalBlock"]');
+    var columns = row ? row.querySelectorAll(':scope > [data-testid="stColumn"]') : [];
+    return columns.length > 1 ? columns[1] : null;
+  } catch (e) { return null; }
+};
+window.wbOfferDetails = function (show) {
+  // Where the columns are stacked (a narrow screen), a click's details open below the map, out of sight: a button on
+  // the map takes the reader there. Side by side, the details are in view and there is no button.
+  var column = show ? window.wbPanelColumn() : null, map = window.wbMap;
+  var stacked = !!column && column.getBoundingClientRect().top >= window.frameElement.getBoundingClientRect().bottom - 1;
+  if (stacked && !window.wbDetailsButton && map) {
+    var control = L.control({position: "topright"});
+    control.onAdd = function () {
+      var b = L.DomUtil.create("button", "wb-details");
+      b.type = "button";
+      b.textContent = window.wbBase.text.details;
+      b.setAttribute("aria-label", window.wbBase.text.details_label);
+      L.DomEvent.disableClickPropagation(b);
+      L.DomEvent.on(b, "click", function () {
+        var target = window.wbPanelColumn();
+        if (target) {
+          target.style.scrollMarginTop = "4.5rem";  // below Streamlit's header bar
+          target.scrollIntoView({behavior: "smooth", block: "start"});
+        }
+        window.wbOfferDetails(false);
+      });
+      return b;
+    };
+    window.wbDetailsButton = control.addTo(map);
+  }
+  if (window.wbDetailsButton) { window.wbDetailsButton.getContainer().style.display = stacked ? "" : "none"; }
 };
 window.wbSend = function (host, extra) {
   // Every report the map sends itself: streamlit-folium's shape (the last click), plus `extra` and a year report

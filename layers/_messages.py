@@ -65,6 +65,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile.none": "None recorded for {year}.",
         "profile.according_to": "according to",
         "profile.question": "Question (as reported)",
+        "map.details_below": "Details ↓",
+        "map.details_below_label": "Show the details, below the map",
         "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
         "on legal status). Towns: GeoNames (CC BY 4.0). Data: see geodata/README.md.",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",

@@ -174,3 +174,32 @@ def test_the_first_click_on_a_map_partly_out_of_view_selects_and_does_not_scroll
         assert "country=XK" in page.url and page.evaluate(SCROLL_JS) == 0
     finally:
         context.close()
+
+
+DETAILS_BUTTON_JS = "() => { const b = document.querySelector('button.wb-details'); return b && b.offsetParent !== null ? b.textContent : null; }"
+
+
+def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, app_url, page) -> None:
+    """On a narrow screen the panel is stacked below the map, out of sight after a tap on a mark; side by side, the
+    details are in view and the map has no such button."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone = context.new_page()
+        open_app(phone, app_url + "?year=2025")
+        phone.get_by_text("Loading the controls…").wait_for(state="detached", timeout=20_000)
+        assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) is None
+        press_at(phone, *STANARI, touch=True)
+        assert wait_for(lambda: "300 MW" in panel_text(phone))
+        assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) == "Details ↓"
+        panel_top = "() => document.querySelector('.wb-title').getBoundingClientRect().top"  # the record's name
+        assert phone.evaluate(panel_top) > 844  # below the fold
+        map_frame(phone).locator("button.wb-details").tap()
+        assert wait_for(lambda: 0 < phone.evaluate(panel_top) < 200, timeout=5), phone.evaluate(panel_top)
+        assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) is None  # done with
+    finally:
+        context.close()
+    open_app(page, app_url + "?year=2025")
+    page.get_by_text("Loading the controls…").wait_for(state="detached", timeout=20_000)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "300 MW" in panel_text(page))
+    assert map_frame(page).evaluate(DETAILS_BUTTON_JS) is None
