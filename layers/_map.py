@@ -136,7 +136,6 @@ window.wbReportClicks = function (group) {
       window.wbSend(host, {});
     }
     window.wbSelect(props.kind, props.kind === "record" ? props.id : props.iso_a2, false);  // after the report: not in its way
-    window.wbOfferDetails(true);
   });
 };
 window.wbPanelColumn = function () {
@@ -148,8 +147,9 @@ window.wbPanelColumn = function () {
   } catch (e) { return null; }
 };
 window.wbOfferDetails = function (show) {
-  // Where the columns are stacked (a narrow screen), a click's details open below the map, out of sight: a button on
-  // the map takes the reader there. Side by side, the details are in view and there is no button.
+  // Where the columns are stacked (a narrow screen), the details of what was just selected (a click, a link, a search)
+  // open below the map, out of sight: a button on the map takes the reader there. Side by side, the details are in
+  // view and there is no button.
   var column = show ? window.wbPanelColumn() : null, map = window.wbMap;
   var stacked = !!column && column.getBoundingClientRect().top >= window.frameElement.getBoundingClientRect().bottom - 1;
   if (stacked && !window.wbDetailsButton && map) {
@@ -313,6 +313,7 @@ window.wbSelect = function (kind, id, fromApp) {
   // a button in the panel) with its run, when the map also brings it into view.
   window.wbSelected = kind && id ? {kind: kind, id: id} : null;
   window.wbMarkSelected(fromApp);
+  window.wbOfferDetails(!!window.wbSelected);
   if (window.wbCountries) {  // a country's outline is part of its style (restored on mouseout, restyled by fills)
     window.wbCountries.eachLayer(function (layer) { window.wbCountries.resetStyle(layer); });
     var country = kind === "country" && window.wbCountryLayer(id);

@@ -180,8 +180,8 @@ DETAILS_BUTTON_JS = "() => { const b = document.querySelector('button.wb-details
 
 
 def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, app_url, page) -> None:
-    """On a narrow screen the panel is stacked below the map, out of sight after a tap on a mark; side by side, the
-    details are in view and the map has no such button."""
+    """On a narrow screen the panel is stacked below the map, out of sight after a tap on a mark or from a link; side by
+    side, the details are in view and the map has no such button."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         phone = context.new_page()
@@ -196,6 +196,8 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
         map_frame(phone).locator("button.wb-details").tap()
         assert wait_for(lambda: 0 < phone.evaluate(panel_top) < 200, timeout=5), phone.evaluate(panel_top)
         assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) is None  # done with
+        open_app(phone, app_url + "?year=2025&record=INF01")  # a shared link opens with the details below, too
+        assert wait_for(lambda: map_frame(phone).evaluate(DETAILS_BUTTON_JS) == "Details ↓")
     finally:
         context.close()
     open_app(page, app_url + "?year=2025")
