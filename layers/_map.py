@@ -313,7 +313,9 @@ window.wbSelect = function (kind, id, fromApp) {
   // a button in the panel) with its run, when the map also brings it into view.
   window.wbSelected = kind && id ? {kind: kind, id: id} : null;
   window.wbMarkSelected(fromApp);
-  window.wbOfferDetails(!!window.wbSelected);
+  // When the page is idle: measuring the page around the map must not hold up the click's report or the panel's run.
+  var offer = !!window.wbSelected, later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+  later(function () { window.wbOfferDetails(offer && !!window.wbSelected); }, {timeout: 1000});
   if (window.wbCountries) {  // a country's outline is part of its style (restored on mouseout, restyled by fills)
     window.wbCountries.eachLayer(function (layer) { window.wbCountries.resetStyle(layer); });
     var country = kind === "country" && window.wbCountryLayer(id);
