@@ -190,7 +190,7 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
         assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) is None
         press_at(phone, *STANARI, touch=True)
         assert wait_for(lambda: "300 MW" in panel_text(phone))
-        assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) == "Details ↓"
+        assert wait_for(lambda: map_frame(phone).evaluate(DETAILS_BUTTON_JS) == "Details ↓", timeout=5)  # once idle
         panel_top = "() => document.querySelector('.wb-title').getBoundingClientRect().top"  # the record's name
         assert phone.evaluate(panel_top) > 844  # below the fold
         map_frame(phone).locator("button.wb-details").tap()
@@ -204,4 +204,5 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
     page.get_by_text("Loading the controls…").wait_for(state="detached", timeout=20_000)
     click_at(page, *STANARI)
     assert wait_for(lambda: "300 MW" in panel_text(page))
+    page.wait_for_timeout(1500)  # past the idle callback's 1 s deadline, when the button would have come
     assert map_frame(page).evaluate(DETAILS_BUTTON_JS) is None
