@@ -101,15 +101,17 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # picked on the map's own control (`wbTimelineControl`) is drawn from the timeline script (`wbCompose`, see
 # layers/_timeline.py) and reported with `wbReportYear`. Each mark carries `feature` (kind, id), which is what a click
 # reports; tooltips are built from text nodes, so no data becomes markup.
-DRAW_JS = """if (L.Map.Keyboard) {
-  // Leaflet focuses the map on a press, so that its keys work. Where the map is not wholly in view, the browser then
-  // scrolls the page to it between the press and the release, and the click lands on whatever is then under the
-  // pointer (on a phone, or a short window, a reader's first click on the map was lost). Focus without scrolling.
+# Leaflet focuses the map on a press, so that its keys work. Where the map is not wholly in view, the browser then
+# scrolls the page to it between the press and the release, and the click lands on whatever is then under the pointer
+# (on a phone, or a short window, a reader's first click on the map was lost). Focus without scrolling; run after
+# Leaflet loads and before a map is made, by the app's map and by the static export's page.
+FOCUS_WITHOUT_SCROLL_JS = """if (L.Map.Keyboard) {
   L.Map.Keyboard.prototype._onMouseDown = function () {
     if (!this._focused) { this._map._container.focus({preventScroll: true}); }
   };
 }
-window.wbHost = function () {
+"""
+DRAW_JS = FOCUS_WITHOUT_SCROLL_JS + """window.wbHost = function () {
   // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
   // for that); null elsewhere, where its own, later reports are left alone.
   var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;

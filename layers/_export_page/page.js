@@ -23,11 +23,6 @@
   const state = {year: D.year, fill: document.getElementById("wb-fill").value, series: null, selected: null,
                  layers: new Set(Array.from(document.querySelectorAll("input[name=layer]:checked"), (b) => b.value))};
 
-  // Leaflet focuses the map on a press (for its keys) and the browser may then scroll the page around an embedding
-  // frame between the press and the release, losing the click: focus without scrolling, as the app's map does.
-  L.Map.Keyboard.prototype._onMouseDown = function () {
-    if (!this._focused) { this._map._container.focus({preventScroll: true}); }
-  };
   const map = L.map("wb-map", {center: D.view.center, zoom: D.view.zoom, zoomSnap: 0.25, minZoom: 5, maxZoom: 13});
   map.attributionControl.setPrefix("Leaflet");  // plain text: the page links nowhere but to the data's sources
   map.attributionControl.addAttribution(D.attribution);  // escaped in Python: Leaflet shows it as HTML
