@@ -14,7 +14,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from . import LAYERS
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
-from ._map import CENTER, FOCUS_WITHOUT_SCROLL_JS, ZOOM, esc, script_json
+from ._map import CENTER, FOCUS_WITHOUT_SCROLL_JS, ZOOM, esc, script_json, shown_towns
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
 from ._records import DATA_DIR, BoundaryError, read_boundaries
@@ -133,20 +133,6 @@ def _legends() -> dict[str, str]:
     return blocks
 
 
-def _uncrowded(towns: list[dict]) -> set[int]:
-    """Towns whose label fits: capitals and bigger towns first; a label that would run into one already placed (it
-    reads left to right from its dot, about 0.7° wide at the export's zoom) is left out, its dot kept."""
-    placed: list[tuple[float, float]] = []
-    keep = set()
-    for f in sorted(towns, key=lambda f: (not f["properties"]["capital"], -f["properties"]["population"],
-                                          f["properties"]["geonameid"])):
-        lon, lat = f["geometry"]["coordinates"]
-        if all(abs(lat - y) >= 0.2 or abs(lon - x) >= 0.7 for y, x in placed):
-            placed.append((lat, lon))
-            keep.add(f["properties"]["geonameid"])
-    return keep
-
-
 def _base(countries: dict, towns: dict) -> dict[str, Any]:
     """The constant basemap: focus countries (clickable), muted neighbours, labels, and the towns the app shows."""
     def feature(f: dict) -> dict:
@@ -156,15 +142,12 @@ def _base(countries: dict, towns: dict) -> dict[str, Any]:
     props = [f["properties"] for f in countries["features"]]
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     codes = {f["properties"]["iso_a2"] for f in focus}
-    # Neighbours keep only their capitals, to stay quiet; only capitals and towns of 150,000 or more are named.
-    shown = [f for f in towns["features"] if f["properties"]["country"] in codes or f["properties"]["capital"]]
-    labelled = _uncrowded([f for f in shown if f["properties"]["capital"] or f["properties"]["population"] >= 150_000])
     return {"focus": [feature(f) for f in focus],
             "neighbours": [feature(f) for f in countries["features"] if not f["properties"]["focus"]],
             "labels": [[p["label_lat"], p["label_lon"], p["name"], p["focus"]] for p in props],
             "vaccineAt": {p["iso_a2"]: [p["label_lat"] - 0.12, p["label_lon"]] for p in props if p["focus"]},
-            "towns": [[*reversed(f["geometry"]["coordinates"]), f["properties"]["name"], f["properties"]["capital"],
-                       f["properties"]["geonameid"] in labelled] for f in shown]}
+            # a label is about 0.7° long at the zoom the export opens at
+            "towns": [[lat, lon, p["name"], p["capital"], side] for p, lon, lat, side in shown_towns(towns, codes, 0.7, 0.2)]}
 
 
 def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:

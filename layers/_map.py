@@ -23,6 +23,7 @@ from ._style import (
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
+TOWN_LABEL_DEGREES = (0.55, 0.15)  # a town label's length and its clash distance in latitude at the opening zoom (7)
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 
@@ -32,6 +33,7 @@ path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
 .wb-label-icon {{ background: none; border: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
 .wb-town {{ text-align: left; }}
+.wb-town-left {{ text-align: right; }}
 .wb-country {{ font-size: 11px; font-weight: 600; letter-spacing: .05em; text-transform: uppercase; color: #5a5a5a;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
 .wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}
@@ -63,6 +65,36 @@ def script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def town_label_sides(towns: list[tuple[int, float, float]], width: float, height: float) -> dict[int, str | None]:
+    """Where each named town's label goes: "right" of its dot, "left" where that would run into a dot or a label
+    already placed, None (the dot alone) where both would. Towns (key, lon, lat) come in priority order; a label is
+    `width` degrees long and clashes within `height` degrees of latitude."""
+    placed: list[tuple[float, float, float]] = []  # (west, east, lat) of each label placed
+
+    def clear(west: float, east: float, lat: float, own: int) -> bool:
+        return (all(e <= west or w >= east for w, e, y in placed if abs(y - lat) < height)
+                and not any(west <= lon <= east for key, lon, y in towns if key != own and abs(y - lat) < height))
+
+    sides: dict[int, str | None] = {}
+    for key, lon, lat in towns:
+        spans = {"right": (lon, lon + width), "left": (lon - width, lon)}
+        sides[key] = next((side for side, (west, east) in spans.items() if clear(west, east, lat, key)), None)
+        if sides[key]:
+            placed.append((*spans[sides[key]], lat))
+    return sides
+
+
+def shown_towns(towns: dict, countries: set[str], width: float, height: float) -> list[tuple[dict, float, float, str | None]]:
+    """The towns a map shows, as (properties, lon, lat, label side): neighbours keep only their capitals, to stay
+    quiet; capitals and towns of 150,000 or more are named, capitals and bigger towns placed first."""
+    shown = [(f["properties"], *f["geometry"]["coordinates"]) for f in towns["features"]
+             if f["properties"]["country"] in countries or f["properties"]["capital"]]
+    named = sorted((t for t in shown if t[0]["capital"] or t[0]["population"] >= 150_000),
+                   key=lambda t: (not t[0]["capital"], -t[0]["population"], t[0]["geonameid"]))
+    sides = town_label_sides([(p["geonameid"], lon, lat) for p, lon, lat in named], width, height)
+    return [(p, lon, lat, sides.get(p["geonameid"])) for p, lon, lat in shown]
+
+
 def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
                    leaflet_prefix: str = LEAFLET_PREFIX, year_widget: str | None = None) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
@@ -75,13 +107,10 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
                   for f in countries["features"] if not f["properties"]["focus"]]
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
-    for f in towns["features"]:
-        p, (lon, lat) = f["properties"], f["geometry"]["coordinates"]
-        if p["country"] not in focus_codes and not p["capital"]:
-            continue  # neighbours keep only their capitals, to stay quiet
-        big = p["capital"] or p["population"] >= 150_000
-        labels.append({"lat": lat, "lng": lon, "text": p["name"] if big else "", "css": "wb-town", "w": 120,
-                       "anchor": [-4, 14], "dot": 2.5 if p["capital"] else 1.8})
+    for p, lon, lat, side in shown_towns(towns, focus_codes, *TOWN_LABEL_DEGREES):
+        at = {"css": "wb-town wb-town-left", "anchor": [124, 14]} if side == "left" else {"css": "wb-town", "anchor": [-4, 14]}
+        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": 120, **at,
+                       "dot": 2.5 if p["capital"] else 1.8})
     for f in countries["features"]:
         p = f["properties"]
         labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 160, "anchor": [80, 8],

@@ -52,10 +52,11 @@
   }).addTo(map);
   D.base.labels.forEach(([lat, lon, name, focus]) =>
     label(lat, lon, name, focus ? "wb-country" : "wb-neighbour", [160, 16], [80, 8]));
-  D.base.towns.forEach(([lat, lon, name, capital, big]) => {
+  D.base.towns.forEach(([lat, lon, name, capital, side]) => {
     L.circleMarker([lat, lon], {pane: "wb-labels", radius: capital ? 2.5 : 1.8, color: "#555", weight: 1, fillColor: "#555",
                                 fillOpacity: 1, interactive: false}).addTo(map);
-    if (big) label(lat, lon, name, "wb-town", [120, 14], [-4, 14]);
+    if (side === "right") label(lat, lon, name, "wb-town", [120, 14], [-4, 14]);
+    if (side === "left") label(lat, lon, name, "wb-town wb-town-left", [120, 14], [124, 14]);
   });
 
   const before = (r) => r.done !== undefined && state.year < r.done;  // a finished project, still being built that year
