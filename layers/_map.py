@@ -132,15 +132,26 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # reports; tooltips are built from text nodes, so no data becomes markup.
 # Leaflet focuses the map on a press, so that its keys work. Where the map is not wholly in view, the browser then
 # scrolls the page to it between the press and the release, and the click lands on whatever is then under the pointer
-# (on a phone, or a short window, a reader's first click on the map was lost). Focus without scrolling; run after
-# Leaflet loads and before a map is made, by the app's map and by the static export's page.
-FOCUS_WITHOUT_SCROLL_JS = """if (L.Map.Keyboard) {
+# (on a phone, or a short window, a reader's first click on the map was lost): focus without scrolling. A press on a
+# mark or a country then gives the focus to its SVG path, which takes it from the map (Leaflet's keys listen on the
+# map only), and a selected country's path, moved to the front, drops it: the map takes it back. Paths are not in the
+# tab order, so only a pointer focuses one. Run after Leaflet loads and before a map is made, by the app's map and by
+# the static export's page.
+MAP_FOCUS_JS = """if (L.Map.Keyboard) {
   L.Map.Keyboard.prototype._onMouseDown = function () {
     if (!this._focused) { this._map._container.focus({preventScroll: true}); }
   };
+  var wbAddKeyboardHooks = L.Map.Keyboard.prototype.addHooks;
+  L.Map.Keyboard.prototype.addHooks = function () {
+    wbAddKeyboardHooks.call(this);
+    var container = this._map._container;
+    container.addEventListener("focusin", function (e) {
+      if (e.target !== container && e.target instanceof SVGElement) { container.focus({preventScroll: true}); }
+    });
+  };
 }
 """
-DRAW_JS = FOCUS_WITHOUT_SCROLL_JS + """window.wbHost = function () {
+DRAW_JS = MAP_FOCUS_JS + """window.wbHost = function () {
   // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
   // for that); null elsewhere, where its own, later reports are left alone.
   var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;

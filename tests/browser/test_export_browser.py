@@ -127,6 +127,15 @@ def test_clicking_kosovo_shows_its_status_for_the_year(page, index_url, blocked)
     assert blocked == []
 
 
+def test_after_a_click_on_a_mark_the_arrow_keys_move_the_map(page, index_url) -> None:
+    open_export(page, index_url)
+    click_at(page, *STANARI)
+    assert wait_for(lambda: "Stanari Thermal Power Plant" in panel(page))
+    before = view(page)
+    page.keyboard.press("ArrowRight")
+    assert wait_for(lambda: view(page) != before, timeout=5)
+
+
 def test_layer_switch_and_country_colours(page, index_url) -> None:
     open_export(page, index_url)
     page.get_by_label("Infrastructure and investment").uncheck()

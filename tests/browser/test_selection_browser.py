@@ -66,6 +66,21 @@ def test_a_clicked_country_is_outlined(page, app_url) -> None:
     assert marked(page)["outlined"] == [] and marked(page)["halos"] == 1
 
 
+@pytest.mark.parametrize("where", [KOSOVO_INSIDE, STANARI], ids=["country", "mark"])
+def test_after_a_click_on_a_country_or_a_mark_the_arrow_keys_move_the_map(page, app_url, where) -> None:
+    open_app(page, app_url)
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    click_at(page, *where)
+    assert wait_for(lambda: marked(page)["selected"] is not None)  # the click selected
+    wait_idle(page)
+    before = view(page)
+    page.keyboard.press("ArrowRight")
+    assert wait_for(lambda: view(page)[1] > before[1] + 0.1, timeout=5), (before, view(page))
+    page.wait_for_timeout(600)  # Leaflet takes no key while a pan is animating (0.25 s)
+    page.keyboard.press("ArrowUp")
+    assert wait_for(lambda: view(page)[0] > before[0] + 0.1, timeout=5), (before, view(page))
+
+
 def ring_at(page) -> list[float] | None:
     """Where the one ring drawn on the map is (a selected point), or None."""
     return map_frame(page).evaluate("""() => { const r = document.querySelectorAll('path.wb-selected');
