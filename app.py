@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from layers import LAYERS
+from layers._about import about_markdown
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import country_profile, legend_html, md_escape, record_html
@@ -199,6 +200,16 @@ def share_and_download(data: Dataset, choice: dict) -> None:
         right.download_button(t("download.all"), lambda: zipped(folder), "wb-china-dataset.zip", "application/zip",
                               key="download_zip", on_click="ignore")
         st.caption(t("download.licence"))
+
+
+@st.cache_resource(show_spinner=False)
+def about_text(folder: str) -> str:
+    return about_markdown(load(folder))
+
+
+def about() -> None:
+    with st.expander(t("about.title")):
+        st.markdown(about_text(str(data_dir())))
 
 
 def current_choice(data: Dataset) -> dict:
@@ -442,6 +453,7 @@ def main() -> None:
     legend(plan)
     with map_column:
         share_and_download(data, choice)
+        about()
     st.session_state["full_run_done"] = True
 
 

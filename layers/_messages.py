@@ -144,6 +144,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "download.all": "Whole dataset (ZIP)",
         "download.help": "{count} record(s) in this view, with their sources and figures.",
         "download.licence": "Data licence: CC BY 4.0 (see LICENSE-DATA.md); please cite as in CITATION.cff.",
+        "about.title": "About this map",
+        "about.holdings": "Every record names its source (address, publisher, date) and how sure the project is of it. "
+        "The dataset holds the records below, {figures} sourced figures, and {sources} distinct sources{newest}.",
+        "about.newest": ", the newest published on {date}",
+        "about.confidence": "Confidence (a mark's fill)",
+        "about.precision": "Location (a mark's outline)",
+        "about.disagree": "**Where sources disagree**, each figure is shown with its own source, and a country coloured "
+        "by a poll says so. Claims the project could not verify are attributed to whoever made them (\"according to "
+        "…\"): the map does not make them its own.",
+        "about.year_rule": "**The year** drives every layer: a record shows in the years it applied (a project from its "
+        "start, an event in its year), and a country's diplomatic status is the one at the end of that year.",
+        "about.gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md, in the ZIP under *Share "
+        "and download*) lists what is missing or approximate and how to correct a record. Corrections are welcome, "
+        "with a source.",
         "yes": "yes",
         "no": "no",
         "export.country_tip": "Click for the country profile",

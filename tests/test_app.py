@@ -70,6 +70,13 @@ def test_app_runs_with_a_year_slider_and_the_map() -> None:
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
 
 
+def test_the_about_section_comes_with_the_controls() -> None:
+    at = make_app().run()
+    about = [e for e in at.expander if e.label == "About this map"]
+    assert len(about) == 1 and "distinct sources" in " ".join(m.value for m in about[0].markdown)
+    assert not [e for e in make_app(map_drawn=False).run().expander if e.label == "About this map"]  # not in a first run
+
+
 def test_a_first_run_sends_the_map_and_panel_and_no_widget_until_the_map_is_drawn() -> None:
     at = make_app(map_drawn=False).run()
     assert not at.exception

@@ -1,0 +1,54 @@
+"""The "About this map" section: its counts agree with the data files, read here without the app's loader, and it
+explains every confidence and precision word the data may use."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from layers import LAYERS
+from layers._about import about_markdown, holdings
+from layers._dataset import load_dataset
+from layers._records import DATA_DIR
+from layers._schema import VOCABULARIES
+from layers._view import layer_title
+
+
+def rows(name: str) -> list[dict]:
+    path = DATA_DIR / name
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    return [f["properties"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
+
+
+def test_the_counts_are_the_files_own() -> None:
+    held = holdings(load_dataset(LAYERS, DATA_DIR))
+    assert dict(held.records) == {lid: len(rows(layer.file_name)) for lid, layer in LAYERS.items()}
+    assert [lid for lid, _ in held.records] == list(LAYERS)  # in the registry's order, as the layer controls
+    every = [r for layer in LAYERS.values() for r in rows(layer.file_name)] + rows("sources.csv") + rows("figures.csv")
+    assert held.sources == len({r["source_url"] for r in every})
+    assert held.figures == len(rows("figures.csv"))
+    assert held.newest == max(r["published"] for r in every if len(r["published"]) == 10)
+
+
+def test_the_text_names_every_layer_and_explains_every_confidence_and_precision_word() -> None:
+    data = load_dataset(LAYERS, DATA_DIR)
+    text = about_markdown(data)
+    for lid, layer in LAYERS.items():
+        assert f"**{layer_title(layer)}** ({len(data.layers[lid].frame)})" in text
+    for vocabulary in ("confidence", "precision"):
+        for word, meaning in VOCABULARIES[vocabulary].items():
+            assert f"- **{word.replace('_', ' ')}**: {meaning}" in text
+    assert f"{holdings(data).sources} distinct sources" in text
+
+
+def test_a_layer_that_failed_to_load_is_left_out_not_counted_as_empty(tmp_path: Path) -> None:
+    folder = tmp_path / "geodata"
+    shutil.copytree(DATA_DIR, folder)
+    (folder / "vaccines.csv").write_text("id,name\nVAC01,broken\n", encoding="utf-8")
+    held = holdings(load_dataset(LAYERS, folder))
+    assert "vaccines" not in dict(held.records) and dict(held.records)["infrastructure"] == len(rows("infrastructure.geojson"))
+    assert "Vaccine diplomacy" not in about_markdown(load_dataset(LAYERS, folder))
