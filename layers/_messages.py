@@ -68,7 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.details_below": "Details ↓",
         "map.details_below_label": "Show the details, below the map",
         "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
-        "on legal status). Towns: GeoNames (CC BY 4.0). Data: see geodata/README.md.",
+        "on legal status). Towns: GeoNames (CC BY 4.0). Data: each record's sources are in its details; how the dataset was "
+        "built is under *About this map* below.",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
         "problem.boundaries": "The map cannot be drawn: the boundary files in {folder} could not be read ({error}).",
         "problem.more": "… and {count} more problem(s).",
