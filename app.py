@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from datetime import date
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -14,7 +15,7 @@ from layers import LAYERS
 from layers._about import about_markdown
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
-from layers._details import country_profile, legend_html, md_escape, record_html
+from layers._details import citation_html, country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
 from layers._find import find_options, year_showing
 from layers._map import (base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report,
@@ -42,7 +43,8 @@ PANEL_CSS = """<style>
 .wb-facts td { padding: .2rem 0; vertical-align: top; }
 .wb-figures, .wb-sources { font-size: .88rem; padding-left: 1.2rem; }
 .wb-panel p { font-size: .9rem; margin: .3rem 0; }
-.wb-coords a { overflow-wrap: anywhere; }
+.wb-coords a, .wb-cite { overflow-wrap: anywhere; }
+.wb-cite { font-size: .85rem !important; color: #444; }
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
@@ -299,6 +301,12 @@ def select(selection: tuple[str, str]) -> None:
     st.rerun()
 
 
+def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str:
+    """The panel's 'Cite or share' block: its link opens this record or profile in this year."""
+    params = {"year": str(year), selection[0]: selection[1]}
+    return f"<div class='wb-panel'>{citation_html(name, what, st.context.url, params, date.today().isoformat())}</div>"
+
+
 def panel(data: Dataset, year: int) -> None:
     selection = st.session_state.get("selected")
     if not selection:
@@ -321,13 +329,14 @@ def panel(data: Dataset, year: int) -> None:
                 for record_id, name in items:
                     st.button(md_escape(name), key=f"open_{record_id}", on_click=select, args=(("record", record_id),),
                               type="tertiary", use_container_width=True)
+        st.html(PANEL_CSS + citation(country_name(key), t("cite.profile", year=year), selection, year))
         return
     found = data.record(key) if kind == "record" else None
     if found is None:
         st.warning(t("panel.not_found", id=key))
         return
     _, row = found
-    st.html(record_panel(str(data_dir()), key, year))
+    st.html(record_panel(str(data_dir()), key, year) + citation(row["name"], t("cite.record", id=key), selection, year))
     if row["country"] in FOCUS_COUNTRIES:
         st.button(f"← {country_name(row['country'])}", key="back_to_country", on_click=select, args=(("country", row["country"]),))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode, urlsplit
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -147,6 +148,16 @@ def sources_html(dataset: Dataset, row: pd.Series) -> str:
         note = f": {esc(s['note'])}" if s["note"] else ""
         items.append(f"<li>{link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
     return f"<h4>{esc(t('panel.sources'))}</h4><ol class='wb-sources'>{''.join(items)}</ol>"
+
+
+def citation_html(name: str, what: str, app_url: str | None, params: dict[str, str], accessed: str) -> str:
+    """How to cite what the panel shows, with a link that opens it again (the reader's own address for the app, so
+    a link copied inside an embedding article still leads here); without a usable address, the citation alone."""
+    usable = app_url and SAFE_URL.match(app_url) and not urlsplit(app_url).query
+    address = f"{app_url.rstrip('/')}/?{urlencode(params)}" if usable else None
+    text = t("cite.text", name=name, what=what, work=t("cite.work"), accessed=accessed)
+    return (f"<h4>{esc(t('cite.title'))}</h4><p class='wb-cite'>{esc(text)}"
+            + (f" {link(address, address)}" if address else "") + "</p>")
 
 
 @dataclass

@@ -159,6 +159,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "about.gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md, in the ZIP under *Share "
         "and download*) lists what is missing or approximate and how to correct a record. Corrections are welcome, "
         "with a source.",
+        "cite.title": "Cite or share",
+        "cite.work": "China in the Western Balkans: a sourced dataset and map dashboard",
+        "cite.text": "“{name}”, {what}. {work}. Accessed {accessed}.",
+        "cite.record": "record {id}",
+        "cite.profile": "country profile, {year}",
         "yes": "yes",
         "no": "no",
         "export.country_tip": "Click for the country profile",

@@ -123,6 +123,7 @@ def test_clicking_stanari_fills_the_panel(click) -> None:
     assert "300 MW" in text and "EUR 350 million" in text
     assert 'href="http://uk.reuters.com/article/bosnia-energy-eft-idUKL5E8HK4FX20120620"' in text
     assert "approximate" in text and "confirmed" in text
+    assert "Cite or share" in text and "“Stanari Thermal Power Plant”, record INF01." in text
 
 
 def test_clicking_kosovo_shows_its_profile(click) -> None:
@@ -132,6 +133,7 @@ def test_clicking_kosovo_shows_its_profile(click) -> None:
     text = panel_text(at)
     assert "Kosovo in 2025" in text
     assert "the PRC does not recognise the state" in text
+    assert "“Kosovo”, country profile, 2025." in text
     assert "Dahua recorders for Serb-community schools in Kosovo" in labels(at)
     assert "Kosovo applies for EU membership" not in labels(at)  # an event of 2022 only
     at.slider(key="year").set_value(2022).run()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from layers._details import linked
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from layers import LAYERS
+from layers._details import citation_html, linked
+from layers._permalink import parse
 
 
 def test_urls_in_free_text_become_links_and_the_rest_stays_text() -> None:
@@ -17,3 +22,20 @@ def test_markup_and_other_schemes_in_free_text_stay_text() -> None:
     assert "<img" not in html and "<script" not in html and "javascript:" in html
     assert html.count("<a ") == 1 and 'href="https://ok.example/"' in html
     assert linked("no link here") == "no link here"
+
+
+def test_a_citation_names_the_record_and_links_back_to_it_in_its_year() -> None:
+    html = citation_html('Plant <img src=x onerror=alert(1)>', "record INF01", "https://maps.example.org/wb",
+                         {"year": "2021", "record": "INF01"}, "2026-11-29")
+    assert "<img" not in html and "“Plant &lt;img" in html and "record INF01" in html and "Accessed 2026-11-29" in html
+    href = re.search(r'href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert href == "https://maps.example.org/wb/?year=2021&record=INF01"
+    state = parse(parse_qs(urlsplit(href).query), years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=["diplomacy"],
+                  countries={"BA"}, record_exists=lambda rid: rid == "INF01")
+    assert (state.year, state.record, state.notices) == (2021, "INF01", [])
+
+
+def test_a_citation_links_only_to_a_plain_http_address_of_the_app() -> None:
+    for address in (None, "", "javascript:alert(1)", "https://maps.example.org/?x=1", "data:text/html,hi"):
+        html = citation_html("Plant", "record INF01", address, {"year": "2021", "record": "INF01"}, "2026-11-29")
+        assert "<a " not in html and "record INF01" in html, address

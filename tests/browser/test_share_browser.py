@@ -21,10 +21,14 @@ def test_permalink_restores_year_layers_and_country(page, app_url, blocked) -> N
     assert blocked == []
 
 
-def test_permalink_opens_a_record_panel(page, app_url) -> None:
+def test_permalink_opens_a_record_panel_whose_citation_links_back_to_it(page, app_url) -> None:
     open_app(page, f"{app_url}/?record=INF01&year=2019")
     assert wait_for(lambda: "300 MW" in panel_text(page))
     assert "record=INF01" in page.url
+    cite = page.locator(".wb-cite a")
+    assert cite.get_attribute("href") == f"{app_url}/?year=2019&record=INF01"  # the address the reader's browser used
+    page.goto(cite.get_attribute("href"))
+    assert wait_for(lambda: "300 MW" in panel_text(page))
 
 
 def test_broken_permalink_is_ignored_with_a_notice(page, app_url) -> None:
