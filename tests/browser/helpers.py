@@ -75,3 +75,8 @@ def wait_for(predicate, timeout: float = 20.0) -> bool:
             return True
         time.sleep(0.25)
     return False
+
+
+def open_expander(page, label: str) -> None:
+    """Open an expander by its own label (the same words may appear in other text on the page)."""
+    page.locator('[data-testid="stExpander"] summary').filter(has_text=label).click()

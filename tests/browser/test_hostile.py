@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, start_streamlit, stop_streamlit
-from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, wait_for, wait_idle
+from helpers import MAP_IFRAME, click_at, map_frame, open_app, open_expander, panel_text, wait_for, wait_idle
 
 import csv
 import io
@@ -56,7 +56,7 @@ def test_payloads_show_literally_and_never_run(page, hostile_url, blocked) -> No
 
     click_at(page, *KOSOVO_INSIDE)
     assert wait_for(lambda: "Kosovo in 2025" in panel_text(page))
-    page.get_by_text("Events (").click()  # the events list starts folded
+    open_expander(page, "Events (")  # the events list starts folded
     button = page.get_by_role("button", name=EVENT_NAME)
     assert button.count() == 1  # the label is the literal text, not a rendered link
     button.click()
@@ -69,7 +69,7 @@ def test_payloads_show_literally_and_never_run(page, hostile_url, blocked) -> No
 
 def test_hostile_download_cells_cannot_run_as_formulas(page, hostile_url) -> None:
     open_app(page, f"{hostile_url}/?year=2020&layers=infrastructure")
-    page.get_by_text("Share and download").click()
+    open_expander(page, "Share and download")
     with page.expect_download() as info:
         page.get_by_role("button", name="Records shown (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from helpers import drawn_ids, open_app, panel_text, wait_for
+from helpers import drawn_ids, open_app, open_expander, panel_text, wait_for
 
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
@@ -39,7 +39,7 @@ def test_broken_permalink_is_ignored_with_a_notice(page, app_url) -> None:
 
 def test_download_holds_exactly_the_records_of_the_view(page, app_url, blocked) -> None:
     open_app(page, f"{app_url}/?year=2020&layers=infrastructure")
-    page.get_by_text("Share and download").click()
+    open_expander(page, "Share and download")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Records shown (CSV)").click()
     text = open(download_info.value.path(), encoding="utf-8").read()
