@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 
 from layers import LAYERS
 from layers._about import about_markdown
+from layers._compare import comparison_html
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import citation_html, country_profile, legend_html, md_escape, record_html
@@ -49,6 +50,12 @@ PANEL_CSS = """<style>
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
 .wb-sample { flex: none; display: inline-block; margin: 0 4px; }
+.wb-compare-box { overflow-x: auto; }
+.wb-compare { border-collapse: collapse; width: 100%; font-size: .84rem; line-height: 1.3; }
+.wb-compare th, .wb-compare td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e6e3dc; }
+.wb-compare thead th { border-bottom: 2px solid #cfcac0; }
+.wb-compare .wb-count { text-align: right; font-variant-numeric: tabular-nums; }
+.wb-compare-note { font-size: .8rem; color: #555; margin-top: .4rem; }
 </style>"""
 
 
@@ -202,6 +209,16 @@ def share_and_download(data: Dataset, choice: dict) -> None:
         right.download_button(t("download.all"), lambda: zipped(folder), "wb-china-dataset.zip", "application/zip",
                               key="download_zip", on_click="ignore")
         st.caption(t("download.licence"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def compared(folder: str, year: int) -> str:
+    return comparison_html(load(folder), year)
+
+
+def compare(year: int) -> None:
+    with st.expander(t("compare.title", year=year)):
+        st.html(PANEL_CSS + compared(str(data_dir()), year))
 
 
 @st.cache_resource(show_spinner=False)
@@ -461,6 +478,7 @@ def main() -> None:
     controls(data, choice)
     legend(plan)
     with map_column:
+        compare(choice["year"])
         share_and_download(data, choice)
         about()
     st.session_state["full_run_done"] = True

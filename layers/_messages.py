@@ -159,6 +159,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "about.gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md, in the ZIP under *Share "
         "and download*) lists what is missing or approximate and how to correct a record. Corrections are welcome, "
         "with a source.",
+        "compare.title": "The six countries in {year}",
+        "compare.country": "Country",
+        "compare.nato": "NATO",
+        "compare.eu": "EU",
+        "compare.prc_recognition": "The PRC",
+        "compare.nato.member": "member",
+        "compare.nato.partnership_for_peace": "Partnership for Peace",
+        "compare.nato.not_member": "not a member",
+        "compare.eu.candidate": "candidate",
+        "compare.eu.applicant": "applied",
+        "compare.eu.not_candidate": "not a candidate",
+        "compare.prc_recognition.recognised": "recognises it",
+        "compare.prc_recognition.not_recognised": "does not recognise it",
+        "compare.infrastructure": "Projects",
+        "compare.surveillance": "Surveillance",
+        "compare.events": "Events",
+        "compare.note": "Status at the end of {year}; the numbers count the records of each layer the map shows for the "
+        "country in {year}, whatever their status. Click a country on the map for the event behind each status and the "
+        "records behind each number.",
         "cite.title": "Cite or share",
         "cite.work": "China in the Western Balkans: a sourced dataset and map dashboard",
         "cite.text": "“{name}”, {what}. {work}. Accessed {accessed}.",

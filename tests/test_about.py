@@ -3,10 +3,10 @@ explains every confidence and precision word the data may use."""
 
 from __future__ import annotations
 
-import csv
-import json
 import shutil
 from pathlib import Path
+
+from data_files import raw_records
 
 from layers import LAYERS
 from layers._about import about_markdown, holdings
@@ -16,21 +16,13 @@ from layers._schema import VOCABULARIES
 from layers._view import layer_title
 
 
-def rows(name: str) -> list[dict]:
-    path = DATA_DIR / name
-    if path.suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    return [f["properties"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
-
-
 def test_the_counts_are_the_files_own() -> None:
     held = holdings(load_dataset(LAYERS, DATA_DIR))
-    assert dict(held.records) == {lid: len(rows(layer.file_name)) for lid, layer in LAYERS.items()}
+    assert dict(held.records) == {lid: len(raw_records(layer.file_name)) for lid, layer in LAYERS.items()}
     assert [lid for lid, _ in held.records] == list(LAYERS)  # in the registry's order, as the layer controls
-    every = [r for layer in LAYERS.values() for r in rows(layer.file_name)] + rows("sources.csv") + rows("figures.csv")
+    every = [r for layer in LAYERS.values() for r in raw_records(layer.file_name)] + raw_records("sources.csv") + raw_records("figures.csv")
     assert held.sources == len({r["source_url"] for r in every})
-    assert held.figures == len(rows("figures.csv"))
+    assert held.figures == len(raw_records("figures.csv"))
     assert held.newest == max(r["published"] for r in every if len(r["published"]) == 10)
 
 
@@ -50,5 +42,5 @@ def test_a_layer_that_failed_to_load_is_left_out_not_counted_as_empty(tmp_path: 
     shutil.copytree(DATA_DIR, folder)
     (folder / "vaccines.csv").write_text("id,name\nVAC01,broken\n", encoding="utf-8")
     held = holdings(load_dataset(LAYERS, folder))
-    assert "vaccines" not in dict(held.records) and dict(held.records)["infrastructure"] == len(rows("infrastructure.geojson"))
+    assert "vaccines" not in dict(held.records) and dict(held.records)["infrastructure"] == len(raw_records("infrastructure.geojson"))
     assert "Vaccine diplomacy" not in about_markdown(load_dataset(LAYERS, folder))

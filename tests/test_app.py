@@ -77,6 +77,14 @@ def test_the_about_section_comes_with_the_controls() -> None:
     assert not [e for e in make_app(map_drawn=False).run().expander if e.label == "About this map"]  # not in a first run
 
 
+def test_the_countries_compared_follow_the_year() -> None:
+    at = make_app().run()
+    assert [e.label for e in at.expander if e.label.startswith("The six countries")] == ["The six countries in 2025"]
+    at.slider(key="year").set_value(2016).run()
+    table = [e for e in at.expander if e.label == "The six countries in 2016"]
+    assert len(table) == 1 and "Status at the end of 2016" in " ".join(h.proto.body for h in table[0].get("html"))
+
+
 def test_a_first_run_sends_the_map_and_panel_and_no_widget_until_the_map_is_drawn() -> None:
     at = make_app(map_drawn=False).run()
     assert not at.exception

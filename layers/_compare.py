@@ -1,0 +1,41 @@
+"""The six countries side by side for a year (no streamlit): each one's standing with NATO, the EU and the PRC, and
+how many records of each layer the map shows for it; the profile behind every cell is a click away."""
+
+from __future__ import annotations
+
+from ._dataset import Dataset
+from ._details import country_profile
+from ._map import esc
+from ._messages import t
+from ._schema import FOCUS_COUNTRIES
+from ._view import country_name, word
+
+STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
+COUNT_COLUMNS = ("infrastructure", "surveillance", "events")
+
+
+def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
+    """One row per focus country: its status in short words ("" without a status row for the year) and its counts of
+    records shown that year (None for a layer that did not load)."""
+    rows = []
+    for code in FOCUS_COUNTRIES:
+        profile = country_profile(dataset, code, year)
+        status = {name: t(f"compare.{name}.{profile.status[name]}", default=word(name, profile.status[name]))
+                  if name in profile.status else "" for name in STATUS_COLUMNS}
+        counts = {lid: len(profile.sections[lid]) if dataset.layers[lid].ok else None for lid in COUNT_COLUMNS}
+        rows.append({"country": code, **status, **counts})
+    return rows
+
+
+def comparison_html(dataset: Dataset, year: int) -> str:
+    columns = ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)
+    head = "".join(f"<th>{esc(t('compare.' + name))}</th>" for name in columns)
+    body = []
+    for row in countries_compared(dataset, year):
+        cells = [f"<th>{esc(country_name(row['country']))}</th>"]
+        cells += [f"<td>{esc(row[name]) or '–'}</td>" for name in STATUS_COLUMNS]
+        cells += [f"<td class='wb-count'>{'–' if row[name] is None else row[name]}</td>" for name in COUNT_COLUMNS]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f"<div class='wb-compare-box'><table class='wb-compare'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>"
+            f"<p class='wb-compare-note'>{esc(t('compare.note', year=year))}</p>")

@@ -1,0 +1,52 @@
+"""The six countries compared: each cell agrees with the data files, read here without the app's loader."""
+
+from __future__ import annotations
+
+import pytest
+from data_files import raw_records
+
+from layers import LAYERS
+from layers._compare import COUNT_COLUMNS, STATUS_COLUMNS, comparison_html, countries_compared
+from layers._dataset import load_dataset
+from layers._messages import MESSAGES
+from layers._records import DATA_DIR
+from layers._schema import FOCUS_COUNTRIES
+
+
+def applies(record: dict, country: str, year: int) -> bool:
+    """The dataset's year rule, as geodata/README.md states it."""
+    end = record["year_to"]
+    return (country in str(record["country"]).split(";") and int(record["year_from"]) <= year
+            and (end in (None, "") or year <= int(end)))
+
+
+@pytest.mark.parametrize("year", [2012, 2019, 2021, 2025])
+def test_each_row_is_the_countrys_status_and_its_records_that_year(year: int) -> None:
+    rows = countries_compared(load_dataset(LAYERS, DATA_DIR), year)
+    assert [row["country"] for row in rows] == list(FOCUS_COUNTRIES)
+    status = {r["country"]: r for r in raw_records("diplomacy.csv") if int(r["year_from"]) == year}
+    for row in rows:
+        code = row["country"]
+        for name in STATUS_COLUMNS:
+            assert row[name] == MESSAGES["en"][f"compare.{name}.{status[code][name]}"], (code, name)
+        for lid in COUNT_COLUMNS:
+            assert row[lid] == sum(applies(r, code, year) for r in raw_records(LAYERS[lid].file_name)), (code, lid)
+
+
+def test_every_status_word_has_a_short_label() -> None:
+    for name in STATUS_COLUMNS:
+        for word in LAYERS["diplomacy"].palettes[name]:
+            assert f"compare.{name}.{word}" in MESSAGES["en"], (name, word)
+
+
+def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not_load(tmp_path) -> None:
+    data = load_dataset(LAYERS, DATA_DIR)
+    html = comparison_html(data, 2025)
+    assert html.count("<tr>") == 7 and "<th>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td>" in html
+    broken = tmp_path / "geodata"
+    broken.mkdir()
+    for f in DATA_DIR.iterdir():
+        (broken / f.name).write_bytes(f.read_bytes())
+    (broken / "events.geojson").write_text("{", encoding="utf-8")
+    rows = countries_compared(load_dataset(LAYERS, broken), 2025)
+    assert all(row["events"] is None and row["infrastructure"] is not None for row in rows)
