@@ -3,8 +3,10 @@ how many records of each layer the map shows for it; the profile behind every ce
 
 from __future__ import annotations
 
+import numpy as np
+
 from ._dataset import Dataset
-from ._details import country_profile
+from ._layer import shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import FOCUS_COUNTRIES
@@ -16,14 +18,18 @@ COUNT_COLUMNS = ("infrastructure", "surveillance", "events")
 
 def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
     """One row per focus country: its status in short words ("" without a status row for the year) and its counts of
-    records shown that year (None for a layer that did not load)."""
+    records shown that year (None for a layer that did not load), by the rule the profiles and the map use."""
+    status = dataset.layers["diplomacy"].frame
     rows = []
     for code in FOCUS_COUNTRIES:
-        profile = country_profile(dataset, code, year)
-        status = {name: t(f"compare.{name}.{profile.status[name]}", default=word(name, profile.status[name]))
-                  if name in profile.status else "" for name in STATUS_COLUMNS}
-        counts = {lid: len(profile.sections[lid]) if dataset.layers[lid].ok else None for lid in COUNT_COLUMNS}
-        rows.append({"country": code, **status, **counts})
+        current = np.flatnonzero(shown_mask(status, year, {code}))
+        words = {name: status.iloc[current[0]][name] for name in STATUS_COLUMNS} if len(current) else {}
+        row: dict[str, object] = {"country": code}
+        row.update({name: t(f"compare.{name}.{words[name]}", default=word(name, words[name])) if name in words else ""
+                    for name in STATUS_COLUMNS})
+        row.update({lid: int(shown_mask(dataset.layers[lid].frame, year, {code}).sum()) if dataset.layers[lid].ok else None
+                    for lid in COUNT_COLUMNS})
+        rows.append(row)
     return rows
 
 

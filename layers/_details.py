@@ -165,7 +165,6 @@ class Profile:
     country: str
     year: int
     status_html: str = ""
-    status: dict[str, str] = field(default_factory=dict)  # diplomatic status field -> its word that year
     sentiment_html: str = ""
     sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # layer id -> [(record id, label)]
 
@@ -175,7 +174,6 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
     status = dataset.layers["diplomacy"].frame
     current = np.flatnonzero(shown_mask(status, year, {country}))
     if len(current):
-        profile.status = {name: status.iloc[current[0]][name] for name in BASIS}
         rows = _rows(dataset, "diplomacy", status.iloc[current[0]], year)
         rows = [(label, value) for label, value in rows if label not in (t("field.country"), t("field.year_from"))]
         profile.status_html = "<table class='wb-facts'>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
