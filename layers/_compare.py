@@ -35,10 +35,10 @@ def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
 
 def comparison_html(dataset: Dataset, year: int) -> str:
     columns = ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)
-    head = "".join(f"<th>{esc(t('compare.' + name))}</th>" for name in columns)
+    head = "".join(f"<th scope='col'>{esc(t('compare.' + name))}</th>" for name in columns)
     body = []
     for row in countries_compared(dataset, year):
-        cells = [f"<th>{esc(country_name(row['country']))}</th>"]
+        cells = [f"<th scope='row'>{esc(country_name(row['country']))}</th>"]
         cells += [f"<td>{esc(row[name]) or '–'}</td>" for name in STATUS_COLUMNS]
         cells += [f"<td class='wb-count'>{'–' if row[name] is None else row[name]}</td>" for name in COUNT_COLUMNS]
         body.append(f"<tr>{''.join(cells)}</tr>")

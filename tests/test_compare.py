@@ -42,7 +42,7 @@ def test_every_status_word_has_a_short_label() -> None:
 def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not_load(tmp_path) -> None:
     data = load_dataset(LAYERS, DATA_DIR)
     html = comparison_html(data, 2025)
-    assert html.count("<tr>") == 7 and "<th>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td>" in html
+    assert html.count("<tr>") == 7 and "<th scope='row'>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td>" in html
     broken = tmp_path / "geodata"
     broken.mkdir()
     for f in DATA_DIR.iterdir():
