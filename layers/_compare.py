@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import LAYERS
 from ._dataset import Dataset
 from ._layer import shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import FOCUS_COUNTRIES
-from ._view import country_name, word
+from ._view import country_name, layer_title, word
 
 STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
-COUNT_COLUMNS = ("infrastructure", "surveillance", "events")
+# every layer drawn as marks of its own (vaccines are a dot per country, status and polls are fills)
+COUNT_COLUMNS = tuple(lid for lid, layer in LAYERS.items() if layer.style == "features")
 
 
 def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
@@ -33,9 +35,14 @@ def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
     return rows
 
 
+def heading(column: str) -> str:
+    """A column's short heading; a layer without one in the catalogue is headed by its title."""
+    return t("compare." + column, default=layer_title(LAYERS[column]) if column in LAYERS else None)
+
+
 def comparison_html(dataset: Dataset, year: int) -> str:
     columns = ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)
-    head = "".join(f"<th scope='col'>{esc(t('compare.' + name))}</th>" for name in columns)
+    head = "".join(f"<th scope='col'>{esc(heading(name))}</th>" for name in columns)
     body = []
     for row in countries_compared(dataset, year):
         cells = [f"<th scope='row'>{esc(country_name(row['country']))}</th>"]
