@@ -48,5 +48,7 @@ def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not
     for f in DATA_DIR.iterdir():
         (broken / f.name).write_bytes(f.read_bytes())
     (broken / "events.geojson").write_text("{", encoding="utf-8")
+    (broken / "diplomacy.csv").write_text("id,name\n", encoding="utf-8")
     rows = countries_compared(load_dataset(LAYERS, broken), 2025)
-    assert all(row["events"] is None and row["infrastructure"] is not None for row in rows)
+    assert all(row["events"] is None and row["infrastructure"] is not None and row["nato"] == "" for row in rows)
+    assert "<td>–</td><td>–</td><td>–</td>" in comparison_html(load_dataset(LAYERS, broken), 2025)
