@@ -23,7 +23,7 @@ from layers._map import (base_map, basemap_script, clicked, clicked_at, reported
                          selection_args)
 from layers._marks import all_marks
 from layers._messages import t
-from layers._permalink import encode, parse
+from layers._permalink import encode, parse, selection_params
 from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
@@ -320,7 +320,7 @@ def select(selection: tuple[str, str]) -> None:
 
 def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str:
     """The panel's 'Cite or share' block: its link opens this record or profile in this year."""
-    params = {"year": str(year), selection[0]: selection[1]}
+    params = {"year": str(year), **selection_params(selection)}
     return f"<div class='wb-panel'>{citation_html(name, what, st.context.url, params, date.today().isoformat())}</div>"
 
 

@@ -1,12 +1,11 @@
 """The six countries side by side for a year (no streamlit): each one's standing with NATO, the EU and the PRC, and
-how many records of each layer the map shows for it; the profile behind every cell is a click away."""
+how many records of each layer apply to it; the profile behind every cell is a click away."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from . import LAYERS
 from ._dataset import Dataset
+from ._details import status_row
 from ._layer import shown_mask
 from ._map import esc
 from ._messages import t
@@ -19,16 +18,16 @@ COUNT_COLUMNS = tuple(lid for lid, layer in LAYERS.items() if layer.style == "fe
 
 
 def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
-    """One row per focus country: its status in short words ("" without a status row for the year) and its counts of
-    records shown that year (None for a layer that did not load), by the rule the profiles and the map use."""
-    status = dataset.layers["diplomacy"].frame
+    """One row per focus country: its status in short words and that status record's confidence ("" without a status
+    record for the year), and its counts of records that apply that year (None for a layer that did not load), by the
+    rule the profiles use."""
     rows = []
     for code in FOCUS_COUNTRIES:
-        current = np.flatnonzero(shown_mask(status, year, {code}))
-        words = {name: status.iloc[current[0]][name] for name in STATUS_COLUMNS} if len(current) else {}
+        status = status_row(dataset, code, year)
         row: dict[str, object] = {"country": code}
-        row.update({name: t(f"compare.{name}.{words[name]}", default=word(name, words[name])) if name in words else ""
+        row.update({name: "" if status is None else t(f"compare.{name}.{status[name]}", default=word(name, status[name]))
                     for name in STATUS_COLUMNS})
+        row["confidence"] = "" if status is None else status["confidence"]
         row.update({lid: int(shown_mask(dataset.layers[lid].frame, year, {code}).sum()) if dataset.layers[lid].ok else None
                     for lid in COUNT_COLUMNS})
         rows.append(row)
@@ -41,12 +40,12 @@ def heading(column: str) -> str:
 
 
 def comparison_html(dataset: Dataset, year: int) -> str:
-    columns = ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)
+    columns = ("country", *STATUS_COLUMNS, "confidence", *COUNT_COLUMNS)
     head = "".join(f"<th scope='col'>{esc(heading(name))}</th>" for name in columns)
     body = []
     for row in countries_compared(dataset, year):
         cells = [f"<th scope='row'>{esc(country_name(row['country']))}</th>"]
-        cells += [f"<td>{esc(row[name]) or '–'}</td>" for name in STATUS_COLUMNS]
+        cells += [f"<td>{esc(row[name]) or '–'}</td>" for name in (*STATUS_COLUMNS, "confidence")]
         cells += [f"<td class='wb-count'>{'–' if row[name] is None else row[name]}</td>" for name in COUNT_COLUMNS]
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f"<div class='wb-compare-box'><table class='wb-compare'><thead><tr>{head}</tr></thead>"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -153,8 +153,10 @@ def sources_html(dataset: Dataset, row: pd.Series) -> str:
 def citation_html(name: str, what: str, app_url: str | None, params: dict[str, str], accessed: str) -> str:
     """How to cite what the panel shows, with a link that opens it again (the reader's own address for the app, so
     a link copied inside an embedding article still leads here); without a usable address, the citation alone."""
-    usable = app_url and SAFE_URL.match(app_url) and not urlsplit(app_url).query
-    address = f"{app_url.rstrip('/')}/?{urlencode(params)}" if usable else None
+    address = None
+    if app_url and SAFE_URL.match(app_url):  # the app's own address: any query or fragment on it is dropped
+        scheme, host, path, _, _ = urlsplit(app_url)
+        address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params), ""))
     text = t("cite.text", name=name, what=what, work=t("cite.work"), accessed=accessed)
     return (f"<h4>{esc(t('cite.title'))}</h4><p class='wb-cite'>{esc(text)}"
             + (f" {link(address, address)}" if address else "") + "</p>")
@@ -169,12 +171,18 @@ class Profile:
     sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # layer id -> [(record id, label)]
 
 
-def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
-    profile = Profile(country, year)
+def status_row(dataset: Dataset, country: str, year: int) -> pd.Series | None:
+    """A country's diplomatic status record for a year (None without one, or when the status file did not load)."""
     status = dataset.layers["diplomacy"].frame
     current = np.flatnonzero(shown_mask(status, year, {country}))
-    if len(current):
-        rows = _rows(dataset, "diplomacy", status.iloc[current[0]], year)
+    return status.iloc[current[0]] if len(current) else None
+
+
+def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
+    profile = Profile(country, year)
+    current = status_row(dataset, country, year)
+    if current is not None:
+        rows = _rows(dataset, "diplomacy", current, year)
         rows = [(label, value) for label, value in rows if label not in (t("field.country"), t("field.year_from"))]
         profile.status_html = "<table class='wb-facts'>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
     polls = dataset.layers["sentiment"].frame

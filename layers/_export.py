@@ -14,11 +14,12 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from . import LAYERS
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
-from ._map import CENTER, MAP_FOCUS_JS, ZOOM, esc, script_json, shown_towns
+from ._map import CENTER, MAP_FOCUS_JS, ZOOM, esc, script_json
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
 from ._records import DATA_DIR, BoundaryError, read_boundaries
 from ._schema import FOCUS_COUNTRIES
+from ._towns import shown_towns
 from ._style import (
     FOCUS_LAND,
     NEIGHBOUR_LAND,
@@ -146,8 +147,8 @@ def _base(countries: dict, towns: dict) -> dict[str, Any]:
             "neighbours": [feature(f) for f in countries["features"] if not f["properties"]["focus"]],
             "labels": [[p["label_lat"], p["label_lon"], p["name"], p["focus"]] for p in props],
             "vaccineAt": {p["iso_a2"]: [p["label_lat"] - 0.12, p["label_lon"]] for p in props if p["focus"]},
-            # a label is about 0.7° long at the zoom the export opens at
-            "towns": [[lat, lon, p["name"], p["capital"], side] for p, lon, lat, side in shown_towns(towns, codes, 0.7, 0.2)]}
+            # placed for the app's opening zoom: the export fits the six countries to its frame, which is about as wide
+            "towns": [[lat, lon, p["name"], p["capital"], side] for p, lon, lat, side in shown_towns(towns, codes, ZOOM)]}
 
 
 def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:

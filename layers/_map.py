@@ -12,6 +12,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from ._messages import t
+from ._towns import shown_towns
 from ._style import (
     ACCENT,
     FOCUS_LAND,
@@ -23,7 +24,6 @@ from ._style import (
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
-TOWN_LABEL_DEGREES = (0.55, 0.15)  # a town label's length and its clash distance in latitude at the opening zoom (7)
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 
@@ -65,36 +65,6 @@ def script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def town_label_sides(towns: list[tuple[int, float, float]], width: float, height: float) -> dict[int, str | None]:
-    """Where each named town's label goes: "right" of its dot, "left" where that would run into a dot or a label
-    already placed, None (the dot alone) where both would. Towns (key, lon, lat) come in priority order; a label is
-    `width` degrees long and clashes within `height` degrees of latitude."""
-    placed: list[tuple[float, float, float]] = []  # (west, east, lat) of each label placed
-
-    def clear(west: float, east: float, lat: float, own: int) -> bool:
-        return (all(e <= west or w >= east for w, e, y in placed if abs(y - lat) < height)
-                and not any(west <= lon <= east for key, lon, y in towns if key != own and abs(y - lat) < height))
-
-    sides: dict[int, str | None] = {}
-    for key, lon, lat in towns:
-        spans = {"right": (lon, lon + width), "left": (lon - width, lon)}
-        sides[key] = next((side for side, (west, east) in spans.items() if clear(west, east, lat, key)), None)
-        if sides[key]:
-            placed.append((*spans[sides[key]], lat))
-    return sides
-
-
-def shown_towns(towns: dict, countries: set[str], width: float, height: float) -> list[tuple[dict, float, float, str | None]]:
-    """The towns a map shows, as (properties, lon, lat, label side): neighbours keep only their capitals, to stay
-    quiet; capitals and towns of 150,000 or more are named, capitals and bigger towns placed first."""
-    shown = [(f["properties"], *f["geometry"]["coordinates"]) for f in towns["features"]
-             if f["properties"]["country"] in countries or f["properties"]["capital"]]
-    named = sorted((t for t in shown if t[0]["capital"] or t[0]["population"] >= 150_000),
-                   key=lambda t: (not t[0]["capital"], -t[0]["population"], t[0]["geonameid"]))
-    sides = town_label_sides([(p["geonameid"], lon, lat) for p, lon, lat in named], width, height)
-    return [(p, lon, lat, sides.get(p["geonameid"])) for p, lon, lat in shown]
-
-
 def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
                    leaflet_prefix: str = LEAFLET_PREFIX, year_widget: str | None = None) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
@@ -107,7 +77,7 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
                   for f in countries["features"] if not f["properties"]["focus"]]
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
-    for p, lon, lat, side in shown_towns(towns, focus_codes, *TOWN_LABEL_DEGREES):
+    for p, lon, lat, side in shown_towns(towns, focus_codes, ZOOM):
         at = {"css": "wb-town wb-town-left", "anchor": [124, 14]} if side == "left" else {"css": "wb-town", "anchor": [-4, 14]}
         labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": 120, **at,
                        "dot": 2.5 if p["capital"] else 1.8})
@@ -141,13 +111,18 @@ MAP_FOCUS_JS = """if (L.Map.Keyboard) {
   L.Map.Keyboard.prototype._onMouseDown = function () {
     if (!this._focused) { this._map._container.focus({preventScroll: true}); }
   };
-  var wbAddKeyboardHooks = L.Map.Keyboard.prototype.addHooks;
+  L.Map.Keyboard.prototype._wbTakeFocusBack = function (e) {
+    var container = this._map._container;
+    if (e.target !== container && e.target instanceof SVGElement) { container.focus({preventScroll: true}); }
+  };
+  var wbAddKeyboardHooks = L.Map.Keyboard.prototype.addHooks, wbRemoveKeyboardHooks = L.Map.Keyboard.prototype.removeHooks;
   L.Map.Keyboard.prototype.addHooks = function () {
     wbAddKeyboardHooks.call(this);
-    var container = this._map._container;
-    container.addEventListener("focusin", function (e) {
-      if (e.target !== container && e.target instanceof SVGElement) { container.focus({preventScroll: true}); }
-    });
+    L.DomEvent.on(this._map._container, "focusin", this._wbTakeFocusBack, this);
+  };
+  L.Map.Keyboard.prototype.removeHooks = function () {
+    L.DomEvent.off(this._map._container, "focusin", this._wbTakeFocusBack, this);
+    wbRemoveKeyboardHooks.call(this);
   };
 }
 """

@@ -68,8 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.details_below": "Details ↓",
         "map.details_below_label": "Show the details, below the map",
         "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
-        "on legal status). Towns: GeoNames (CC BY 4.0). Data: each record's sources are in its details; how the dataset was "
-        "built is under *About this map* below.",
+        "on legal status). Towns: GeoNames (CC BY 4.0). Data: each record's sources are in its details; what the dataset "
+        "holds and how to read it is under *About this map* below.",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
         "problem.boundaries": "The map cannot be drawn: the boundary files in {folder} could not be read ({error}).",
         "problem.more": "… and {count} more problem(s).",
@@ -146,14 +146,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "download.help": "{count} record(s) in this view, with their sources and figures.",
         "download.licence": "Data licence: CC BY 4.0 (see LICENSE-DATA.md); please cite as in CITATION.cff.",
         "about.title": "About this map",
-        "about.holdings": "Every record names its source (address, publisher, date) and how sure the project is of it. "
+        "about.holdings": "Every record names its source (address, publisher, and the date where the source gives one) "
+        "and how sure the project is of it. "
         "The dataset holds the records below, {figures} sourced figures, and {sources} distinct sources{newest}.",
-        "about.newest": ", the newest published on {date}",
+        "about.newest": ", the newest with a full date published on {date}",
         "about.confidence": "Confidence (a mark's fill)",
         "about.precision": "Location (a mark's outline)",
-        "about.disagree": "**Where sources disagree**, each figure is shown with its own source, and a country coloured "
-        "by a poll says so. Claims the project could not verify are attributed to whoever made them (\"according to "
-        "…\"): the map does not make them its own.",
+        "about.disagree": "**Where sources disagree**, each figure is shown with its own source, and where polls of one "
+        "country and year disagree its fill says *sources disagree* (the tooltip gives both). Claims the project could "
+        "not verify are attributed to whoever made them (\"according to …\"): the map does not make them its own.",
         "about.year_rule": "**The year** drives every layer: a record shows in the years it applied (a project from its "
         "start, an event in its year), and a country's diplomatic status is the one at the end of that year.",
         "about.gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md, in the ZIP under *Share "
@@ -175,9 +176,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compare.infrastructure": "Projects",
         "compare.surveillance": "Surveillance",
         "compare.events": "Events",
-        "compare.note": "Status at the end of {year}; the numbers count the records of each layer the map shows for the "
-        "country in {year}, whatever their status. Click a country on the map for the event behind each status and the "
-        "records behind each number.",
+        "compare.confidence": "Status confidence",
+        "compare.note": "Status at the end of {year}, with how sure the project is of that year's status record. The "
+        "numbers count the records of each layer that apply to the country in {year}, as its profile lists them: with "
+        "or without a place on the map, whatever their status, claims included. Click a country on the map for the "
+        "event behind each status and the records behind each number.",
         "cite.title": "Cite or share",
         "cite.work": "China in the Western Balkans: a sourced dataset and map dashboard",
         "cite.text": "“{name}”, {what}. {work}. Accessed {accessed}.",

@@ -71,9 +71,10 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
 
 def encode(year: int, layers: list[str], selection: tuple[str, str] | None) -> dict[str, str]:
     """URL parameters for a view: the inverse of `parse` for valid views."""
-    params = {"year": str(year), "layers": ",".join(layers)}
-    if selection and selection[0] == "country":
-        params["country"] = selection[1]
-    if selection and selection[0] == "record":
-        params["record"] = selection[1]
-    return params
+    return {"year": str(year), "layers": ",".join(layers), **selection_params(selection)}
+
+
+def selection_params(selection: tuple[str, str] | None) -> dict[str, str]:
+    """The URL parameter naming what the panel shows (a country or a record); nothing for anything else."""
+    kind, key = selection or (None, None)
+    return {kind: key} if kind in ("country", "record") else {}

@@ -40,7 +40,11 @@ def test_the_text_names_every_layer_and_explains_every_confidence_and_precision_
 def test_a_layer_that_failed_to_load_is_left_out_not_counted_as_empty(tmp_path: Path) -> None:
     folder = tmp_path / "geodata"
     shutil.copytree(DATA_DIR, folder)
-    (folder / "vaccines.csv").write_text("id,name\nVAC01,broken\n", encoding="utf-8")
+    (folder / "diplomacy.csv").write_text("id,name\nSTATUS-RS-2012,broken\n", encoding="utf-8")
     held = holdings(load_dataset(LAYERS, folder))
-    assert "vaccines" not in dict(held.records) and dict(held.records)["infrastructure"] == len(raw_records("infrastructure.geojson"))
-    assert "Vaccine diplomacy" not in about_markdown(load_dataset(LAYERS, folder))
+    assert "diplomacy" not in dict(held.records) and dict(held.records)["infrastructure"] == len(raw_records("infrastructure.geojson"))
+    kept = [r for layer in LAYERS.values() if layer.id != "diplomacy" for r in raw_records(layer.file_name)]
+    kept += raw_records("sources.csv") + raw_records("figures.csv")  # no status record has sources or figures of its own
+    assert held.sources == len({r["source_url"] for r in kept})
+    assert held.figures == len(raw_records("figures.csv"))
+    assert "Diplomatic status" not in about_markdown(load_dataset(LAYERS, folder))

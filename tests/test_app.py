@@ -80,9 +80,14 @@ def test_the_about_section_comes_with_the_controls() -> None:
 def test_the_countries_compared_follow_the_year() -> None:
     at = make_app().run()
     assert [e.label for e in at.expander if e.label.startswith("The six countries")] == ["The six countries in 2025"]
-    at.slider(key="year").set_value(2016).run()
-    table = [e for e in at.expander if e.label == "The six countries in 2016"]
-    assert len(table) == 1 and "Status at the end of 2016" in " ".join(h.proto.body for h in table[0].get("html"))
+    at.slider(key="year").set_value(2019).run()
+    table = [e for e in at.expander if e.label == "The six countries in 2019"]
+    html = " ".join(h.proto.body for h in table[0].get("html"))
+    assert len(table) == 1 and "Status at the end of 2019" in html
+    assert "<th scope='row'>North Macedonia</th><td>not a member</td>" in html  # a NATO member from March 2020
+    at.slider(key="year").set_value(2020).run()
+    html = " ".join(h.proto.body for e in at.expander if e.label == "The six countries in 2020" for h in e.get("html"))
+    assert "<th scope='row'>North Macedonia</th><td>member</td>" in html
 
 
 def test_a_first_run_sends_the_map_and_panel_and_no_widget_until_the_map_is_drawn() -> None:

@@ -29,6 +29,7 @@ def test_each_row_is_the_countrys_status_and_its_records_that_year(year: int) ->
         code = row["country"]
         for name in STATUS_COLUMNS:
             assert row[name] == MESSAGES["en"][f"compare.{name}.{status[code][name]}"], (code, name)
+        assert row["confidence"] == status[code]["confidence"]  # Kosovo's status rows are claims, and say so
         for lid in COUNT_COLUMNS:
             assert row[lid] == sum(applies(r, code, year) for r in raw_records(LAYERS[lid].file_name)), (code, lid)
 
@@ -42,7 +43,8 @@ def test_every_status_word_has_a_short_label() -> None:
 def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not_load(tmp_path) -> None:
     data = load_dataset(LAYERS, DATA_DIR)
     html = comparison_html(data, 2025)
-    assert html.count("<tr>") == 7 and "<th scope='row'>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td>" in html
+    assert html.count("<tr>") == 7
+    assert "<th scope='row'>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td><td>claimed</td>" in html
     broken = tmp_path / "geodata"
     broken.mkdir()
     for f in DATA_DIR.iterdir():
@@ -50,5 +52,9 @@ def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not
     (broken / "events.geojson").write_text("{", encoding="utf-8")
     (broken / "diplomacy.csv").write_text("id,name\n", encoding="utf-8")
     rows = countries_compared(load_dataset(LAYERS, broken), 2025)
-    assert all(row["events"] is None and row["infrastructure"] is not None and row["nato"] == "" for row in rows)
-    assert "<td>–</td><td>–</td><td>–</td>" in comparison_html(load_dataset(LAYERS, broken), 2025)
+    whole = countries_compared(data, 2025)
+    assert [row["infrastructure"] for row in rows] == [row["infrastructure"] for row in whole]
+    assert [row["surveillance"] for row in rows] == [row["surveillance"] for row in whole]
+    assert all(row["events"] is None and row["nato"] == "" and row["confidence"] == "" for row in rows)
+    html = comparison_html(load_dataset(LAYERS, broken), 2025)
+    assert "<td>–</td><td>–</td><td>–</td><td>–</td>" in html and html.count("<td class='wb-count'>–</td>") == 6

@@ -35,7 +35,14 @@ def test_a_citation_names_the_record_and_links_back_to_it_in_its_year() -> None:
     assert (state.year, state.record, state.notices) == (2021, "INF01", [])
 
 
+def test_a_citation_link_drops_any_query_or_fragment_of_the_apps_address_and_keeps_its_path() -> None:
+    for address, expected in (("https://h.example/app#top", "https://h.example/app/"), ("https://h.example/?", "https://h.example/"),
+                              ("https://h.example/wb/app/", "https://h.example/wb/app/"), ("https://h.example/?x=1", "https://h.example/")):
+        html = citation_html("Plant", "record INF01", address, {"year": "2021", "record": "INF01"}, "2026-11-29")
+        assert re.search(r'href="([^"]+)"', html).group(1) == expected + "?year=2021&amp;record=INF01", address
+
+
 def test_a_citation_links_only_to_a_plain_http_address_of_the_app() -> None:
-    for address in (None, "", "javascript:alert(1)", "https://maps.example.org/?x=1", "data:text/html,hi"):
+    for address in (None, "", "javascript:alert(1)", "data:text/html,hi", "ftp://maps.example.org/"):
         html = citation_html("Plant", "record INF01", address, {"year": "2021", "record": "INF01"}, "2026-11-29")
         assert "<a " not in html and "record INF01" in html, address

@@ -13,7 +13,7 @@ import pytest
 from layers import LAYERS
 from layers._dataset import Dataset, load_dataset
 from layers._map import (DOT_STYLE, DRAW_JS, base_map, basemap_script, clicked, clicked_at, rerun_after_report,
-                         selection_args, town_label_sides)
+                         selection_args)
 from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
@@ -76,26 +76,6 @@ def test_basemap_script_has_kosovo_as_its_own_clickable_unit_and_keeps_text_iner
     hostile = json.loads(json.dumps(countries))
     hostile["features"][0]["properties"]["name"] = "</script><script>alert(1)</script>"
     assert "</script>" not in basemap_script(hostile, geo("towns.geojson"))
-
-
-def test_a_town_label_moves_left_of_its_dot_or_is_left_out_rather_than_run_into_another() -> None:
-    # keys in priority order; a label is 1° long and clashes within 0.2° of latitude. Town 1's dot is 0.5° east of
-    # town 2, so 2's label goes left; with town 3's dot 0.8° west of it too, 2 keeps its dot alone, and 3 (lower in
-    # priority, whose label on the right would cover 2's dot) goes left.
-    assert town_label_sides([(1, 10.0, 40.0), (2, 9.5, 40.05)], 1.0, 0.2) == {1: "right", 2: "left"}
-    assert town_label_sides([(1, 10.0, 40.0), (2, 9.5, 40.05), (3, 8.7, 40.1)], 1.0, 0.2) == {1: "right", 2: None, 3: "left"}
-    # a town close on either side: town 1 keeps its dot alone, whatever its priority
-    assert town_label_sides([(1, 10.0, 40.0), (2, 10.5, 40.05), (3, 9.5, 39.95)], 1.0, 0.2) == {1: None, 2: "right", 3: "left"}
-    assert town_label_sides([(1, 10.0, 40.0), (2, 9.5, 40.3)], 1.0, 0.2) == {1: "right", 2: "right"}  # rows apart
-
-
-def test_the_apps_map_names_durres_left_of_its_dot_so_it_does_not_run_into_tirana() -> None:
-    data = json.loads(basemap_script(geo("countries.geojson"), geo("towns.geojson")).split("window.wbBase = ", 1)[1]
-                      .split(";\n", 1)[0])
-    towns = {label["text"]: label for label in data["labels"] if label["text"] and "wb-town" in label["css"]}
-    assert "wb-town-left" in towns["Durrës"]["css"] and towns["Durrës"]["anchor"][0] > towns["Durrës"]["w"]
-    assert "wb-town-left" not in towns["Tirana"]["css"] and towns["Tirana"]["anchor"] == [-4, 14]
-    assert {"Belgrade", "Sarajevo", "Podgorica", "Skopje", "Pristina", "Tirana"} <= set(towns)
 
 
 def test_street_map_tiles_only_when_asked() -> None:

@@ -1,0 +1,52 @@
+"""Which towns a map shows and where each name goes (no streamlit), the one rule for the app's map and the export:
+a name reads to the right of its dot unless it would run into another dot or a name already placed; then to the
+left; else the dot stands alone."""
+
+from __future__ import annotations
+
+import math
+
+NAMED_POPULATION = 150_000  # capitals and towns at least this big are named
+# The labels' geometry on screen (the 11 px labels of MAP_CSS and the export's page.css): a generous mean advance per
+# character, the gap between dot and name (the icons' anchor), and the height within which two names clash.
+CHAR_PX, GAP_PX, LINE_PX = 6.2, 4, 14
+
+
+def px_per_degree(zoom: float) -> float:
+    """Screen pixels per degree of longitude at a web-map zoom level."""
+    return 256 * 2**zoom / 360
+
+
+def town_label_sides(named: list[tuple[int, float, float, float]], dots: list[tuple[int, float, float]],
+                     height: float) -> dict[int, str | None]:
+    """Where each named town's label goes: "right", "left" or None (the dot alone). `named` holds (key, lon, lat, label
+    length in degrees) in priority order, `dots` (key, lon, lat) every dot drawn; two labels, or a label and a dot,
+    clash within `height` degrees of latitude."""
+    placed: list[tuple[float, float, float]] = []  # (west, east, lat) of each label placed
+
+    def clear(west: float, east: float, lat: float, own: int) -> bool:
+        return (all(e <= west or w >= east for w, e, y in placed if abs(y - lat) < height)
+                and not any(west <= lon <= east for key, lon, y in dots if key != own and abs(y - lat) < height))
+
+    sides: dict[int, str | None] = {}
+    for key, lon, lat, width in named:
+        spans = {"right": (lon, lon + width), "left": (lon - width, lon)}
+        sides[key] = next((side for side, (west, east) in spans.items() if clear(west, east, lat, key)), None)
+        if sides[key]:
+            placed.append((*spans[sides[key]], lat))
+    return sides
+
+
+def shown_towns(towns: dict, countries: set[str], zoom: float) -> list[tuple[dict, float, float, str | None]]:
+    """The towns a map of `countries` shows at `zoom`, as (properties, lon, lat, label side): neighbours keep only their
+    capitals, to stay quiet; capitals and bigger towns are named and placed first."""
+    shown = [(f["properties"], *f["geometry"]["coordinates"]) for f in towns["features"]
+             if f["properties"]["country"] in countries or f["properties"]["capital"]]
+    named = sorted((t for t in shown if t[0]["capital"] or t[0]["population"] >= NAMED_POPULATION),
+                   key=lambda t: (not t[0]["capital"], -t[0]["population"], t[0]["geonameid"]))
+    scale = px_per_degree(zoom)
+    lengths = [(p["geonameid"], lon, lat, (GAP_PX + CHAR_PX * len(p["name"])) / scale) for p, lon, lat in named]
+    # a degree of latitude is longer on screen than one of longitude by 1 / cos(latitude) (Mercator)
+    height = LINE_PX / scale * math.cos(math.radians(sum(lat for _, _, lat in shown) / max(len(shown), 1)))
+    sides = town_label_sides(lengths, [(p["geonameid"], lon, lat) for p, lon, lat in shown], height)
+    return [(p, lon, lat, sides.get(p["geonameid"])) for p, lon, lat in shown]
