@@ -7,9 +7,7 @@ import json
 import time
 from pathlib import Path
 
-import pytest
 import streamlit
-import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from layers import LAYERS
@@ -43,21 +41,6 @@ def labels(at: AppTest) -> list[str]:
 
 def panel_text(at: AppTest) -> str:
     return " ".join(h.proto.body for h in at.get("html")) + " ".join(m.value for m in at.markdown)
-
-
-@pytest.fixture
-def click(monkeypatch):
-    """Make the next st_folium call report a click on a feature with these properties."""
-    real = streamlit_folium.st_folium
-
-    def patch(properties: dict) -> None:
-        def fake(*args, **kwargs):
-            real(*args, **kwargs)
-            return {"last_active_drawing": {"type": "Feature", "properties": properties}}
-
-        monkeypatch.setattr(streamlit_folium, "st_folium", fake)
-
-    return patch
 
 
 def test_app_runs_with_a_year_slider_and_the_map() -> None:

@@ -75,3 +75,13 @@ def test_missing_boundaries_stop_with_a_message(broken: Path) -> None:
     at = run_app()
     assert any("boundary files" in e.value for e in at.error)
     assert at.slider(key="year").value == 2025  # the sidebar stays, so the reader can still find the controls
+
+
+def test_an_unreadable_layer_file_leaves_the_other_records_sources_and_figures(broken: Path, click) -> None:
+    (broken / "events.geojson").write_bytes(b"{")  # sources.csv and figures.csv name event records too
+    click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
+    at = run_app()
+    # the app shows the first problems of the provenance tables, each naming its file, record and field
+    assert "sources.csv: DIP011: record_id: refers to unknown record(s) DIP011" in warnings(at)
+    panel = " ".join(h.proto.body for h in at.get("html"))
+    assert "EUR 350 million" in panel and "croatian.cri.cn" in panel  # Stanari's figures and further sources stay
