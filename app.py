@@ -55,6 +55,7 @@ PANEL_CSS = """<style>
 .wb-compare th, .wb-compare td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e6e3dc; }
 .wb-compare thead th { border-bottom: 2px solid #cfcac0; }
 .wb-compare .wb-count { text-align: right; font-variant-numeric: tabular-nums; }
+.wb-compare th[scope='row'], .wb-compare thead th:first-child { position: sticky; left: 0; background: #fff; }  /* the country stays as a narrow table scrolls */
 .wb-compare-note { font-size: .8rem; color: #555; margin-top: .4rem; }
 </style>"""
 
