@@ -103,7 +103,8 @@ def load_dataset(layers: dict[str, Layer], data_dir: Path = DATA_DIR) -> Dataset
         table_problems = [p for row in rows for p in check_record(name, row, fields)]
         # A row naming a record that does not exist (or whose layer file could not be read) is left out on its own:
         # an unreadable layer file must not take every other record's sources and figures with it.
-        orphans = {id(row) for row in rows if check_refs(name, [row], fields, ids)}
-        problems += table_problems + check_refs(name, rows, fields, ids)
-        tables[file_name] = typed_frame([] if table_problems else [row for row in rows if id(row) not in orphans], fields)
+        ref_problems = check_refs(name, rows, fields, ids)
+        orphans = {p.record for p in ref_problems}
+        problems += table_problems + ref_problems
+        tables[file_name] = typed_frame([] if table_problems else [r for r in rows if r["record_id"] not in orphans], fields)
     return Dataset(loaded, tables["sources.csv"], tables["figures.csv"], problems)
