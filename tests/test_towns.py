@@ -38,9 +38,12 @@ def test_a_longer_name_needs_more_room() -> None:
     assert [side for *_, side in shown_towns(towns, {"RS"}, ZOOM)] == ["right", "right"]
 
 
+def geo(name: str) -> dict:
+    return json.loads((DATA_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+
+
 def town_labels_of_the_app() -> dict[str, dict]:
-    geo = {name: json.loads((DATA_DIR / f"{name}.geojson").read_text(encoding="utf-8")) for name in ("countries", "towns")}
-    data = json.loads(basemap_script(geo["countries"], geo["towns"]).split("window.wbBase = ", 1)[1].split(";\n", 1)[0])
+    data = json.loads(basemap_script(geo("countries"), geo("towns")).split("window.wbBase = ", 1)[1].split(";\n", 1)[0])
     return {label["text"]: label for label in data["labels"] if label["text"] and "wb-town" in label["css"]}
 
 
@@ -52,8 +55,7 @@ def test_the_apps_map_names_durres_left_of_its_dot_so_it_does_not_run_into_tiran
 
 
 def test_the_export_places_the_names_as_the_app_does() -> None:
-    geo = {name: json.loads((DATA_DIR / f"{name}.geojson").read_text(encoding="utf-8")) for name in ("countries", "towns")}
-    exported = {name: side for _, _, name, _, side in payload(load_dataset(LAYERS, DATA_DIR), geo["countries"], geo["towns"])["base"]["towns"]}
+    exported = {name: side for _, _, name, _, side in payload(load_dataset(LAYERS, DATA_DIR), geo("countries"), geo("towns"))["base"]["towns"]}
     app = town_labels_of_the_app()
     assert exported["Durrës"] == "left" and exported["Tirana"] == "right"
     assert {name for name, side in exported.items() if side} == set(app)
