@@ -3,6 +3,7 @@ imports streamlit."""
 
 from __future__ import annotations
 
+import html
 import logging
 import secrets
 import time
@@ -19,8 +20,8 @@ from layers._dataset import Dataset, load_dataset
 from layers._details import citation_html, country_profile, legend_html, md_escape, record_html
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
 from layers._find import find_options, year_showing
-from layers._map import (base_map, basemap_script, clicked, clicked_at, reported_year, rerun_after_report,
-                         selection_args)
+from layers._map import (MAP_HEIGHT, base_map, basemap_script, clicked, clicked_at, map_preview, reported_year,
+                         rerun_after_report, selection_args)
 from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse, selection_params
@@ -90,6 +91,11 @@ def basemap_url(folder: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
     return ensure_script(basemap_script(*boundaries_in(folder), all_marks(load(folder)), year_widget="year"), "base")
+
+
+@st.cache_resource(show_spinner=False)
+def preview_in(folder: str) -> str:
+    return map_preview(*boundaries_in(folder))
 
 
 @st.cache_resource(show_spinner=False)
@@ -424,13 +430,16 @@ def main() -> None:
     st.session_state["full_run_done"] = False  # until this run's end: a map report that cuts it short reruns it all
     # The search's options are long names: its list may be wider than the sidebar.
     st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; } h2 { padding-top: 0 !important; }"
-            " [data-testid='stSelectboxVirtualDropdown'] { min-width: min(34rem, 92vw); }</style>")
+            " [data-testid='stSelectboxVirtualDropdown'] { min-width: min(34rem, 92vw); }"
+            " .wb-app-title { font-size: 2.25rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em; margin: 0;"
+            " padding: 0; }</style>")
     leaflet_ready()
     data = dataset()
     apply_link(data)
     take_year(st.session_state.get("map"))  # one that reached this run without the callback (which takes it first)
     choice = current_choice(data)
-    st.markdown(f"## {t('app.title')}")
+    # HTML, as the still map below it is: the page then loads one renderer for both and shows them in one frame.
+    st.html(f"<h1 class='wb-app-title'>{html.escape(t('app.title'))}</h1>")
     st.caption(t("app.subtitle"))
     show_problems(data)
     if st.session_state.get("map_ready"):
@@ -447,20 +456,29 @@ def main() -> None:
         st.error(t("problem.boundaries", folder=md_escape(data_dir()), error=md_escape(error)))
         st.stop()
     folder = str(data_dir())
-    plan = planned(folder, choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
-                   choice["tiles"])
     if choice["tiles"]:
         st.caption(t("control.tiles_notice"))
+    map_column, panel_column = st.columns([2, 1], gap="medium")
+    with map_column:
+        # A session's first run: a still picture of the base map, sent before the map is worked out and shown until the
+        # map draws it (the map's frame takes a few hundred milliseconds more). Later runs leave the container empty.
+        still = st.container(key="map_preview")
+        if not st.session_state.get("map_ready"):
+            try:
+                still.html(preview_in(folder))
+            except Exception:  # noqa: BLE001 - a picture that cannot be drawn must not hold up the map itself
+                LOG.exception("the still picture of the map failed")
+    plan = planned(folder, choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
+                   choice["tiles"])
     # The map's year control comes with the run after the map is drawn: a process's first session then does not wait
     # for the timeline to be built (0.2 s) before its map is sent.
     timeline = timeline_url(folder) if st.session_state.get("map_ready") else None
     view = view_of(plan, choice["year"], timeline_choice(choice), timeline, st.session_state.get("map_year_at"),
                    selection_args(st.session_state.get("selected"), st.session_state.get("selected_token"),
                                   (st.session_state.get("last_click") or (None, None))[1]))
-    map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # render=False: st_folium renders the map once itself; rendering the figure first would do it twice
-        result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=660, use_container_width=True,
+        result = st_folium(fresh_base_map(choice["tiles"]), key="map", height=MAP_HEIGHT, use_container_width=True,
                            feature_group_to_add=view.groups, returned_objects=["last_active_drawing"], render=False,
                            on_change=on_map_report)
         st.caption(t("map.attribution"))

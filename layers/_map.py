@@ -12,6 +12,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from ._messages import t
+from ._preview import preview_css, preview_html, preview_svg
 from ._towns import shown_towns
 from ._style import (
     ACCENT,
@@ -25,7 +26,9 @@ CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
+MAP_HEIGHT = 660  # px
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
+NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}
 
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
@@ -81,9 +84,9 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
         at = {"css": "wb-town wb-town-left", "anchor": [124, 14]} if side == "left" else {"css": "wb-town", "anchor": [-4, 14]}
         labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": 120, **at,
                        "dot": 2.5 if p["capital"] else 1.8})
-    for f in countries["features"]:
+    for f in countries["features"]:  # boxes wider than any name, so each is centred on its point, as in the still picture
         p = f["properties"]
-        labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 160, "anchor": [80, 8],
+        labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 240, "anchor": [120, 8],
                        "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
     data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
             "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels, "dot": DOT_STYLE,
@@ -199,7 +202,18 @@ window.wbSend = function (host, extra) {
   host.streamlit.setComponentValue(Object.assign({}, extra, window.wbYearReport(), shape));
   host.state.previous_data = shape;
 };
+window.wbHideStill = function () {
+  // The borders are drawn: the page's still picture of them (layers/_preview.py) goes. Hidden, not removed: it holds
+  // the map's place in the page, whose own renderer drops it with its next run. The frame can still be 0 px high
+  // here, for a frame or two, until the page takes the map's height: until then the picture stays.
+  try {
+    var frame = window.frameElement, still = frame && frame.ownerDocument.querySelector(".wb-preview");
+    if (!still) { return; }
+    if (frame.getBoundingClientRect().height > 0) { still.style.visibility = "hidden"; } else { requestAnimationFrame(window.wbHideStill); }
+  } catch (e) { /* a page of another origin: nothing of ours to hide */ }
+};
 window.wbReportReady = function () {
+  window.wbHideStill();
   // After the map's first frame is painted, tell Python the map is drawn (app.py then draws its controls, which
   // would otherwise hold up this frame), with `wb_ready`.
   requestAnimationFrame(function () { setTimeout(function () {
@@ -587,7 +601,7 @@ class BaseLayers(MacroElement):
         self._name = "BaseLayers"
         opacity = 0.0 if tiles else 1
         self.style = script_json({**BASE_COUNTRY_STYLE, "fillOpacity": opacity})
-        self.neighbour = script_json({"fillColor": NEIGHBOUR_LAND, "fillOpacity": opacity, "color": "#b9b7b0", "weight": 0.8})
+        self.neighbour = script_json({**NEIGHBOUR_STYLE, "fillOpacity": opacity})
 
 
 def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFLET_PREFIX) -> folium.Map:
@@ -602,6 +616,12 @@ def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFL
         folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors", opacity=0.55).add_to(m)
     BaseLayers(tiles).add_to(m)
     return m
+
+
+def map_preview(countries: dict, towns: dict) -> str:
+    """The still picture of the base map that the page shows until the map's first frame (see layers/_preview.py)."""
+    svg = preview_svg(countries, towns, CENTER, ZOOM, MAP_HEIGHT, {"focus": BASE_COUNTRY_STYLE, "neighbour": NEIGHBOUR_STYLE})
+    return preview_css(MAP_HEIGHT) + preview_html(svg, MAP_HEIGHT)
 
 
 def country_feature(feature: dict, tip: str | None = None) -> dict:

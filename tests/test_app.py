@@ -83,6 +83,32 @@ def test_a_first_run_sends_the_map_and_panel_and_no_widget_until_the_map_is_draw
     assert at.slider(key="year").value == 2025 and at.checkbox(key="layer_infrastructure").value
 
 
+def stills(at: AppTest) -> list[str]:
+    return [h.proto.body for h in at.get("html") if "wb-preview" in h.proto.body]
+
+
+def test_a_first_run_shows_a_still_picture_of_the_map_until_the_map_is_drawn() -> None:
+    at = make_app(map_drawn=False).run()
+    assert not at.exception
+    assert len(stills(at)) == 1 and "data:image/svg+xml," in stills(at)[0]
+    at.session_state["map_ready"] = True
+    at.run()
+    assert stills(at) == [] and map_args(at)  # the run that brings the controls leaves its place empty
+
+
+def test_a_still_picture_that_fails_leaves_the_map(monkeypatch) -> None:
+    import layers._map
+
+    def broken(*_):
+        raise ValueError("no picture")
+
+    monkeypatch.setattr(layers._map, "preview_svg", broken)
+    streamlit.cache_resource.clear()  # a picture made by an earlier test would be served from the cache
+    at = make_app(map_drawn=False).run()
+    assert not at.exception and stills(at) == []
+    assert "INF01" in drawn_ids(at)
+
+
 def test_the_controls_come_anyway_when_the_map_never_reports() -> None:
     """The fallback's check, run here inside a full run (in the browser its timer's rerun runs it; a browser test
     covers that path)."""

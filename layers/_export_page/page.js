@@ -51,7 +51,7 @@
     icon: L.divIcon({className: "wb-icon", html: el("div", text, "wb-label " + cls), iconSize: size, iconAnchor: anchor}),
   }).addTo(map);
   D.base.labels.forEach(([lat, lon, name, focus]) =>
-    label(lat, lon, name, focus ? "wb-country" : "wb-neighbour", [160, 16], [80, 8]));
+    label(lat, lon, name, focus ? "wb-country" : "wb-neighbour", [240, 16], [120, 8]));
   D.base.towns.forEach(([lat, lon, name, capital, side]) => {
     L.circleMarker([lat, lon], {pane: "wb-labels", radius: capital ? 2.5 : 1.8, color: "#555", weight: 1, fillColor: "#555",
                                 fillOpacity: 1, interactive: false}).addTo(map);

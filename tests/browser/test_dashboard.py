@@ -3,9 +3,14 @@ its view, and no request leaves the machine."""
 
 from __future__ import annotations
 
+import io
 import time
 
+from PIL import Image
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from layers._map import CENTER, ZOOM
+from layers._preview import project
 
 from helpers import MAP_IFRAME, click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
@@ -158,4 +163,54 @@ def test_clicking_kosovo_shows_non_recognition(page, app_url, blocked) -> None:
     click_at(page, *KOSOVO_INSIDE)
     assert wait_for(lambda: "Kosovo in 2025" in panel_text(page)), panel_text(page)[-1500:]
     assert wait_for(lambda: "the PRC does not recognise the state" in panel_text(page))  # the panel fills as it renders
+    assert blocked == []
+
+
+BELGRADE = (44.80401, 20.46513)  # towns.geojson
+
+
+def test_the_still_picture_holds_the_maps_place_until_the_map_draws_it(page, app_url, blocked) -> None:
+    """Until the map's script comes, the page shows a still picture of the base map where the map will be; the map
+    then draws the same places at the same pixels, and the picture goes."""
+    held = []
+    page.route("**/app/static/vendor/wb/base-*.js", lambda route: held.append(route))  # answered below
+    for width in (1400, 420):  # side by side, and a phone's stacked columns
+        held.clear()
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(app_url)
+        still = page.locator(".wb-preview img")
+        still.wait_for(timeout=30_000)
+        assert wait_for(lambda: still.evaluate("img => img.complete && img.naturalWidth > 0"))
+        for _ in range(300):  # Playwright hands the route over only while the page is being waited on
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "the map's script was never asked for"
+        picture = page.locator(".wb-preview").bounding_box()
+        assert picture["height"] == 660 and picture["width"] > 300
+        # where the picture draws Belgrade's dot: its middle is the map's centre
+        cx, cy = project(CENTER[1], CENTER[0], ZOOM)
+        bx, by = project(BELGRADE[1], BELGRADE[0], ZOOM)
+        expected = (picture["x"] + picture["width"] / 2 + bx - cx, picture["y"] + 330 + by - cy)
+        around = page.screenshot(clip={"x": expected[0] - 2, "y": expected[1] - 2, "width": 5, "height": 5})
+        rgb = Image.open(io.BytesIO(around)).convert("RGB").tobytes()
+        assert min(sum(rgb[i:i + 3]) for i in range(0, len(rgb), 3)) < 3 * 120  # the dot's dark grey
+        held[0].continue_()
+        page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+        assert wait_for(lambda: page.evaluate(
+            "() => { const p = document.querySelector('.wb-preview'); return !p || getComputedStyle(p).visibility === 'hidden'; }"))
+        frame = page.locator(MAP_IFRAME).bounding_box()
+        assert all(abs(frame[k] - picture[k]) < 1 for k in ("x", "y", "width", "height")), (frame, picture)
+        x, y = map_frame(page).evaluate(
+            "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }", list(BELGRADE))
+        assert abs(frame["x"] + x - expected[0]) < 1 and abs(frame["y"] + y - expected[1]) < 1, ((x, y), expected, frame)
+        page.locator('[data-testid="stSidebar"]').get_by_text("Legend").first.wait_for(state="attached", timeout=30_000)
+        wait_idle(page)
+        assert page.locator(".wb-preview").count() == 0  # the run that brings the controls leaves its place empty
+        assert page.locator(MAP_IFRAME).bounding_box()["y"] == frame["y"]  # and the map stays where it was
+    # what the map does once its borders are drawn, on a picture put back by hand (the drawn map's has gone)
+    page.evaluate("() => { const d = document.createElement('div'); d.className = 'wb-preview'; d.id = 'still';"
+                  " document.body.appendChild(d); }")
+    map_frame(page).evaluate("() => window.wbHideStill()")
+    assert page.evaluate("() => getComputedStyle(document.getElementById('still')).visibility") == "hidden"
     assert blocked == []
