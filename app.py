@@ -95,7 +95,12 @@ def basemap_url(folder: str) -> str:
 
 @st.cache_resource(show_spinner=False)
 def preview_in(folder: str) -> str:
-    return map_preview(*boundaries_in(folder))
+    """The still picture, once per data folder; "" (also kept) when it cannot be made: the map comes all the same."""
+    try:
+        return map_preview(*boundaries_in(folder))
+    except Exception:  # noqa: BLE001 - a picture that cannot be drawn must not hold up the map itself
+        LOG.exception("the still picture of the map failed")
+        return ""
 
 
 @st.cache_resource(show_spinner=False)
@@ -463,11 +468,9 @@ def main() -> None:
         # A session's first run: a still picture of the base map, sent before the map is worked out and shown until the
         # map draws it (the map's frame takes a few hundred milliseconds more). Later runs leave the container empty.
         still = st.container(key="map_preview")
-        if not st.session_state.get("map_ready"):
-            try:
-                still.html(preview_in(folder))
-            except Exception:  # noqa: BLE001 - a picture that cannot be drawn must not hold up the map itself
-                LOG.exception("the still picture of the map failed")
+        picture = preview_in(folder) if not st.session_state.get("map_ready") and not choice["tiles"] else ""
+        if picture:  # (with street-map tiles the map's land is see-through, unlike the picture's)
+            still.html(picture)
     plan = planned(folder, choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
                    choice["tiles"])
     # The map's year control comes with the run after the map is drawn: a process's first session then does not wait

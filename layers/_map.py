@@ -305,6 +305,9 @@ window.wbView = function (group, args) {
   (window.feature_group || []).forEach(function (old) { if (old !== group && old.clearLayers) { old.clearLayers(); } });
   if (window.feature_group) { window.feature_group.length = 0; }
   window.wbGroup = group;
+  // A map already drawn that meets a new session (the page reconnected): that session's first run brings the still
+  // picture again, over the live map, which has no first frame left to hide it.
+  if (window.wbCountries) { window.wbHideStill(); }
   window.wbChoice = args.choice;
   window.wbLastArgs = args;
   // Python took a year picked on the map in this run: that year is the app's now, whatever the sidebar said.

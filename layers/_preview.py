@@ -1,23 +1,37 @@
-"""A still picture of the base map (no streamlit): the borders, land, names and towns exactly where the map's first
-frame draws them, in screen pixels around the map's centre. The app shows it in the page while the interactive map
-is on its way (Streamlit's component frame, streamlit-folium and Leaflet take a few hundred milliseconds more), and
-the map's script takes it away in the frame in which it draws the same borders."""
+"""A still picture of the base map (no streamlit), shown by the page until the interactive map draws the same borders.
+
+It holds the borders, land, country names and towns where the map's first frame draws them, in screen pixels around
+the map's centre, while Streamlit's component frame, streamlit-folium and Leaflet start (a few hundred milliseconds).
+"""
 
 from __future__ import annotations
 
 import html
+import logging
+import re
 from urllib.parse import quote
 
 import numpy as np
 import shapely
+from shapely.errors import ShapelyError
 from shapely.geometry import box, shape
 
-from layers._style import FOCUS_LAND, NEIGHBOUR_LAND, SEA
+from layers._style import SEA
 from layers._towns import shown_towns
 
+LOG = logging.getLogger(__name__)
 PREVIEW_CLASS = "wb-preview"
 HALF_WIDTH = 1200  # px either side of the centre: wider than the map on screens up to ~3,600 px wide
 TOLERANCE_PX = 0.5  # simplification in screen pixels: below what the eye can tell at this zoom
+CUT_MARGIN_PX = 10  # land is cut this far outside the picture, so the cut's own edges are never seen
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters no SVG document may hold
+# The map's label styles (MAP_CSS in layers/_map.py) in SVG terms. An image cannot use the page's fonts, nor does the
+# map's frame have them, so both fall back to the same system font.
+SVG_CSS = ("text { font-family: 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif; font-size: 11px; paint-order: stroke;"
+           " stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }"
+           " .town { fill: #555; stroke-width: 2px; }"
+           " .country { fill: #5a5a5a; font-weight: 600; letter-spacing: .05em; }"
+           " .neighbour { fill: #9a9a9a; stroke: none; letter-spacing: .08em; }")
 
 
 def project_array(lonlat: np.ndarray, zoom: float) -> np.ndarray:
@@ -34,59 +48,74 @@ def project(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return float(x), float(y)
 
 
-def _path_data(geometry, frame) -> str:
-    """SVG path data for a (multi)polygon already in pixels around the centre, clipped to the frame."""
-    shapes = geometry.simplify(TOLERANCE_PX).intersection(frame)
-    polygons = getattr(shapes, "geoms", [shapes])
-    parts = []
-    for polygon in polygons:
-        if polygon.geom_type != "Polygon" or polygon.is_empty:
-            continue
-        for ring in (polygon.exterior, *polygon.interiors):
-            points = [(round(x), round(y)) for x, y in ring.coords[:-1]]
-            steps = [f"{x - x0} {y - y0}" for (x0, y0), (x, y) in zip(points, points[1:]) if (x, y) != (x0, y0)]
-            parts.append(f"M{points[0][0]} {points[0][1]}l" + " ".join(steps) + "z")
-    return "".join(parts).replace(" -", "-")
+def _text(value: object) -> str:
+    return html.escape(NOT_XML.sub("", str(value)))
+
+
+def _ring_data(coords) -> str:
+    """`M x y l dx dy …z` in whole pixels; "" for a ring that rounding has shrunk to a point or a line (an `l` with
+    no steps is an error that stops the browser drawing the rest of the path)."""
+    points = [(round(x), round(y)) for x, y in coords[:-1]]
+    steps = [(x - x0, y - y0) for (x0, y0), (x, y) in zip(points, points[1:]) if (x, y) != (x0, y0)]
+    if len(steps) < 2:
+        return ""
+    return f"M{points[0][0]} {points[0][1]}l" + " ".join(f"{dx} {dy}" for dx, dy in steps).replace(" -", "-") + "z"
+
+
+def _path_data(geometry: shapely.Geometry, frame: shapely.Geometry) -> str:
+    """SVG path data for a (multi)polygon already in pixels around the centre, cut to the frame."""
+    shapes = shapely.make_valid(geometry.simplify(TOLERANCE_PX)).intersection(frame)
+    rings = [ring.coords for polygon in getattr(shapes, "geoms", [shapes]) if polygon.geom_type == "Polygon"
+             for ring in (polygon.exterior, *polygon.interiors)]
+    return "".join(_ring_data(coords) for coords in rings)
 
 
 def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom: float, height: int,
                 styles: dict[str, dict]) -> str:
-    """The base map as the map's first frame draws it, as an inline SVG whose point (0, 0) is `center`.
+    """The base map as the map's first frame draws it, as an SVG document whose point (0, 0) is `center`: one path
+    per country (one that cannot be drawn is left out and logged), then towns and names, escaped here.
 
-    `styles` holds the focus countries' and the neighbours' border styles (`BASE_COUNTRY_STYLE` and the neighbours'
-    one in layers/_map.py), so the picture and the map cannot drift apart in colour. Names are escaped here."""
+    `styles` holds the focus countries' and the neighbours' styles (`BASE_COUNTRY_STYLE` and `NEIGHBOUR_STYLE` in
+    layers/_map.py), so the picture and the map cannot drift apart in colour."""
     middle = np.array(project(center[1], center[0], zoom))
 
     def to_screen(lon: float, lat: float) -> tuple[float, float]:
         x, y = project(lon, lat, zoom)
         return x - middle[0], y - middle[1]
 
-    frame = box(-HALF_WIDTH, -height / 2, HALF_WIDTH, height / 2)
+    frame = box(-HALF_WIDTH - CUT_MARGIN_PX, -height / 2 - CUT_MARGIN_PX, HALF_WIDTH + CUT_MARGIN_PX, height / 2 + CUT_MARGIN_PX)
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     neighbours = [f for f in countries["features"] if not f["properties"]["focus"]]
-    paths = []
+    groups = []
     for features, style in ((neighbours, styles["neighbour"]), (focus, styles["focus"])):
-        data = "".join(_path_data(shapely.transform(shape(f["geometry"]), lambda c: project_array(c, zoom) - middle), frame)
-                       for f in features)
-        paths.append(f'<path d="{data}" fill="{style["fillColor"]}" stroke="{style["color"]}" '
-                     f'stroke-width="{style["weight"]}" stroke-linejoin="round"/>')
+        paths = []
+        for f in features:
+            try:
+                on_screen = shapely.transform(shape(f["geometry"]), lambda c: project_array(c, zoom) - middle)
+                data = _path_data(on_screen, frame)
+            except (ShapelyError, ValueError, TypeError, KeyError) as error:
+                LOG.warning("still picture: %s left out: %s", f.get("properties", {}).get("iso_a2"), error)
+                continue
+            if data:
+                paths.append(f'<path d="{data}"/>')
+        groups.append(f'<g fill="{style["fillColor"]}" stroke="{style["color"]}" stroke-width="{style["weight"]}"'
+                      f' stroke-linejoin="round">{"".join(paths)}</g>')
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
     for p, lon, lat, side in shown_towns(towns, focus_codes, zoom):
         x, y = to_screen(lon, lat)
         labels.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{2.5 if p["capital"] else 1.8}" fill="#555" stroke="#555"/>')
-        if side:  # the town labels' icon anchors in layers/_map.py: 4 px from the dot, the text's top 14 px above it
+        if side:  # as the town labels' icons in layers/_map.py: 4 px from the dot, the line's box 14 px above it
             at = f'x="{x - 4:.1f}" text-anchor="end"' if side == "left" else f'x="{x + 4:.1f}"'
-            labels.append(f'<text class="town" {at} y="{y - 3:.1f}">{html.escape(p["name"])}</text>')
+            labels.append(f'<text class="town" {at} y="{y - 2:.1f}">{_text(p["name"])}</text>')
     for f in countries["features"]:
         p = f["properties"]
         x, y = to_screen(p["label_lon"], p["label_lat"])
         css = "country" if p["focus"] else "neighbour"
-        labels.append(f'<text class="{css}" x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
-                      f'{html.escape(p["name"].upper())}</text>')
+        labels.append(f'<text class="{css}" x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{_text(str(p["name"]).upper())}</text>')
     view_box = f"{-HALF_WIDTH} {-height / 2:g} {2 * HALF_WIDTH} {height}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" width="{2 * HALF_WIDTH}" height="{height}">'
-            f'<style>{SVG_CSS}</style>{"".join(paths)}{"".join(labels)}</svg>')
+            f'<style>{SVG_CSS}</style>{"".join(groups)}{"".join(labels)}</svg>')
 
 
 def preview_html(svg: str, height: int) -> str:
@@ -96,19 +125,13 @@ def preview_html(svg: str, height: int) -> str:
             f'<img alt="" src="{source}" width="{2 * HALF_WIDTH}" height="{height}"></div>')
 
 
-# The map's label styles (MAP_CSS in layers/_map.py) in SVG terms; an image cannot use the page's fonts, nor can the map's
-# frame, so both fall back to the same system font.
-SVG_CSS = ("text { font-family: 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif; font-size: 11px; paint-order: stroke;"
-           " stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }"
-           " .town { fill: #555; stroke-width: 2px; }"
-           " .country { fill: #5a5a5a; font-weight: 600; letter-spacing: .05em; }"
-           " .neighbour { fill: #9a9a9a; stroke: none; letter-spacing: .08em; }")
-
-
 def preview_css(height: int) -> str:
-    """The picture lies over the place of the map's frame (the next element) until the map's script removes it; the
-    frame's own element keeps that place while the frame is still empty, so nothing below it moves."""
-    return (f"<style>.{PREVIEW_CLASS} {{ position: relative; overflow: hidden; background: {SEA}; pointer-events: none; }}"
+    """The picture's container (app.py's keyed `map_preview`) lies over the map's frame, the next element: its
+    wrapper keeps the frame's height and gives it back with a negative margin of that height plus Streamlit's gap
+    between elements (1rem). Both the wrapper's test id and the gap are Streamlit's own, not an API: an upgrade that
+    changes them moves the picture, which the browser test of the picture's place would catch. Nothing in it takes
+    the pointer, so the map under it is usable the moment it is drawn."""
+    return (f"<style>.{PREVIEW_CLASS} {{ position: relative; overflow: hidden; background: {SEA}; }}"
             f" .{PREVIEW_CLASS} img {{ position: absolute; left: 50%; top: 0; margin-left: {-HALF_WIDTH}px; max-width: none; }}"
             f" [data-testid='stLayoutWrapper']:has(> .st-key-map_preview) {{ height: {height}px;"
-            f" margin-bottom: calc(-{height}px - 1rem); position: relative; z-index: 2; }}</style>")
+            f" margin-bottom: calc(-{height}px - 1rem); position: relative; z-index: 2; pointer-events: none; }}</style>")

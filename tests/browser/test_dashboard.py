@@ -9,8 +9,14 @@ import time
 from PIL import Image
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+import numpy as np
+import shapely
+from shapely.geometry import box, shape
+
 from layers._map import CENTER, ZOOM
-from layers._preview import project
+from layers._preview import project, project_array
+from layers._records import DATA_DIR, read_boundaries
+from layers._style import FOCUS_LAND, NEIGHBOUR_LAND
 
 from helpers import MAP_IFRAME, click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
 
@@ -169,11 +175,44 @@ def test_clicking_kosovo_shows_non_recognition(page, app_url, blocked) -> None:
 BELGRADE = (44.80401, 20.46513)  # towns.geojson
 
 
+def pixels(page, x: float, y: float, half: int = 2) -> list[tuple[int, int, int]]:
+    """The page's pixels in a small square around (x, y)."""
+    shot = page.screenshot(clip={"x": x - half, "y": y - half, "width": 2 * half + 1, "height": 2 * half + 1})
+    rgb = Image.open(io.BytesIO(shot)).convert("RGB").tobytes()
+    return [tuple(rgb[i:i + 3]) for i in range(0, len(rgb), 3)]
+
+
+def land_points(picture: dict) -> dict[str, tuple[float, float]]:
+    """A page point well inside each country's land in view (clear of borders, names and dots), for the picture's box."""
+    countries, towns = read_boundaries(DATA_DIR)
+    middle = np.array(project(CENTER[1], CENTER[0], ZOOM))
+    half_w, half_h = picture["width"] / 2 - 12, picture["height"] / 2 - 12
+    view = box(-half_w, -half_h, half_w, half_h)
+    # (lon, lat, half width, above, below) of each name's and town's box, generous
+    marks = [(f["properties"]["label_lon"], f["properties"]["label_lat"], 95, 12, 12) for f in countries["features"]]
+    marks += [(*f["geometry"]["coordinates"], 85, 18, 8) for f in towns["features"]]
+    boxes = []
+    for lon, lat, w, up, down in marks:
+        x, y = project_array(np.array([[lon, lat]]), ZOOM)[0] - middle
+        boxes.append(box(x - w, y - up, x + w, y + down))
+    clear = view.difference(shapely.union_all(boxes))
+    out = {}
+    for f in countries["features"]:
+        land = shapely.transform(shape(f["geometry"]), lambda c: project_array(c, ZOOM) - middle).buffer(-6)
+        inside = land.intersection(clear)
+        if inside.area > 50:
+            p = inside.representative_point()
+            out[f["properties"]["iso_a2"]] = (picture["x"] + picture["width"] / 2 + p.x, picture["y"] + 330 + p.y)
+    return out
+
+
 def test_the_still_picture_holds_the_maps_place_until_the_map_draws_it(page, app_url, blocked) -> None:
     """Until the map's script comes, the page shows a still picture of the base map where the map will be; the map
     then draws the same places at the same pixels, and the picture goes."""
     held = []
     page.route("**/app/static/vendor/wb/base-*.js", lambda route: held.append(route))  # answered below
+    land = {True: FOCUS_LAND, False: NEIGHBOUR_LAND}
+    focus = {f["properties"]["iso_a2"]: f["properties"]["focus"] for f in read_boundaries(DATA_DIR)[0]["features"]}
     for width in (1400, 420):  # side by side, and a phone's stacked columns
         held.clear()
         page.set_viewport_size({"width": width, "height": 900})
@@ -188,13 +227,20 @@ def test_the_still_picture_holds_the_maps_place_until_the_map_draws_it(page, app
         assert held, "the map's script was never asked for"
         picture = page.locator(".wb-preview").bounding_box()
         assert picture["height"] == 660 and picture["width"] > 300
-        # where the picture draws Belgrade's dot: its middle is the map's centre
+        # Belgrade's dot where the picture's middle is the map's centre, and every country in view drawn in its land
         cx, cy = project(CENTER[1], CENTER[0], ZOOM)
         bx, by = project(BELGRADE[1], BELGRADE[0], ZOOM)
         expected = (picture["x"] + picture["width"] / 2 + bx - cx, picture["y"] + 330 + by - cy)
-        around = page.screenshot(clip={"x": expected[0] - 2, "y": expected[1] - 2, "width": 5, "height": 5})
-        rgb = Image.open(io.BytesIO(around)).convert("RGB").tobytes()
-        assert min(sum(rgb[i:i + 3]) for i in range(0, len(rgb), 3)) < 3 * 120  # the dot's dark grey
+        assert min(sum(p) for p in pixels(page, *expected)) < 3 * 120  # the dot's dark grey
+        inside = land_points(picture)
+        assert {"RS", "XK", "BA", "ME", "MK", "AL"} <= set(inside) and len(inside) >= 9
+        for code, (x, y) in inside.items():
+            colour = tuple(int(land[focus[code]][i:i + 2], 16) for i in (1, 3, 5))
+            seen = pixels(page, x, y, half=0)[0]
+            assert all(abs(a - b) <= 4 for a, b in zip(seen, colour)), (code, seen, colour)
+        # the picture takes no pointer: what is under it gets the events
+        under = "([x, y]) => !document.querySelector('.st-key-map_preview').parentElement.contains(document.elementFromPoint(x, y))"
+        assert page.evaluate(under, list(expected))
         held[0].continue_()
         page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
         assert wait_for(lambda: page.evaluate(
@@ -208,9 +254,18 @@ def test_the_still_picture_holds_the_maps_place_until_the_map_draws_it(page, app
         wait_idle(page)
         assert page.locator(".wb-preview").count() == 0  # the run that brings the controls leaves its place empty
         assert page.locator(MAP_IFRAME).bounding_box()["y"] == frame["y"]  # and the map stays where it was
-    # what the map does once its borders are drawn, on a picture put back by hand (the drawn map's has gone)
+    # What the map does with a picture (put back by hand: the drawn map's has gone): while the page has not given the
+    # frame its height, the picture stays; then it goes. A rerun's view does the same (a reconnected page).
     page.evaluate("() => { const d = document.createElement('div'); d.className = 'wb-preview'; d.id = 'still';"
                   " document.body.appendChild(d); }")
+    visibility = "() => getComputedStyle(document.getElementById('still')).visibility"
+    page.locator(MAP_IFRAME).evaluate("f => { f.style.height = '0px'; }")
     map_frame(page).evaluate("() => window.wbHideStill()")
-    assert page.evaluate("() => getComputedStyle(document.getElementById('still')).visibility") == "hidden"
+    page.wait_for_timeout(300)
+    assert page.evaluate(visibility) == "visible"
+    page.locator(MAP_IFRAME).evaluate("f => { f.style.height = ''; }")
+    assert wait_for(lambda: page.evaluate(visibility) == "hidden")
+    page.evaluate("() => { document.getElementById('still').style.visibility = ''; }")
+    map_frame(page).evaluate("() => window.wbView(window.wbGroup, window.wbLastArgs)")
+    assert page.evaluate(visibility) == "hidden"
     assert blocked == []
