@@ -45,6 +45,21 @@ IDS_OF_JS = """(w) => {
 }"""
 IDS_JS = f"() => ({IDS_OF_JS})(window)"
 CHANGED_JS = f"(before) => {{ const now = ({IDS_JS})(); return now !== null && (now[0] !== before[0] || now[1] !== before[1]); }}"
+# What counts as painted, read in the page: the map is a drawn border in a frame the page has given its height (it
+# is 0 px high for a frame or two first); the app's still picture of the base map (layers/_preview.py) counts while
+# it is shown; the floor shows its text.
+MAP_DRAWN_JS = f"""() => {{
+  const frame = document.querySelector('{MAP_IFRAME}'), mw = frame && frame.contentWindow;
+  const path = mw && mw.document && mw.document.querySelector("path.leaflet-interactive");
+  const box = path && path.getBoundingClientRect();
+  return !!box && box.width > 0 && box.height > 0 && frame.getBoundingClientRect().height > 0;
+}}"""
+STILL_SHOWN_JS = f"""() => {{
+  const still = document.querySelector("{PREVIEW_IMG}");
+  return !!still && still.complete && still.naturalWidth > 0 && still.getBoundingClientRect().height > 0
+         && getComputedStyle(still).visibility !== "hidden";
+}}"""
+FLOOR_SHOWN_JS = f"""() => !!document.body && document.body.textContent.includes("{FLOOR_TEXT}")"""
 # Timings taken inside the browser, so the driver's own latency (the CDP round trips of a click or a key press, and
 # the delay before a polled condition reaches Python: 20-70 ms, about the same for every target) is not counted:
 # from the input event's timestamp (mousedown, keydown, in whichever frame) to the end of the first frame that shows
@@ -78,16 +93,7 @@ PROBE_JS = f"""(() => {{
   const tick = () => {{
     const w = P.watch;
     if (P.painted === null || P.interactive === null) {{
-      // The map: a drawn border in a frame the page has given its height (it is 0 px high for a frame or two first).
-      const frame = document.querySelector('{MAP_IFRAME}'), mw = frame && frame.contentWindow;
-      const path = mw && mw.document && mw.document.querySelector("path.leaflet-interactive");
-      const box = path && path.getBoundingClientRect();
-      const map = !!box && box.width > 0 && box.height > 0 && frame.getBoundingClientRect().height > 0;
-      // The app's still picture of the base map, shown until the map draws it (layers/_preview.py).
-      const still = document.querySelector("{PREVIEW_IMG}");
-      const shown = !!still && still.complete && still.naturalWidth > 0 && still.getBoundingClientRect().height > 0
-                    && getComputedStyle(still).visibility !== "hidden";
-      const text = !!document.body && document.body.textContent.includes("{FLOOR_TEXT}");
+      const map = ({MAP_DRAWN_JS})(), shown = ({STILL_SHOWN_JS})(), text = ({FLOOR_SHOWN_JS})();
       if (P.painted === null && (map || shown || text)) after(P, "painted", performance.timeOrigin);
       if (P.interactive === null && map) after(P, "interactive", performance.timeOrigin);
     }}
@@ -337,7 +343,8 @@ def first_paint(browser, targets: dict[str, tuple[str, bool]], reps: int, blocke
             page, wire = new_page(contexts[name])
             start = time.perf_counter()
             page.goto(url, wait_until="commit")
-            painted = page.wait_for_function("() => window.__wbProbe && window.__wbProbe.painted !== null",
+            # the driver's own look at the page, once per frame, apart from the probe's
+            painted = page.wait_for_function(f"() => ({MAP_DRAWN_JS})() || ({STILL_SHOWN_JS})() || ({FLOOR_SHOWN_JS})()",
                                              polling="raf", timeout=120_000)
             result["driver_seconds"].append(time.perf_counter() - start)
             painted.dispose()

@@ -8,9 +8,9 @@ FLOOR_X, YEAR_S, CLICK_S, RAW_KB, GZIP_KB, RSS_MB, CLOSE_PCT, BASE_X = 1.3, 0.5,
 
 # metric: (label, unit, budget text)
 METRICS = {
-    "paint_s": ("first map paint", "s", f"≤ {FLOOR_X} × floor; ≥ {BASE_X}× baseline"),
+    "paint_s": ("first map paint (still picture or map)", "s", f"≤ {FLOOR_X} × floor; ≥ {BASE_X}× baseline"),
     "paint_driver_s": ("  as the driver saw it", "s", "info"),
-    "interactive_s": ("  the interactive map's first border", "s", "info"),
+    "interactive_s": ("first border of the interactive map", "s", f"≤ {FLOOR_X} × floor; ≥ {BASE_X}× baseline"),
     "year_s": ("year change (sidebar slider) → map updated", "s", f"≤ {YEAR_S} s, view kept; ≥ {BASE_X}× baseline"),
     "year_settled_s": ("  … → the app has followed (its run has ended)", "s", "info"),
     "year_driver_s": ("  as the driver saw it (the app followed)", "s", "info"),
@@ -35,9 +35,12 @@ METRICS = {
     "rss_closed": ("server RSS after sessions close", "MB", f"within {CLOSE_PCT} % of 1 session"),
     "rss_closed_pct": ("  after close vs 1 session", "%", f"≤ {CLOSE_PCT} %"),
 }
-TIMED = ("paint_s", "year_s", "timeline_s", "click_s", "cpu_ms")
-BASELINE_OF = {"timeline_s": "year_s"}
-KEPT_OF = {"year_s": "year_view_kept", "timeline_s": "timeline_view_kept"}  # was the view kept on each change  # the baseline has one year control: both of the app's are held against it
+TIMED = ("paint_s", "interactive_s", "year_s", "timeline_s", "click_s", "cpu_ms")
+# The baseline's figure each of the app's is held against: the baseline has one year control, and no still picture
+# (its first paint is its interactive map's).
+BASELINE_OF = {"timeline_s": "year_s", "interactive_s": "paint_s"}
+FLOOR_OF = {"interactive_s": "paint_s"}  # the floor has no map: its text's first paint
+KEPT_OF = {"year_s": "year_view_kept", "timeline_s": "timeline_view_kept"}  # was the view kept on each change
 
 
 def stats(values: list[float]) -> dict | None:
@@ -108,8 +111,9 @@ def verdicts(app: dict, floor: dict, base: dict) -> dict[str, tuple[bool, str]]:
         out[metric] = (prev_ok and ok, "; ".join(w for w in (prev_why, "" if ok else why) if w))
 
     a = {m: med(app, m) for m in METRICS}
-    if a["paint_s"] is not None and med(floor, "paint_s"):
-        check("paint_s", a["paint_s"] <= FLOOR_X * med(floor, "paint_s"), f"{a['paint_s'] / med(floor, 'paint_s'):.2f}× floor")
+    for metric in ("paint_s", "interactive_s"):
+        if a[metric] is not None and med(floor, "paint_s"):
+            check(metric, a[metric] <= FLOOR_X * med(floor, "paint_s"), f"{a[metric] / med(floor, 'paint_s'):.2f}× floor")
     for metric, kept_key in KEPT_OF.items():
         if a[metric] is not None:
             kept = app.get(kept_key, {})
@@ -170,7 +174,7 @@ def table(app: dict, floor: dict, base: dict, checks: dict, map_floor: dict | No
             cell += f" kept {app[kept_key]['kept']}/{app[kept_key]['n']}"
         ok, why = checks.get(metric, (None, ""))
         verdict = "info" if ok is None else ("PASS" if ok else f"FAIL ({why})")
-        a, f, b = med(app, metric), med(floor, metric), med(base, BASELINE_OF.get(metric, metric))
+        a, f, b = med(app, metric), med(floor, FLOOR_OF.get(metric, metric)), med(base, BASELINE_OF.get(metric, metric))
         rows.append([label, unit, cell, fmt(f, unit), fmt(b, unit), ratio(f, a), ratio(a, b), budget, verdict])
         if metric == "interactive_s" and map_floor and map_floor.get("interactive_s"):
             m, a = med(map_floor, "interactive_s"), med(app, "interactive_s")
