@@ -13,7 +13,7 @@ from jinja2 import Template
 
 from ._messages import t
 from ._preview import preview_css, preview_html, preview_svg
-from ._towns import shown_towns
+from ._towns import GAP_PX, shown_towns
 from ._style import (
     ACCENT,
     FOCUS_LAND,
@@ -27,6 +27,7 @@ ZOOM = 6.5
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 MAP_HEIGHT = 660  # px
+TOWN_LABEL_PX = 120  # the box a town's name is set in, beside its dot
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}
 
@@ -81,8 +82,9 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in focus}
     for p, lon, lat, side in shown_towns(towns, focus_codes, ZOOM):
-        at = {"css": "wb-town wb-town-left", "anchor": [124, 14]} if side == "left" else {"css": "wb-town", "anchor": [-4, 14]}
-        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": 120, **at,
+        at = ({"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]} if side == "left"
+              else {"css": "wb-town", "anchor": [-GAP_PX, 14]})
+        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX, **at,
                        "dot": 2.5 if p["capital"] else 1.8})
     for f in countries["features"]:  # boxes wider than any name, so each is centred on its point, as in the still picture
         p = f["properties"]

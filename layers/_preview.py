@@ -17,7 +17,7 @@ from shapely.errors import ShapelyError
 from shapely.geometry import box, shape
 
 from layers._style import SEA
-from layers._towns import shown_towns
+from layers._towns import GAP_PX, shown_towns
 
 LOG = logging.getLogger(__name__)
 PREVIEW_CLASS = "wb-preview"
@@ -79,9 +79,12 @@ def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom:
     layers/_map.py), so the picture and the map cannot drift apart in colour."""
     middle = np.array(project(center[1], center[0], zoom))
 
+    def on_screen(lonlat: np.ndarray) -> np.ndarray:
+        return project_array(lonlat, zoom) - middle
+
     def to_screen(lon: float, lat: float) -> tuple[float, float]:
-        x, y = project(lon, lat, zoom)
-        return x - middle[0], y - middle[1]
+        x, y = on_screen(np.array([[lon, lat]], dtype=float))[0]
+        return float(x), float(y)
 
     frame = box(-HALF_WIDTH - CUT_MARGIN_PX, -height / 2 - CUT_MARGIN_PX, HALF_WIDTH + CUT_MARGIN_PX, height / 2 + CUT_MARGIN_PX)
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
@@ -91,8 +94,7 @@ def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom:
         paths = []
         for f in features:
             try:
-                on_screen = shapely.transform(shape(f["geometry"]), lambda c: project_array(c, zoom) - middle)
-                data = _path_data(on_screen, frame)
+                data = _path_data(shapely.transform(shape(f["geometry"]), on_screen), frame)
             except (ShapelyError, ValueError, TypeError, KeyError) as error:
                 LOG.warning("still picture: %s left out: %s", f.get("properties", {}).get("iso_a2"), error)
                 continue
@@ -105,8 +107,8 @@ def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom:
     for p, lon, lat, side in shown_towns(towns, focus_codes, zoom):
         x, y = to_screen(lon, lat)
         labels.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{2.5 if p["capital"] else 1.8}" fill="#555" stroke="#555"/>')
-        if side:  # as the town labels' icons in layers/_map.py: 4 px from the dot, the line's box 14 px above it
-            at = f'x="{x - 4:.1f}" text-anchor="end"' if side == "left" else f'x="{x + 4:.1f}"'
+        if side:  # as the town labels' icons in layers/_map.py: GAP_PX from the dot, the line's box 14 px above it
+            at = f'x="{x - GAP_PX:.1f}" text-anchor="end"' if side == "left" else f'x="{x + GAP_PX:.1f}"'
             labels.append(f'<text class="town" {at} y="{y - 2:.1f}">{_text(p["name"])}</text>')
     for f in countries["features"]:
         p = f["properties"]
