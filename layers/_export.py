@@ -14,7 +14,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from . import LAYERS
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
-from ._map import CENTER, MAP_FOCUS_JS, ZOOM, esc, script_json
+from ._map import CENTER, MAP_HOOKS_JS, ZOOM, esc, script_json
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
 from ._records import DATA_DIR, BoundaryError, read_boundaries
@@ -216,7 +216,7 @@ def page(data: dict[str, Any]) -> str:
 </aside>
 <script type="application/json" id="wb-data">{script_json(data)}</script>
 <script src="leaflet/leaflet.js"></script>
-<script>{MAP_FOCUS_JS}{PAGE_JS}</script>
+<script>{MAP_HOOKS_JS}{PAGE_JS}</script>
 </body>
 </html>
 """

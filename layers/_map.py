@@ -131,7 +131,41 @@ MAP_FOCUS_JS = """if (L.Map.Keyboard) {
   };
 }
 """
-DRAW_JS = MAP_FOCUS_JS + """window.wbHost = function () {
+# On a touch screen the map fills most of the screen, and a reader who drags it with one finger could not scroll on to
+# the details below it, or past a map embedded in an article: there one finger scrolls the page and two fingers move and
+# zoom the map (Leaflet's pinch also pans), as embedded maps commonly do; a one-finger drag on the map says so. A mouse,
+# and a touch laptop whose main pointer is fine, keep dragging. The hint is set with textContent. Run where
+# MAP_FOCUS_JS runs.
+MAP_TOUCH_JS = """L.Map.addInitHook(function () {
+  if (!this.dragging || !this.options.touchZoom || !window.matchMedia || !window.matchMedia("(pointer: coarse)").matches) { return; }
+  var map = this, container = map.getContainer(), hint = null, timer = null, from = null;
+  map.dragging.disable();
+  function show() {
+    if (!hint) {
+      hint = L.DomUtil.create("div", "wb-touch-hint", container);
+      hint.textContent = %s;
+      hint.setAttribute("aria-hidden", "true");
+      hint.style.cssText = "position:absolute;inset:0;z-index:1000;display:flex;align-items:center;justify-content:center;"
+        + "padding:1em;text-align:center;background:rgba(0,0,0,.45);color:#fff;font-size:18px;font-weight:600;"
+        + "pointer-events:none;opacity:0;transition:opacity .2s";
+    }
+    hint.style.opacity = "1";
+    clearTimeout(timer);
+    timer = setTimeout(function () { hint.style.opacity = "0"; }, 1200);
+  }
+  container.addEventListener("touchstart", function (e) {
+    from = e.touches.length === 1 ? [e.touches[0].clientX, e.touches[0].clientY] : null;
+    if (e.touches.length > 1 && hint) { clearTimeout(timer); hint.style.opacity = "0"; }
+  }, {passive: true});
+  container.addEventListener("touchmove", function (e) {
+    if (!from || e.touches.length !== 1) { return; }
+    var dx = e.touches[0].clientX - from[0], dy = e.touches[0].clientY - from[1];
+    if (dx * dx + dy * dy >= 100) { from = null; show(); }
+  }, {passive: true});
+});
+""" % json.dumps(t("map.two_fingers"))
+MAP_HOOKS_JS = MAP_FOCUS_JS + MAP_TOUCH_JS  # what the app's map and the static export both run before making a map
+DRAW_JS = MAP_HOOKS_JS + """window.wbHost = function () {
   // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
   // for that); null elsewhere, where its own, later reports are left alone.
   var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;

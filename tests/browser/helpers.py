@@ -84,3 +84,21 @@ def wait_for(predicate, timeout: float = 20.0) -> bool:
 def open_expander(page, label: str) -> None:
     """Open an expander by its own label (the same words may appear in other text on the page)."""
     page.locator('[data-testid="stExpander"] summary').filter(has_text=label).click()
+
+
+def touch_move(page, starts: list[tuple[float, float]], ends: list[tuple[float, float]], steps: int = 15) -> None:
+    """Fingers put down at `starts` (page pixels) and moved to `ends` in `steps`, as a touch screen reports them (one
+    finger scrolls, two pinch); needs a context with has_touch. Playwright's touchscreen only taps."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        def points(share: float) -> list[dict]:
+            return [{"x": x0 + (x1 - x0) * share, "y": y0 + (y1 - y0) * share, "id": i}
+                    for i, ((x0, y0), (x1, y1)) in enumerate(zip(starts, ends))]
+
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": points(0)})
+        for step in range(1, steps + 1):
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": points(step / steps)})
+            page.wait_for_timeout(16)  # a frame apart, as a finger's reports are
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    finally:
+        cdp.detach()

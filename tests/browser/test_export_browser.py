@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import wait_for
+from helpers import touch_move, wait_for
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
 from layers._export import export
@@ -172,3 +172,22 @@ def test_usable_at_phone_width(page, index_url) -> None:
     box = page.locator("#wb-map").bounding_box()
     assert box["width"] >= 380 and box["height"] >= 400
     assert page.get_by_label("Year", exact=True).is_visible()
+
+
+def test_on_a_touch_screen_one_finger_scrolls_past_the_map(browser, index_url) -> None:
+    """Embedded in an article, the map must not trap a reader's scrolling: one finger scrolls the page, two move the
+    map (the mouse's drag is tested with the year control above)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        open_export(page, index_url)
+        assert not page.evaluate("() => document.getElementById('wb-map').classList.contains('leaflet-touch-drag')")  # Leaflet's mark of a draggable map
+        box = page.locator("#wb-map").bounding_box()
+        before = view(page)
+        x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"], 844 - box["y"]) * 0.8
+        touch_move(page, [(x, y)], [(x, y - 250)])
+        assert wait_for(lambda: page.evaluate("() => window.scrollY") > 100, timeout=5), page.evaluate("() => window.scrollY")
+        assert view(page) == before
+        assert page.locator(".wb-touch-hint").text_content() == "Use two fingers to move the map"
+    finally:
+        context.close()

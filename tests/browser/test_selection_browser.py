@@ -4,7 +4,7 @@ a button in the panel with the app's run, a country by its outline; a run that s
 from __future__ import annotations
 
 import pytest
-from helpers import click_at, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
+from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, set_year, touch_move, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -221,3 +221,44 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
     assert wait_for(lambda: "300 MW" in panel_text(page))
     page.wait_for_timeout(1500)  # past the idle callback's 1 s deadline, when the button would have come
     assert map_frame(page).evaluate(DETAILS_BUTTON_JS) is None
+
+
+HINT_JS = "() => { const h = document.querySelector('.wb-touch-hint'); return h ? [h.textContent, getComputedStyle(h).opacity] : null; }"
+
+
+def test_on_a_phone_one_finger_scrolls_past_the_map_and_two_fingers_move_it(browser, app_url) -> None:
+    """The map fills most of a phone's screen: a one-finger drag on it must scroll the page on to the details (and say
+    how to move the map), not pan it; a pinch zooms it. With a mouse, a drag pans the map as before."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone = context.new_page()
+        open_app(phone, app_url + "?year=2025")
+        box = phone.locator(MAP_IFRAME).bounding_box()
+        middle = (box["x"] + box["width"] / 2, box["y"] + 450)
+        before = view(phone)
+        touch_move(phone, [middle], [(middle[0], middle[1] - 300)])
+        assert wait_for(lambda: phone.evaluate(SCROLL_JS) > 150, timeout=5), phone.evaluate(SCROLL_JS)
+        assert view(phone) == before
+        assert map_frame(phone).evaluate(HINT_JS) == ["Use two fingers to move the map", "1"]
+        assert wait_for(lambda: map_frame(phone).evaluate(HINT_JS)[1] == "0", timeout=5)  # it fades
+        box = phone.locator(MAP_IFRAME).bounding_box()
+        x, y = box["x"] + box["width"] / 2, max(box["y"], 0) + 200
+        touch_move(phone, [(x - 30, y), (x + 30, y)], [(x - 120, y), (x + 120, y)])
+        assert wait_for(lambda: view(phone)[2] > before[2], timeout=5), view(phone)
+    finally:
+        context.close()
+    desk = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = desk.new_page()
+        open_app(page, app_url + "?year=2025")
+        assert map_frame(page).evaluate("() => window.map.dragging.enabled()")
+        before = view(page)
+        box = page.locator(MAP_IFRAME).bounding_box()
+        page.mouse.move(box["x"] + 500, box["y"] + 600)
+        page.mouse.down()
+        page.mouse.move(box["x"] + 400, box["y"] + 500, steps=8)
+        page.mouse.up()
+        assert wait_for(lambda: view(page)[:2] != before[:2], timeout=5)
+        assert map_frame(page).evaluate(HINT_JS) is None
+    finally:
+        desk.close()
