@@ -43,7 +43,9 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
                    "profile.none", "profile.projects", "profile.deployments", "profile.events", "profile.vaccines",
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
-                   "export.country_tip", "export.before_completion", "export.back")
+                   "export.country_tip", "export.before_completion", "export.back", "cite.title", "cite.work", "cite.text",
+                   "cite.record", "cite.profile", "permalink.notice", "permalink.too_long", "permalink.bad_year",
+                   "permalink.bad_country", "permalink.bad_record")
 
 
 class ExportRefused(Exception):

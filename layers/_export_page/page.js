@@ -20,7 +20,7 @@
     if (italic) { box.appendChild(el("br")); box.appendChild(el("i", italic)); }
     return box;
   };
-  const state = {year: D.year, fill: document.getElementById("wb-fill").value, series: null, selected: null,
+  const state = {year: D.year, fill: document.getElementById("wb-fill").value, series: null, selected: null, notices: [],
                  layers: new Set(Array.from(document.querySelectorAll("input[name=layer]:checked"), (b) => b.value))};
 
   const map = L.map("wb-map", {center: D.view.center, zoom: D.view.zoom, zoomSnap: 0.25, minZoom: 5, maxZoom: 13});
@@ -165,6 +165,7 @@
     const body = el("div", undefined, "wb-panel-body");
     body.innerHTML = r.html;  // pre-rendered by layers._details.record_html: data text escaped, only http(s) links
     box.appendChild(body);
+    citation(box, r.name, fmt("cite.record", {id: r.id}));
     if (r.countries.length === 1 && D.countryNames[r.countries[0]]) {
       const back = el("button", fmt("export.back", {country: D.countryNames[r.countries[0]]}), "wb-back");
       back.type = "button";
@@ -197,13 +198,63 @@
       box.appendChild(section);
     });
   }
+  function citation(box, name, what) {  // as the app's "Cite or share"; the link only where the page has a web address
+    box.appendChild(el("h4", M["cite.title"]));
+    const accessed = new Date().toLocaleDateString("en-CA");  // the reader's own date, as YYYY-MM-DD
+    const text = box.appendChild(el("p", fmt("cite.text", {name: name, what: what, work: M["cite.work"], accessed: accessed}),
+                                    "wb-cite"));
+    if (/^https?:$/.test(location.protocol)) {
+      const a = el("a", location.href);
+      a.href = location.href;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      text.append(" ", a);
+    }
+  }
   function showPanel() {
+    writeLink();  // first: the citation's link is the address of what it cites
     const box = document.getElementById("wb-panel");
     box.replaceChildren();
+    if (state.notices.length) {  // what a link asked for and did not get, until the reader's next choice
+      box.appendChild(el("p", fmt("permalink.notice", {details: state.notices.join("; ")}), "wb-note"));
+      state.notices = [];
+    }
     const [kind, key] = state.selected || [];
     if (kind === "record" && byId[key]) recordPanel(box, byId[key]);
-    else if (kind === "country" && D.countryNames[key]) countryPanel(box, key);
-    else box.appendChild(el("p", M["panel.empty"], "wb-empty"));
+    else if (kind === "country" && D.countryNames[key]) {
+      countryPanel(box, key);
+      citation(box, D.countryNames[key], fmt("cite.profile", {year: state.year}));
+    } else box.appendChild(el("p", M["panel.empty"], "wb-empty"));
+  }
+  // A link into the page opens a view, as the app's links do, in the address's #fragment (a static host passes no
+  // query to the page): year, and a country or a record for the panel; so an article can embed the map open at one
+  // project in one year. Whatever is not valid is named in a notice and left out; the address follows the reader.
+  function readLink() {
+    const params = new URLSearchParams(location.hash.slice(1)), value = (key) => {
+      const v = params.get(key);
+      if (v !== null && v.length > 500) { state.notices.push(fmt("permalink.too_long", {param: key})); return null; }
+      return v === null ? null : v.trim();
+    };
+    const year = value("year"), country = value("country"), record = value("record");
+    if (year !== null) {
+      const slider = document.getElementById("wb-year");
+      if (/^[0-9]{4}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = year;
+      else state.notices.push(fmt("permalink.bad_year", {value: year.slice(0, 40), low: D.years[0], high: D.years[1]}));
+    }
+    if (country !== null) {
+      if (D.countryNames[country.toUpperCase()]) state.selected = ["country", country.toUpperCase()];
+      else state.notices.push(fmt("permalink.bad_country", {value: country.slice(0, 20)}));
+    }
+    if (record !== null) {
+      if (Object.prototype.hasOwnProperty.call(byId, record)) state.selected = ["record", record];
+      else state.notices.push(fmt("permalink.bad_record", {value: record.slice(0, 40)}));
+    }
+  }
+  function writeLink() {
+    const params = new URLSearchParams({year: String(state.year)});
+    if (state.selected) params.set(state.selected[0], state.selected[1]);
+    const hash = "#" + params.toString();
+    if (location.hash !== hash) history.replaceState(null, "", hash);
   }
   function select(selection) {
     const was = state.selected && byId[state.selected[1]];
@@ -240,8 +291,15 @@
     if (box.checked) state.layers.add(box.value); else state.layers.delete(box.value);
     update();
   }));
+  readLink();
   state.year = Number(document.getElementById("wb-year").value);  // a reload may keep a moved slider
   update();
+  window.addEventListener("hashchange", () => {  // a new link into the page already open (an embedding page's, say)
+    state.selected = null;
+    readLink();
+    state.year = Number(document.getElementById("wb-year").value);
+    update();
+  });
 
   // A small read-only hook for tests and embedding pages.
   window.wbExport = Object.freeze({

@@ -3,10 +3,14 @@ moving the view, clicks open the same panels, data stays text, and no request le
 
 from __future__ import annotations
 
+import http.server
 import json
+import re
 import shutil
-from functools import cache
+import threading
+from functools import cache, partial
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -191,3 +195,54 @@ def test_on_a_touch_screen_one_finger_scrolls_past_the_map(browser, index_url) -
         assert page.locator(".wb-touch-hint").text_content() == "Use two fingers to move the map"
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def served_url(index_url) -> str:
+    """The export on a web address (a loopback static server), where its citations carry a link."""
+    folder = Path(index_url.removeprefix("file://"))
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    server.shutdown()
+
+
+def test_a_link_opens_a_record_in_a_year_and_follows_the_reader(page, index_url, blocked) -> None:
+    open_export(page, index_url + "#year=2016&record=INF01")
+    assert page.evaluate("() => window.wbExport.year()") == 2016
+    assert page.get_by_label("Year", exact=True).input_value() == "2016"
+    text = panel(page)
+    assert text.startswith("Stanari Thermal Power Plant") and "Cite or share" in text
+    cite = page.locator("#wb-panel .wb-cite")
+    assert re.fullmatch(r"“Stanari Thermal Power Plant”, record INF01\. China in the Western Balkans: .*\. "
+                        r"Accessed \d{4}-\d{2}-\d{2}\.", cite.inner_text()), cite.inner_text()
+    assert cite.locator("a").count() == 0  # a file on the reader's disk is no address to share
+    click_at(page, *KOSOVO_INSIDE)
+    assert wait_for(lambda: page.url.endswith("#year=2016&country=XK")), page.url
+    assert "“Kosovo”, country profile, 2016." in page.locator("#wb-panel .wb-cite").inner_text()
+    page.evaluate("() => { location.hash = 'year=2020&record=INF02'; }")  # a new link into the open page
+    assert wait_for(lambda: "\nBar–Boljare motorway: priority section" in panel(page)), panel(page)[:200]
+    assert page.evaluate("() => window.wbExport.year()") == 2020
+    assert blocked == []
+
+
+def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_export(page, index_url + "#year=20x6&country=ZZ&record=" + quote("<img src=x onerror=alert(1)>"))
+    note = page.locator("#wb-panel .wb-note").inner_text()
+    assert note == ("Parts of the link were ignored: year '20x6' is not between 2012 and 2026; unknown country 'ZZ'; "
+                    "no record '<img src=x onerror=alert(1)>'"), note
+    assert page.locator("#wb-panel img").count() == 0 and dialogs == []
+    assert page.evaluate("() => window.wbExport.year()") == 2025 and page.url.endswith("#year=2025")
+    click_at(page, *STANARI)
+    assert wait_for(lambda: panel(page).startswith("Stanari")) and page.locator("#wb-panel .wb-note").count() == 0
+
+
+def test_on_a_web_address_the_citation_links_to_what_it_cites(page, served_url, blocked) -> None:
+    open_export(page, served_url + "#record=INF01")
+    link = page.locator("#wb-panel .wb-cite a")
+    assert link.get_attribute("href") == served_url + "#year=2025&record=INF01" == link.inner_text()
+    assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+    assert blocked == []
