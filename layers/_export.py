@@ -14,7 +14,8 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from . import LAYERS
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
-from ._map import CENTER, MAP_HOOKS_JS, ZOOM, esc, script_json
+from ._map import CENTER, ZOOM, esc, script_json
+from ._map_hooks import MAP_HOOKS_JS
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
 from ._records import DATA_DIR, BoundaryError, read_boundaries

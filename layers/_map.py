@@ -11,6 +11,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from ._map_hooks import MAP_HOOKS_JS
 from ._messages import t
 from ._preview import preview_css, preview_html, preview_svg
 from ._towns import GAP_PX, shown_towns
@@ -105,66 +106,6 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # picked on the map's own control (`wbTimelineControl`) is drawn from the timeline script (`wbCompose`, see
 # layers/_timeline.py) and reported with `wbReportYear`. Each mark carries `feature` (kind, id), which is what a click
 # reports; tooltips are built from text nodes, so no data becomes markup.
-# Leaflet focuses the map on a press, so that its keys work. Where the map is not wholly in view, the browser then
-# scrolls the page to it between the press and the release, and the click lands on whatever is then under the pointer
-# (on a phone, or a short window, a reader's first click on the map was lost): focus without scrolling. A press on a
-# mark or a country then gives the focus to its SVG path, which takes it from the map (Leaflet's keys listen on the
-# map only), and a selected country's path, moved to the front, drops it: the map takes it back. Paths are not in the
-# tab order, so only a pointer focuses one. Run after Leaflet loads and before a map is made, by the app's map and by
-# the static export's page.
-MAP_FOCUS_JS = """if (L.Map.Keyboard) {
-  L.Map.Keyboard.prototype._onMouseDown = function () {
-    if (!this._focused) { this._map._container.focus({preventScroll: true}); }
-  };
-  L.Map.Keyboard.prototype._wbTakeFocusBack = function (e) {
-    var container = this._map._container;
-    if (e.target !== container && e.target instanceof SVGElement) { container.focus({preventScroll: true}); }
-  };
-  var wbAddKeyboardHooks = L.Map.Keyboard.prototype.addHooks, wbRemoveKeyboardHooks = L.Map.Keyboard.prototype.removeHooks;
-  L.Map.Keyboard.prototype.addHooks = function () {
-    wbAddKeyboardHooks.call(this);
-    L.DomEvent.on(this._map._container, "focusin", this._wbTakeFocusBack, this);
-  };
-  L.Map.Keyboard.prototype.removeHooks = function () {
-    L.DomEvent.off(this._map._container, "focusin", this._wbTakeFocusBack, this);
-    wbRemoveKeyboardHooks.call(this);
-  };
-}
-"""
-# On a touch screen the map fills most of the screen, and a reader who drags it with one finger could not scroll on to
-# the details below it, or past a map embedded in an article: there one finger scrolls the page and two fingers move and
-# zoom the map (Leaflet's pinch also pans), as embedded maps commonly do; a one-finger drag on the map says so. A mouse,
-# and a touch laptop whose main pointer is fine, keep dragging. The hint is set with textContent. Run where
-# MAP_FOCUS_JS runs.
-MAP_TOUCH_JS = """L.Map.addInitHook(function () {
-  if (!this.dragging || !this.options.touchZoom || !window.matchMedia || !window.matchMedia("(pointer: coarse)").matches) { return; }
-  var map = this, container = map.getContainer(), hint = null, timer = null, from = null;
-  map.dragging.disable();
-  function show() {
-    if (!hint) {
-      hint = L.DomUtil.create("div", "wb-touch-hint", container);
-      hint.textContent = %s;
-      hint.setAttribute("aria-hidden", "true");
-      hint.style.cssText = "position:absolute;inset:0;z-index:1000;display:flex;align-items:center;justify-content:center;"
-        + "padding:1em;text-align:center;background:rgba(0,0,0,.45);color:#fff;font-size:18px;font-weight:600;"
-        + "pointer-events:none;opacity:0;transition:opacity .2s";
-    }
-    hint.style.opacity = "1";
-    clearTimeout(timer);
-    timer = setTimeout(function () { hint.style.opacity = "0"; }, 1200);
-  }
-  container.addEventListener("touchstart", function (e) {
-    from = e.touches.length === 1 ? [e.touches[0].clientX, e.touches[0].clientY] : null;
-    if (e.touches.length > 1 && hint) { clearTimeout(timer); hint.style.opacity = "0"; }
-  }, {passive: true});
-  container.addEventListener("touchmove", function (e) {
-    if (!from || e.touches.length !== 1) { return; }
-    var dx = e.touches[0].clientX - from[0], dy = e.touches[0].clientY - from[1];
-    if (dx * dx + dy * dy >= 100) { from = null; show(); }
-  }, {passive: true});
-});
-""" % json.dumps(t("map.two_fingers"))
-MAP_HOOKS_JS = MAP_FOCUS_JS + MAP_TOUCH_JS  # what the app's map and the static export both run before making a map
 DRAW_JS = MAP_HOOKS_JS + """window.wbHost = function () {
   // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
   // for that); null elsewhere, where its own, later reports are left alone.

@@ -87,7 +87,7 @@ def open_expander(page, label: str) -> None:
 
 
 def touch_move(page, starts: list[tuple[float, float]], ends: list[tuple[float, float]], steps: int = 15) -> None:
-    """Fingers put down at `starts` (page pixels) and moved to `ends` in `steps`, as a touch screen reports them (one
+    """Fingers put down at `starts` (pixels of the visible window) and moved to `ends` in `steps`, as a touch screen reports them (one
     finger scrolls, two pinch); needs a context with has_touch. Playwright's touchscreen only taps."""
     cdp = page.context.new_cdp_session(page)
     try:

@@ -223,42 +223,69 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
     assert map_frame(page).evaluate(DETAILS_BUTTON_JS) is None
 
 
-HINT_JS = "() => { const h = document.querySelector('.wb-touch-hint'); return h ? [h.textContent, getComputedStyle(h).opacity] : null; }"
+HINT_JS = """() => { const h = document.querySelector('.wb-touch-hint');
+  return h && {text: h.textContent, shown: Number(h.dataset.shown || 0), opacity: h.style.opacity,
+               describes: window.map.getContainer().getAttribute('aria-describedby') === h.id}; }"""
+DRAGGING_JS = "() => window.map.dragging.enabled()"
+
+
+def drag_with_mouse(page, box: dict, start: tuple[float, float], by: tuple[float, float]) -> None:
+    page.mouse.move(box["x"] + start[0], box["y"] + start[1])
+    page.mouse.down()
+    page.mouse.move(box["x"] + start[0] + by[0], box["y"] + start[1] + by[1], steps=8)
+    page.mouse.up()
 
 
 def test_on_a_phone_one_finger_scrolls_past_the_map_and_two_fingers_move_it(browser, app_url) -> None:
     """The map fills most of a phone's screen: a one-finger drag on it must scroll the page on to the details (and say
-    how to move the map), not pan it; a pinch zooms it. With a mouse, a drag pans the map as before."""
+    how to move the map), not pan it; a pinch zooms it; the map's year slider still takes one finger, and a mouse on
+    the same device still drags. On a desktop a drag pans the map, with no hint."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         phone = context.new_page()
         open_app(phone, app_url + "?year=2025")
+        frame = map_frame(phone)
+        hint = frame.evaluate(HINT_JS)
+        assert hint == {"text": "Use two fingers to move the map", "shown": 0, "opacity": "0", "describes": True}
+        assert not frame.evaluate(DRAGGING_JS)
         box = phone.locator(MAP_IFRAME).bounding_box()
         middle = (box["x"] + box["width"] / 2, box["y"] + 450)
         before = view(phone)
         touch_move(phone, [middle], [(middle[0], middle[1] - 300)])
         assert wait_for(lambda: phone.evaluate(SCROLL_JS) > 150, timeout=5), phone.evaluate(SCROLL_JS)
         assert view(phone) == before
-        assert map_frame(phone).evaluate(HINT_JS) == ["Use two fingers to move the map", "1"]
-        assert wait_for(lambda: map_frame(phone).evaluate(HINT_JS)[1] == "0", timeout=5)  # it fades
+        assert frame.evaluate(HINT_JS)["shown"] == 1
+        assert wait_for(lambda: frame.evaluate(HINT_JS)["opacity"] == "0", timeout=5)  # it fades
+        # A tap on the sea, then the map's own year slider, now in view: one finger moves it, and no hint comes.
         box = phone.locator(MAP_IFRAME).bounding_box()
-        x, y = box["x"] + box["width"] / 2, max(box["y"], 0) + 200
+        sea = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([41.6, 18.2]); return [p.x, p.y]; }")
+        phone.touchscreen.tap(box["x"] + sea[0], box["y"] + sea[1])
+        track = frame.evaluate("() => { const r = document.querySelector('.wb-timeline-range').getBoundingClientRect(); "
+                               "return [r.left, r.top + r.height / 2, r.width]; }")
+        thumb = (box["x"] + track[0] + track[2] * (2025 - 2012) / (2026 - 2012), box["y"] + track[1])
+        touch_move(phone, [thumb], [(thumb[0] - track[2] * 0.6, thumb[1])])
+        assert wait_for(lambda: frame.evaluate("() => window.wbYear.shown") < 2020, timeout=5)
+        assert frame.evaluate(HINT_JS)["shown"] == 1 and view(phone) == before
+        x, y = box["x"] + box["width"] / 2, box["y"] + 250
         touch_move(phone, [(x - 30, y), (x + 30, y)], [(x - 120, y), (x + 120, y)])
         assert wait_for(lambda: view(phone)[2] > before[2], timeout=5), view(phone)
+        zooming = "() => !!document.querySelector('.leaflet-map-pane.leaflet-zoom-anim')"  # a drag waits for it
+        assert wait_for(lambda: not frame.evaluate(zooming), timeout=5)
+        moved = view(phone)
+        drag_with_mouse(phone, box, (box["width"] / 2, 300), (-80, -60))
+        assert wait_for(lambda: view(phone)[:2] != moved[:2], timeout=5)
+        assert wait_for(lambda: not frame.evaluate(DRAGGING_JS), timeout=5)  # for the mouse's press only
+        assert frame.evaluate(HINT_JS)["shown"] == 1
     finally:
         context.close()
     desk = browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         page = desk.new_page()
         open_app(page, app_url + "?year=2025")
-        assert map_frame(page).evaluate("() => window.map.dragging.enabled()")
+        assert map_frame(page).evaluate(DRAGGING_JS)
         before = view(page)
-        box = page.locator(MAP_IFRAME).bounding_box()
-        page.mouse.move(box["x"] + 500, box["y"] + 600)
-        page.mouse.down()
-        page.mouse.move(box["x"] + 400, box["y"] + 500, steps=8)
-        page.mouse.up()
+        drag_with_mouse(page, page.locator(MAP_IFRAME).bounding_box(), (500, 600), (-100, -100))
         assert wait_for(lambda: view(page)[:2] != before[:2], timeout=5)
-        assert map_frame(page).evaluate(HINT_JS) is None
+        assert map_frame(page).evaluate(HINT_JS) is None and map_frame(page).evaluate(DRAGGING_JS)
     finally:
         desk.close()
