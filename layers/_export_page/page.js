@@ -200,12 +200,13 @@
   }
   function citation(box, name, what) {  // as the app's "Cite or share"; the link only where the page has a web address
     box.appendChild(el("h4", M["cite.title"]));
-    const accessed = new Date().toLocaleDateString("en-CA");  // the reader's own date, as YYYY-MM-DD
+    const now = new Date(), two = (n) => String(n).padStart(2, "0");
+    const accessed = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());  // the reader's day
     const text = box.appendChild(el("p", fmt("cite.text", {name: name, what: what, work: M["cite.work"], accessed: accessed}),
                                     "wb-cite"));
-    if (/^https?:$/.test(location.protocol)) {
-      const a = el("a", location.href);
-      a.href = location.href;
+    if (/^https?:$/.test(location.protocol)) {  // without any query the page was opened with (a tracker's, say)
+      const address = location.origin + location.pathname + location.hash, a = el("a", address);
+      a.href = address;
       a.target = "_blank";
       a.rel = "noopener noreferrer";
       text.append(" ", a);
@@ -231,14 +232,15 @@
   // project in one year. Whatever is not valid is named in a notice and left out; the address follows the reader.
   function readLink() {
     const params = new URLSearchParams(location.hash.slice(1)), value = (key) => {
-      const v = params.get(key);
-      if (v !== null && v.length > 500) { state.notices.push(fmt("permalink.too_long", {param: key})); return null; }
-      return v === null ? null : v.trim();
+      const v = params.getAll(key).pop();  // the last of repeated keys, as the app takes
+      if (v === undefined) return null;
+      if (v.length > 500) { state.notices.push(fmt("permalink.too_long", {param: key})); return null; }
+      return v.trim();
     };
     const year = value("year"), country = value("country"), record = value("record");
     if (year !== null) {
       const slider = document.getElementById("wb-year");
-      if (/^[0-9]{4}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = year;
+      if (/^[0-9]{1,9}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = String(+year);
       else state.notices.push(fmt("permalink.bad_year", {value: year.slice(0, 40), low: D.years[0], high: D.years[1]}));
     }
     if (country !== null) {
@@ -254,7 +256,10 @@
     const params = new URLSearchParams({year: String(state.year)});
     if (state.selected) params.set(state.selected[0], state.selected[1]);
     const hash = "#" + params.toString();
-    if (location.hash !== hash) history.replaceState(null, "", hash);
+    try {
+      if (location.hash !== hash) history.replaceState(null, "", hash);
+    } catch (e) {  // a browser that limits how often the address may change, or a sandbox: the view matters more
+    }
   }
   function select(selection) {
     const was = state.selected && byId[state.selected[1]];

@@ -192,7 +192,8 @@ def test_on_a_touch_screen_one_finger_scrolls_past_the_map(browser, index_url) -
         touch_move(page, [(x, y)], [(x, y - 250)])
         assert wait_for(lambda: page.evaluate("() => window.scrollY") > 100, timeout=5), page.evaluate("() => window.scrollY")
         assert view(page) == before
-        assert page.locator(".wb-touch-hint").text_content() == "Use two fingers to move the map"
+        hint = page.locator(".wb-touch-hint")
+        assert hint.text_content() == "Use two fingers to move the map" and hint.get_attribute("data-shown") == "1"
     finally:
         context.close()
 
@@ -206,6 +207,7 @@ def served_url(index_url) -> str:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
     server.shutdown()
+    server.server_close()
 
 
 def test_a_link_opens_a_record_in_a_year_and_follows_the_reader(page, index_url, blocked) -> None:
@@ -221,9 +223,12 @@ def test_a_link_opens_a_record_in_a_year_and_follows_the_reader(page, index_url,
     click_at(page, *KOSOVO_INSIDE)
     assert wait_for(lambda: page.url.endswith("#year=2016&country=XK")), page.url
     assert "“Kosovo”, country profile, 2016." in page.locator("#wb-panel .wb-cite").inner_text()
-    page.evaluate("() => { location.hash = 'year=2020&record=INF02'; }")  # a new link into the open page
+    page.evaluate("() => { location.hash = 'year=2019&record=INF02&year=2020'; }")  # a new link, the last year wins
     assert wait_for(lambda: "\nBar–Boljare motorway: priority section" in panel(page)), panel(page)[:200]
     assert page.evaluate("() => window.wbExport.year()") == 2020
+    page.evaluate("() => { location.hash = 'country=%20xk%20&year=02013'; }")  # spaces, lower case, a leading zero
+    assert wait_for(lambda: panel(page).startswith("Kosovo in 2013")), panel(page)[:200]
+    assert page.url.endswith("#year=2013&country=XK")
     assert blocked == []
 
 
@@ -241,7 +246,7 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
 
 
 def test_on_a_web_address_the_citation_links_to_what_it_cites(page, served_url, blocked) -> None:
-    open_export(page, served_url + "#record=INF01")
+    open_export(page, served_url + "?utm_source=feed#record=INF01")  # the query is not the view's
     link = page.locator("#wb-panel .wb-cite a")
     assert link.get_attribute("href") == served_url + "#year=2025&record=INF01" == link.inner_text()
     assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
