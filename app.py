@@ -14,7 +14,7 @@ from streamlit_folium import st_folium
 
 from layers import LAYERS
 from layers._about import about_markdown
-from layers._compare import comparison_html
+from layers._compare import COMPARE_CSS, comparison_html
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import citation_html, country_profile, legend_html, md_escape, record_html
@@ -51,14 +51,7 @@ PANEL_CSS = """<style>
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
 .wb-sample { flex: none; display: inline-block; margin: 0 4px; }
-.wb-compare-box { overflow-x: auto; }
-.wb-compare { border-collapse: collapse; width: 100%; font-size: .84rem; line-height: 1.3; }
-.wb-compare th, .wb-compare td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e6e3dc; }
-.wb-compare thead th { border-bottom: 2px solid #cfcac0; }
-.wb-compare .wb-count { text-align: right; font-variant-numeric: tabular-nums; }
-.wb-compare th[scope='row'], .wb-compare thead th:first-child { position: sticky; left: 0; background: #fff; }  /* the country stays as a narrow table scrolls */
-.wb-compare-note { font-size: .8rem; color: #555; margin-top: .4rem; }
-</style>"""
+""" + COMPARE_CSS + "</style>"
 
 
 @st.cache_resource(show_spinner=False)

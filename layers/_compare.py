@@ -13,6 +13,16 @@ from ._schema import FOCUS_COUNTRIES
 from ._view import country_name, layer_title, word
 
 STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
+# The table's style, for the app's panel CSS and the static export's page alike.
+COMPARE_CSS = """
+.wb-compare-box { overflow-x: auto; }
+.wb-compare { border-collapse: collapse; width: 100%; font-size: .84rem; line-height: 1.3; }
+.wb-compare th, .wb-compare td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e6e3dc; }
+.wb-compare thead th { border-bottom: 2px solid #cfcac0; }
+.wb-compare .wb-count { text-align: right; font-variant-numeric: tabular-nums; }
+.wb-compare th[scope='row'], .wb-compare thead th:first-child { position: sticky; left: 0; background: #fff; }  /* the country stays as a narrow table scrolls */
+.wb-compare-note { font-size: .8rem; color: #555; margin-top: .4rem; }
+"""
 # every layer drawn as marks of its own (vaccines are a dot per country, status and polls are fills)
 COUNT_COLUMNS = tuple(lid for lid, layer in LAYERS.items() if layer.style == "features")
 

@@ -12,6 +12,7 @@ import pandas as pd
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from . import LAYERS
+from ._compare import COMPARE_CSS, comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
 from ._map import CENTER, ZOOM, esc, script_json
@@ -45,7 +46,7 @@ SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "prof
                    "profile.none", "profile.projects", "profile.deployments", "profile.events", "profile.vaccines",
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
                    "export.country_tip", "export.before_completion", "export.back", "cite.title", "cite.work", "cite.text",
-                   "cite.record", "cite.profile", "permalink.notice", "permalink.too_long", "permalink.bad_year",
+                   "cite.record", "cite.profile", "compare.title", "permalink.notice", "permalink.too_long", "permalink.bad_year",
                    "permalink.bad_country", "permalink.bad_record")
 
 
@@ -162,6 +163,8 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             "markLayers": list(MARK_LAYERS), "records": records, "fills": _fills(dataset), "legends": _legends(),
             "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "profileLayers": [[lid, key] for lid, key in PROFILE_LAYERS],
+            # the six countries side by side, one table per year, shown while no record or country is chosen
+            "compare": [comparison_html(dataset, year) for year in range(YEARS[0], YEARS[1] + 1)],
             "styles": {"focus": {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4,
                                  "dashArray": None},
                        "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
@@ -201,7 +204,7 @@ def page(data: dict[str, Any]) -> str:
 <meta name="referrer" content="no-referrer">
 <title>{esc(t("app.title"))}</title>
 <link rel="stylesheet" href="leaflet/leaflet.css">
-<style>{PAGE_CSS}</style>
+<style>{PAGE_CSS}{COMPARE_CSS}</style>
 </head>
 <body>
 <header id="wb-controls">

@@ -225,7 +225,11 @@
     else if (kind === "country" && D.countryNames[key]) {
       countryPanel(box, key);
       citation(box, D.countryNames[key], fmt("cite.profile", {year: state.year}));
-    } else box.appendChild(el("p", M["panel.empty"], "wb-empty"));
+    } else {
+      box.appendChild(el("p", M["panel.empty"], "wb-empty"));
+      box.appendChild(el("h3", fmt("compare.title", {year: state.year})));
+      box.appendChild(el("div")).innerHTML = D.compare[state.year - Y0];  // pre-rendered in Python (comparison_html)
+    }
   }
   // A link into the page opens a view, as the app's links do, in the address's #fragment (a static host passes no
   // query to the page): year, and a country or a record for the panel; so an article can embed the map open at one

@@ -251,3 +251,22 @@ def test_on_a_web_address_the_citation_links_to_what_it_cites(page, served_url, 
     assert link.get_attribute("href") == served_url + "#year=2025&record=INF01" == link.inner_text()
     assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
     assert blocked == []
+
+
+def compared_row(page, country: str) -> list[str]:
+    row = page.locator("#wb-panel table.wb-compare tbody tr").filter(has=page.locator(f"th:text-is('{country}')"))
+    return row.locator("th, td").all_inner_texts()
+
+
+def test_with_nothing_chosen_the_panel_compares_the_six_countries_in_the_year(page, index_url) -> None:
+    open_export(page, index_url)
+    assert page.locator("#wb-panel h3").inner_text() == "The six countries in 2025"
+    assert page.locator("#wb-panel table.wb-compare tbody tr").count() == 6
+    assert compared_row(page, "North Macedonia")[1] == "member"
+    assert compared_row(page, "Kosovo")[3] == "does not recognise it"
+    page.evaluate("() => { const s = document.getElementById('wb-year'); s.value = 2013; s.dispatchEvent(new Event('input')); }")
+    assert page.locator("#wb-panel h3").inner_text() == "The six countries in 2013"
+    assert compared_row(page, "North Macedonia")[1] == "not a member"
+    click_at(page, *STANARI)  # a record's panel takes its place
+    assert wait_for(lambda: "Stanari Thermal Power Plant" in panel(page))
+    assert page.locator("#wb-panel table.wb-compare").count() == 0
