@@ -13,6 +13,7 @@ def test_streamlit_config_is_set_for_public_viewers() -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["enableStaticServing"] is True
     assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["fileWatcherType"] == "none"  # as the benchmark runs it: the watcher slows every run
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["client"]["showErrorDetails"] in ("none", False)
