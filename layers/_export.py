@@ -15,13 +15,12 @@ from . import LAYERS
 from ._compare import COMPARE_CSS, comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
-from ._map import CENTER, ZOOM, esc, script_json
+from ._map import CENTER, ZOOM, esc, map_labels, script_json
 from ._map_hooks import MAP_HOOKS_JS
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
 from ._records import DATA_DIR, BoundaryError, read_boundaries
 from ._schema import FOCUS_COUNTRIES
-from ._towns import shown_towns
 from ._style import (
     FOCUS_LAND,
     NEIGHBOUR_LAND,
@@ -146,13 +145,11 @@ def _base(countries: dict, towns: dict) -> dict[str, Any]:
 
     props = [f["properties"] for f in countries["features"]]
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
-    codes = {f["properties"]["iso_a2"] for f in focus}
     return {"focus": [feature(f) for f in focus],
             "neighbours": [feature(f) for f in countries["features"] if not f["properties"]["focus"]],
-            "labels": [[p["label_lat"], p["label_lon"], p["name"], p["focus"]] for p in props],
-            "vaccineAt": {p["iso_a2"]: [p["label_lat"] - 0.12, p["label_lon"]] for p in props if p["focus"]},
             # placed for the app's opening zoom: the export fits the six countries to its frame, which is about as wide
-            "towns": [[lat, lon, p["name"], p["capital"], side] for p, lon, lat, side in shown_towns(towns, codes, ZOOM)]}
+            "labels": map_labels(countries, towns),
+            "vaccineAt": {p["iso_a2"]: [p["label_lat"] - 0.12, p["label_lon"]] for p in props if p["focus"]}}
 
 
 def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:

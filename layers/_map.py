@@ -29,6 +29,7 @@ LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static fi
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 MAP_HEIGHT = 660  # px
 TOWN_LABEL_PX = 120  # the box a town's name is set in, beside its dot
+COUNTRY_LABEL_PX = 240  # the box a country's name is centred in: wider than any name (the longest is ~170 px)
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}
 
@@ -70,6 +71,24 @@ def script_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:
+    """The towns' dots and names and the countries' names, placed for the opening zoom: what the app's map and the
+    static export draw (`lat`, `lng`, `text`, box width `w`, `anchor` in the box, `css`, dot radius, 0 for none)."""
+    labels = []
+    focus_codes = {f["properties"]["iso_a2"] for f in countries["features"] if f["properties"]["focus"]}
+    for p, lon, lat, side in shown_towns(towns, focus_codes, ZOOM):
+        at = ({"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]} if side == "left"
+              else {"css": "wb-town", "anchor": [-GAP_PX, 14]})
+        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX, **at,
+                       "dot": 2.5 if p["capital"] else 1.8})
+    for f in countries["features"]:  # boxes wider than any name, so each is centred on its point, as in the still picture
+        p = f["properties"]
+        labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": COUNTRY_LABEL_PX,
+                       "anchor": [COUNTRY_LABEL_PX // 2, 8], "css": "wb-country" if p["focus"] else "wb-neighbour",
+                       "dot": 0})
+    return labels
+
+
 def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
                    leaflet_prefix: str = LEAFLET_PREFIX, year_widget: str | None = None) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
@@ -80,19 +99,9 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
                   for f in countries["features"] if not f["properties"]["focus"]]
-    labels = []
-    focus_codes = {f["properties"]["iso_a2"] for f in focus}
-    for p, lon, lat, side in shown_towns(towns, focus_codes, ZOOM):
-        at = ({"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]} if side == "left"
-              else {"css": "wb-town", "anchor": [-GAP_PX, 14]})
-        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX, **at,
-                       "dot": 2.5 if p["capital"] else 1.8})
-    for f in countries["features"]:  # boxes wider than any name, so each is centred on its point, as in the still picture
-        p = f["properties"]
-        labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": 240, "anchor": [120, 8],
-                       "css": "wb-country" if p["focus"] else "wb-neighbour", "dot": 0})
     data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
-            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": labels, "dot": DOT_STYLE,
+            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": map_labels(countries, towns),
+            "dot": DOT_STYLE,
             "text": {"details": t("map.details_below"), "details_label": t("map.details_below_label")}}
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.

@@ -46,17 +46,13 @@
   }).addTo(map);
   // Frame the six countries in whatever size the page is embedded at (the app's fixed view suits its 600 px map).
   map.fitBounds(countries.getBounds(), {padding: [12, 12], animate: false});
-  const label = (lat, lon, text, cls, size, anchor) => L.marker([lat, lon], {
-    pane: "wb-labels", interactive: false, keyboard: false,
-    icon: L.divIcon({className: "wb-icon", html: el("div", text, "wb-label " + cls), iconSize: size, iconAnchor: anchor}),
-  }).addTo(map);
-  D.base.labels.forEach(([lat, lon, name, focus]) =>
-    label(lat, lon, name, focus ? "wb-country" : "wb-neighbour", [240, 16], [120, 8]));
-  D.base.towns.forEach(([lat, lon, name, capital, side]) => {
-    L.circleMarker([lat, lon], {pane: "wb-labels", radius: capital ? 2.5 : 1.8, color: "#555", weight: 1, fillColor: "#555",
-                                fillOpacity: 1, interactive: false}).addTo(map);
-    if (side === "right") label(lat, lon, name, "wb-town", [120, 14], [-4, 14]);
-    if (side === "left") label(lat, lon, name, "wb-town wb-town-left", [120, 14], [124, 14]);
+  D.base.labels.forEach((d) => {  // as the app's map draws them (layers._map.map_labels)
+    if (d.dot) L.circleMarker([d.lat, d.lng], {pane: "wb-labels", radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
+                                               fillOpacity: 1, interactive: false}).addTo(map);
+    if (d.text) L.marker([d.lat, d.lng], {
+      pane: "wb-labels", interactive: false, keyboard: false,
+      icon: L.divIcon({className: "wb-icon", html: el("div", d.text, "wb-label " + d.css), iconSize: [d.w, 16], iconAnchor: d.anchor}),
+    }).addTo(map);
   });
 
   const before = (r) => r.done !== undefined && state.year < r.done;  // a finished project, still being built that year
