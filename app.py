@@ -428,7 +428,7 @@ def main() -> None:
     st.session_state["full_run_done"] = False  # until this run's end: a map report that cuts it short reruns it all
     # The search's options are long names: its list may be wider than the sidebar.
     st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; }"
-            " [data-testid='stSelectboxVirtualDropdown'] { min-width: min(34rem, 92vw); }"
+            " [data-testid='stSelectboxVirtualDropdown'] { min-width: min(48rem, 92vw); }"
             " .wb-app-title { font-size: 2.25rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em; margin: 0;"
             " padding: 0; }</style>")
     leaflet_ready()
