@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ._dataset import Dataset
 from ._details import md_escape
+from ._map import esc
 from ._messages import t
 from ._schema import VOCABULARIES
 from ._view import layer_title
@@ -39,20 +40,71 @@ def holdings(dataset: Dataset) -> Holdings:
                     newest=max(dates, default=None))
 
 
+@dataclass(frozen=True)
+class About:
+    """The section's parts, plain text, for Markdown in the app and HTML in the static export."""
+
+    held: Holdings
+    layers: tuple[tuple[str, int, str], ...]  # (title, records, description)
+    confidence: tuple[tuple[str, str], ...]  # (word, meaning)
+    precision: tuple[tuple[str, str], ...]
+    closing: tuple[str, ...]  # catalogue paragraphs, with the catalogue's own **bold** and *italic*
+
+
+def about_parts(dataset: Dataset, gaps_key: str = "about.gaps") -> About:
+    """What the section says; `gaps_key` names where the corrections are (the app's ZIP, or the repository)."""
+    held = holdings(dataset)
+    return About(
+        held=held,
+        layers=tuple((layer_title(dataset.layers[lid].layer), count, dataset.layers[lid].layer.description)
+                     for lid, count in held.records),
+        confidence=tuple(VOCABULARIES["confidence"].items()),
+        precision=tuple((word.replace("_", " "), meaning) for word, meaning in VOCABULARIES["precision"].items()),
+        closing=(t("about.disagree"), t("about.year_rule"), t(gaps_key)),
+    )
+
+
+def holdings_text(held: Holdings, escape) -> str:
+    """The opening sentence, with the newest date escaped for its renderer (it comes from the data)."""
+    newest = t("about.newest", date=escape(held.newest)) if held.newest else ""
+    return t("about.holdings", sources=held.sources, figures=held.figures, newest=newest)
+
+
 def about_markdown(dataset: Dataset) -> str:
     """The section's Markdown; data-derived text is escaped (a title or date cannot become markup)."""
-    held = holdings(dataset)
-    layers = "\n".join(f"- **{md_escape(layer_title(dataset.layers[lid].layer))}** ({count}): "
-                       f"{md_escape(dataset.layers[lid].layer.description)}" for lid, count in held.records)
-    confidence = "\n".join(f"- **{word}**: {meaning}" for word, meaning in VOCABULARIES["confidence"].items())
-    precision = "\n".join(f"- **{word.replace('_', ' ')}**: {meaning}" for word, meaning in VOCABULARIES["precision"].items())
-    newest = t("about.newest", date=md_escape(held.newest)) if held.newest else ""
-    return "\n\n".join([
-        t("about.holdings", sources=held.sources, figures=held.figures, newest=newest),
-        layers,
-        f"**{t('about.confidence')}**\n\n{confidence}",
-        f"**{t('about.precision')}**\n\n{precision}",
-        t("about.disagree"),
-        t("about.year_rule"),
-        t("about.gaps"),
+    about = about_parts(dataset)
+    layers = "\n".join(f"- **{md_escape(title)}** ({count}): {md_escape(description)}"
+                       for title, count, description in about.layers)
+    confidence = "\n".join(f"- **{word}**: {meaning}" for word, meaning in about.confidence)
+    precision = "\n".join(f"- **{word}**: {meaning}" for word, meaning in about.precision)
+    return "\n\n".join([holdings_text(about.held, md_escape), layers, f"**{t('about.confidence')}**\n\n{confidence}",
+                        f"**{t('about.precision')}**\n\n{precision}", *about.closing])
+
+
+CATALOGUE_EMPHASIS = ((re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"), (re.compile(r"\*(.+?)\*"), r"<em>\1</em>"))
+
+
+def catalogue_html(text: str) -> str:
+    """A catalogue message as HTML: escaped, then its own **bold** and *italic* (never used on data)."""
+    html = esc(text)
+    for pattern, tag in CATALOGUE_EMPHASIS:
+        html = pattern.sub(tag, html)
+    return html
+
+
+def about_html(dataset: Dataset) -> str:
+    """The section for the static export, which has no Markdown renderer; its corrections point to the repository."""
+    about = about_parts(dataset, gaps_key="export.about_gaps")
+
+    def listing(rows) -> str:
+        return "<ul>" + "".join(f"<li><strong>{esc(term)}</strong>{rest}</li>" for term, rest in rows) + "</ul>"
+
+    return "".join([
+        f"<p>{esc(holdings_text(about.held, str))}</p>",
+        listing((title, f" ({count}): {esc(description)}") for title, count, description in about.layers),
+        f"<p><strong>{esc(t('about.confidence'))}</strong></p>",
+        listing((word, f": {esc(meaning)}") for word, meaning in about.confidence),
+        f"<p><strong>{esc(t('about.precision'))}</strong></p>",
+        listing((word, f": {esc(meaning)}") for word, meaning in about.precision),
+        *(f"<p>{catalogue_html(text)}</p>" for text in about.closing),
     ])

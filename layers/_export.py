@@ -12,6 +12,7 @@ import pandas as pd
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from . import LAYERS
+from ._about import about_html
 from ._compare import COMPARE_CSS, comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
@@ -191,7 +192,7 @@ def _controls() -> str:
             f'</label><select id="wb-series"></select></div><p id="wb-no-waves" class="wb-help" hidden></p>')
 
 
-def page(data: dict[str, Any]) -> str:
+def page(data: dict[str, Any], about: str = "") -> str:
     """index.html: markup, CSS, the data as escaped JSON, and the script; assets by relative path only."""
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -215,6 +216,7 @@ def page(data: dict[str, Any]) -> str:
 <h2>{esc(t("legend.title"))}</h2>
 <div id="wb-legend"></div>
 <p id="wb-country-level" class="wb-help"></p>
+<details id="wb-about"><summary>{esc(t("about.title"))}</summary>{about}</details>
 <p class="wb-attribution">{esc(t("export.attribution"))}</p>
 </aside>
 <script type="application/json" id="wb-data">{script_json(data)}</script>
@@ -250,7 +252,7 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
         countries, towns = read_boundaries(data_dir)
     except BoundaryError as error:
         raise ExportRefused(error.problems) from None
-    html = page(payload(dataset, countries, towns))
+    html = page(payload(dataset, countries, towns), about_html(dataset))
     leaflet = out_dir / "leaflet"
     (leaflet / "images").mkdir(parents=True, exist_ok=True)
     source = Path(xstatic_leaflet.BASE_DIR)

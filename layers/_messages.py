@@ -198,6 +198,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "this page loads nothing from other sites; only the sources in the details panels link out.",
         "export.map_attribution": "Natural Earth · GeoNames (CC BY 4.0)",
         "export.map_label": "Map of the records for the chosen year",
+        "export.about_gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md in the project's "
+        "repository, with the data files) lists what is missing or approximate and how to correct a record. Corrections "
+        "are welcome, with a source.",
         "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
     }
 }

@@ -9,10 +9,11 @@ from pathlib import Path
 from data_files import raw_records
 
 from layers import LAYERS
-from layers._about import about_markdown, holdings
+from layers._about import about_html, about_markdown, catalogue_html, holdings
 from layers._dataset import load_dataset
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
+from layers._map import esc
 from layers._view import layer_title
 
 
@@ -48,3 +49,22 @@ def test_a_layer_that_failed_to_load_is_left_out_not_counted_as_empty(tmp_path: 
     assert held.sources == len({r["source_url"] for r in kept})
     assert held.figures == len(raw_records("figures.csv"))
     assert "Diplomatic status" not in about_markdown(load_dataset(LAYERS, folder))
+
+
+def test_the_static_exports_html_says_the_same_and_points_to_the_repository() -> None:
+    data = load_dataset(LAYERS, DATA_DIR)
+    page = about_html(data)
+    for lid, layer in LAYERS.items():
+        assert f"<li><strong>{esc(layer_title(layer))}</strong> ({len(data.layers[lid].frame)}): " in page
+    for vocabulary in ("confidence", "precision"):
+        for word, meaning in VOCABULARIES[vocabulary].items():
+            assert f"<li><strong>{esc(word.replace('_', ' '))}</strong>: {esc(meaning)}</li>" in page
+    held = holdings(data)
+    assert f"{held.figures} sourced figures, and {held.sources} distinct sources" in page and held.newest in page
+    assert "<strong>Where sources disagree</strong>" in page and "<em>sources disagree</em>" in page
+    assert "project&#x27;s repository" in page and "ZIP" not in page  # the export has no downloads
+    assert "*" not in page
+
+
+def test_only_the_catalogues_own_emphasis_becomes_markup() -> None:
+    assert catalogue_html("a <b>&</b> **bold** and *it*") == "a &lt;b&gt;&amp;&lt;/b&gt; <strong>bold</strong> and <em>it</em>"

@@ -270,3 +270,11 @@ def test_with_nothing_chosen_the_panel_compares_the_six_countries_in_the_year(pa
     click_at(page, *STANARI)  # a record's panel takes its place
     assert wait_for(lambda: "Stanari Thermal Power Plant" in panel(page))
     assert page.locator("#wb-panel table.wb-compare").count() == 0
+
+
+def test_about_this_map_is_in_the_key(page, index_url) -> None:
+    open_export(page, index_url)
+    about = page.locator("#wb-about")
+    assert not about.locator("ul").first.is_visible()  # folded until asked
+    about.locator("summary").click()
+    assert "distinct sources" in about.inner_text() and "Known gaps and corrections." in about.inner_text()
