@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from data_files import raw_records
 
 from layers import LAYERS
@@ -27,14 +28,20 @@ def test_the_counts_are_the_files_own() -> None:
     assert held.newest == max(r["published"] for r in every if len(r["published"]) == 10)
 
 
-def test_the_text_names_every_layer_and_explains_every_confidence_and_precision_word() -> None:
+MARKDOWN = (about_markdown, "**{title}** ({count})", "- **{word}**: {meaning}", str)
+HTML = (about_html, "<li><strong>{title}</strong> ({count}): ", "<li><strong>{word}</strong>: {meaning}</li>", esc)
+
+
+@pytest.mark.parametrize("render, layer_line, word_line, escape", [MARKDOWN, HTML], ids=["app", "export"])
+def test_the_text_names_every_layer_and_explains_every_confidence_and_precision_word(render, layer_line, word_line,
+                                                                                     escape) -> None:
     data = load_dataset(LAYERS, DATA_DIR)
-    text = about_markdown(data)
+    text = render(data)
     for lid, layer in LAYERS.items():
-        assert f"**{layer_title(layer)}** ({len(data.layers[lid].frame)})" in text
+        assert layer_line.format(title=escape(layer_title(layer)), count=len(data.layers[lid].frame)) in text
     for vocabulary in ("confidence", "precision"):
         for word, meaning in VOCABULARIES[vocabulary].items():
-            assert f"- **{word.replace('_', ' ')}**: {meaning}" in text
+            assert word_line.format(word=escape(word.replace("_", " ")), meaning=escape(meaning)) in text
     assert f"{holdings(data).sources} distinct sources" in text
 
 
@@ -51,14 +58,9 @@ def test_a_layer_that_failed_to_load_is_left_out_not_counted_as_empty(tmp_path: 
     assert "Diplomatic status" not in about_markdown(load_dataset(LAYERS, folder))
 
 
-def test_the_static_exports_html_says_the_same_and_points_to_the_repository() -> None:
+def test_the_static_exports_html_points_to_the_repository_and_keeps_the_catalogues_emphasis() -> None:
     data = load_dataset(LAYERS, DATA_DIR)
     page = about_html(data)
-    for lid, layer in LAYERS.items():
-        assert f"<li><strong>{esc(layer_title(layer))}</strong> ({len(data.layers[lid].frame)}): " in page
-    for vocabulary in ("confidence", "precision"):
-        for word, meaning in VOCABULARIES[vocabulary].items():
-            assert f"<li><strong>{esc(word.replace('_', ' '))}</strong>: {esc(meaning)}</li>" in page
     held = holdings(data)
     assert f"{held.figures} sourced figures, and {held.sources} distinct sources" in page and held.newest in page
     assert "<strong>Where sources disagree</strong>" in page and "<em>sources disagree</em>" in page
