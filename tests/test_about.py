@@ -12,9 +12,9 @@ from data_files import raw_records
 from layers import LAYERS
 from layers._about import about_html, about_markdown, catalogue_html, holdings
 from layers._dataset import load_dataset
+from layers._map import esc
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
-from layers._map import esc
 from layers._view import layer_title
 
 
