@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -77,7 +78,10 @@ def check_value(field: Field, value: Any) -> str | None:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) or _NUMBER.match(text)
         if not ok:
             return f"not a number: {text!r}"
-        return None if kind == "number" or float(text) == int(float(text)) else f"not a whole number: {text!r}"
+        number = float(text)
+        if not math.isfinite(number):  # "1e999" or a parser's Infinity: no figure to show
+            return f"not a finite number: {text!r}"
+        return None if kind == "number" or number == int(number) else f"not a whole number: {text!r}"
     if kind == "bool":
         return None if text in ("true", "false", "True", "False") else f"not true/false: {text!r}"
     if kind == "unit":

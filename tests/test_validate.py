@@ -167,3 +167,12 @@ def test_cli_lists_every_problem_and_exits_nonzero(data_copy: Path) -> None:
     lines = result.stdout.splitlines()
     assert any(line.endswith("infrastructure.geojson: INF01: published: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): 'yesterday'") for line in lines), lines
     assert any("infrastructure.geojson: INF02: country: unknown country code YU" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_a_number_that_is_not_finite_is_named_not_a_crash(value) -> None:
+    """A JSON parser reads Infinity and NaN as floats; a figure field must say so rather than raise."""
+    from layers._validate import check_value
+
+    doses = next(f for f in LAYERS["vaccines"].all_fields if f.name == "doses")
+    assert check_value(doses, value) == f"not a finite number: {str(value)!r}"
