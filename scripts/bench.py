@@ -1,6 +1,6 @@
 """Benchmark the dashboard against Streamlit's own page start (the floor) and a naive baseline, in one run.
 
-    .venv/bin/python scripts/bench.py     # about seven minutes on 2 cores; prints tables, writes bench-results/*.json
+    .venv/bin/python scripts/bench.py     # about five minutes on 2 cores; prints tables, writes bench-results/*.json
 
 It measures a commit (HEAD by default, extracted to a temp folder, so edits in progress do not leak in; --worktree
 measures the working tree). Every target is its own `streamlit run` on 127.0.0.1, driven by headless Debian
