@@ -31,3 +31,12 @@ def test_community_cloud_finds_its_files() -> None:
     assert (ROOT / "app.py").exists() and (ROOT / "requirements.txt").exists()
     pins = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert pins and all("==" in line for line in pins)
+
+
+def test_deploy_md_explains_every_server_setting_the_config_makes() -> None:
+    """docs/deploy.md's table of settings is what a deployer reads: a setting added to the config must be in it."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    table = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    for section in ("server", "browser", "client", "runner"):
+        for key in config.get(section, {}):
+            assert f"| `{section}.{key}` |" in table, f"{section}.{key} is set in config.toml but not in docs/deploy.md"
