@@ -4,6 +4,7 @@ it, from the schema's own vocabularies, so it cannot drift from the records or t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ._dataset import Dataset
@@ -64,7 +65,7 @@ def about_parts(dataset: Dataset, gaps_key: str = "about.gaps") -> About:
     )
 
 
-def holdings_text(held: Holdings, escape) -> str:
+def holdings_text(held: Holdings, escape: Callable[[str], str]) -> str:
     """The opening sentence, with the newest date escaped for its renderer (it comes from the data)."""
     newest = t("about.newest", date=escape(held.newest)) if held.newest else ""
     return t("about.holdings", sources=held.sources, figures=held.figures, newest=newest)
@@ -77,11 +78,13 @@ def about_markdown(dataset: Dataset) -> str:
                        for title, count, description in about.layers)
     confidence = "\n".join(f"- **{word}**: {meaning}" for word, meaning in about.confidence)
     precision = "\n".join(f"- **{word}**: {meaning}" for word, meaning in about.precision)
-    return "\n\n".join([holdings_text(about.held, md_escape), layers, f"**{t('about.confidence')}**\n\n{confidence}",
-                        f"**{t('about.precision')}**\n\n{precision}", *about.closing])
+    return "\n\n".join([holdings_text(about.held, md_escape), layers,
+                        f"**{t('about.confidence')}**\n\n{confidence}", f"**{t('about.precision')}**\n\n{precision}",
+                        *about.closing])
 
 
-CATALOGUE_EMPHASIS = ((re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"), (re.compile(r"\*(.+?)\*"), r"<em>\1</em>"))
+CATALOGUE_EMPHASIS = ((re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
+                      (re.compile(r"\*(.+?)\*"), r"<em>\1</em>"))
 
 
 def catalogue_html(text: str) -> str:
@@ -96,7 +99,7 @@ def about_html(dataset: Dataset) -> str:
     """The section for the static export, which has no Markdown renderer; its corrections point to the repository."""
     about = about_parts(dataset, gaps_key="export.about_gaps")
 
-    def listing(rows) -> str:
+    def listing(rows: Iterable[tuple[str, str]]) -> str:
         return "<ul>" + "".join(f"<li><strong>{esc(term)}</strong>{rest}</li>" for term, rest in rows) + "</ul>"
 
     return "".join([

@@ -49,7 +49,8 @@ def heading(column: str) -> str:
     return t("compare." + column, default=layer_title(LAYERS[column]) if column in LAYERS else None)
 
 
-def comparison_html(dataset: Dataset, year: int) -> str:
+def comparison_html(dataset: Dataset, year: int, note: bool = True) -> str:
+    """The table, and the note on how to read it (the static export writes the note once, for whichever year)."""
     columns = ("country", *STATUS_COLUMNS, "confidence", *COUNT_COLUMNS)
     head = "".join(f"<th scope='col'>{esc(heading(name))}</th>" for name in columns)
     body = []
@@ -60,4 +61,4 @@ def comparison_html(dataset: Dataset, year: int) -> str:
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f"<div class='wb-compare-box'><table class='wb-compare'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>"
-            f"<p class='wb-compare-note'>{esc(t('compare.note', year=year))}</p>")
+            + (f"<p class='wb-compare-note'>{esc(t('compare.note', year=year))}</p>" if note else ""))

@@ -45,9 +45,9 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
                    "profile.none", "profile.projects", "profile.deployments", "profile.events", "profile.vaccines",
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
-                   "export.country_tip", "export.before_completion", "export.back", "cite.title", "cite.work", "cite.text",
-                   "cite.record", "cite.profile", "compare.title", "permalink.notice", "permalink.too_long", "permalink.bad_year",
-                   "permalink.bad_country", "permalink.bad_record")
+                   "export.country_tip", "export.before_completion", "export.back", "cite.title", "cite.work",
+                   "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
+                   "permalink.too_long", "permalink.bad_year", "permalink.bad_country", "permalink.bad_record")
 
 
 class ExportRefused(Exception):
@@ -162,7 +162,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "profileLayers": [[lid, key] for lid, key in PROFILE_LAYERS],
             # the six countries side by side, one table per year, shown while no record or country is chosen
-            "compare": [comparison_html(dataset, year) for year in range(YEARS[0], YEARS[1] + 1)],
+            "compare": [comparison_html(dataset, year, note=False) for year in range(YEARS[0], YEARS[1] + 1)],
             "styles": {"focus": {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4,
                                  "dashArray": None},
                        "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
@@ -192,7 +192,7 @@ def _controls() -> str:
             f'</label><select id="wb-series"></select></div><p id="wb-no-waves" class="wb-help" hidden></p>')
 
 
-def page(data: dict[str, Any], about: str = "") -> str:
+def page(data: dict[str, Any], about: str) -> str:
     """index.html: markup, CSS, the data as escaped JSON, and the script; assets by relative path only."""
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -81,7 +81,7 @@ def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:
               else {"css": "wb-town", "anchor": [-GAP_PX, 14]})
         labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX, **at,
                        "dot": 2.5 if p["capital"] else 1.8})
-    for f in countries["features"]:  # boxes wider than any name, so each is centred on its point, as in the still picture
+    for f in countries["features"]:  # boxes wider than any name: each is centred on its point, as in the still picture
         p = f["properties"]
         labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": COUNTRY_LABEL_PX,
                        "anchor": [COUNTRY_LABEL_PX // 2, 8], "css": "wb-country" if p["focus"] else "wb-neighbour",

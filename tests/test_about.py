@@ -70,3 +70,11 @@ def test_the_static_exports_html_points_to_the_repository_and_keeps_the_catalogu
 
 def test_only_the_catalogues_own_emphasis_becomes_markup() -> None:
     assert catalogue_html("a <b>&</b> **bold** and *it*") == "a &lt;b&gt;&amp;&lt;/b&gt; <strong>bold</strong> and <em>it</em>"
+
+
+def test_a_title_or_description_with_markup_stays_text_in_the_exports_html(monkeypatch) -> None:
+    import layers._about as about
+
+    monkeypatch.setattr(about, "layer_title", lambda layer: "<img src=x onerror=alert(1)> **bold**")
+    page = about_html(load_dataset(LAYERS, DATA_DIR))
+    assert "&lt;img src=x onerror=alert(1)&gt; **bold**" in page and "<img" not in page

@@ -225,6 +225,7 @@
       box.appendChild(el("p", M["panel.empty"], "wb-empty"));
       box.appendChild(el("h3", fmt("compare.title", {year: state.year})));
       box.appendChild(el("div")).innerHTML = D.compare[state.year - Y0];  // pre-rendered in Python (comparison_html)
+      box.appendChild(el("p", fmt("compare.note", {year: state.year}), "wb-compare-note"));
     }
   }
   // A link into the page opens a view, as the app's links do, in the address's #fragment (a static host passes no
