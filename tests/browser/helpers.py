@@ -67,6 +67,12 @@ def set_year(page, key: str, presses: int = 1) -> None:
     wait_idle(page)
 
 
+def address(page) -> str:
+    """The page's own address. Playwright's page.url follows history.replaceState through a protocol event that can
+    be missed (puppeteer/puppeteer#10405 has the same race), and both the app and the export replace their address."""
+    return page.evaluate("() => location.href")
+
+
 def panel_text(page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
 

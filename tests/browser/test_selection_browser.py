@@ -4,7 +4,7 @@ a button in the panel with the app's run, a country by its outline; a run that s
 from __future__ import annotations
 
 import pytest
-from helpers import MAP_IFRAME, click_at, map_frame, open_app, panel_text, set_year, touch_move, view, wait_for, wait_idle
+from helpers import MAP_IFRAME, address, click_at, map_frame, open_app, panel_text, set_year, touch_move, view, wait_for, wait_idle
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -151,7 +151,7 @@ def test_the_search_opens_a_record_in_a_year_and_layer_that_show_it(page, app_ur
     frame = map_frame(page)
     assert wait_for(lambda: marked(page)["selected"] == {"kind": "record", "id": "INF06"} and marked(page)["halos"] == 1)
     assert frame.evaluate("() => window.map.getBounds().contains(window.wbHalos[0][1].getLatLng())")  # brought into view
-    assert "record=INF06" in page.url and "year=2016" in page.url
+    assert "record=INF06" in address(page) and "year=2016" in address(page)
     # The box is cleared for the next search, which can be a country's profile.
     search = page.locator('[data-testid="stSelectbox"]').first
     assert search.locator("input").input_value() == "" and search.locator("input").get_attribute("placeholder") == "Search by name…"
@@ -186,7 +186,7 @@ def test_the_first_click_on_a_map_partly_out_of_view_selects_and_does_not_scroll
         assert box["y"] + box["height"] > page.viewport_size["height"]  # the map's bottom is out of view
         press_at(page, *KOSOVO_INSIDE, touch=phone)
         assert wait_for(lambda: "Kosovo in 2025" in panel_text(page)), panel_text(page)[:300]
-        assert "country=XK" in page.url and page.evaluate(SCROLL_JS) == 0
+        assert "country=XK" in address(page) and page.evaluate(SCROLL_JS) == 0
     finally:
         context.close()
 

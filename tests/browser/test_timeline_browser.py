@@ -3,7 +3,7 @@ timeline script, the app follows after one rerun, and each year looks the same w
 
 from __future__ import annotations
 
-from helpers import MAP_IFRAME, drawn_ids, map_frame, open_app, set_year, view, wait_for, wait_idle
+from helpers import MAP_IFRAME, address, drawn_ids, map_frame, open_app, set_year, view, wait_for, wait_idle
 
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
 PICK_JS = """(year) => {
@@ -44,7 +44,7 @@ def app_year(page) -> str:
 
 def settled_on(page, year: int) -> bool:
     wait_idle(page)
-    return app_year(page) == str(year) and f"year={year}" in page.url
+    return app_year(page) == str(year) and f"year={year}" in address(page)
 
 
 def test_a_year_picked_on_the_map_is_drawn_at_once_and_the_app_follows(page, app_url, blocked) -> None:
@@ -54,10 +54,10 @@ def test_a_year_picked_on_the_map_is_drawn_at_once_and_the_app_follows(page, app
     at_once = frame.evaluate(PICK_JS, 2019)  # read in the same task as the pick: no round trip to Python possible
     assert set(at_once) != before and "GUNS09" not in at_once and "INF02" in at_once  # 2019: no 2025 school cameras
     assert frame.evaluate("() => document.querySelector('.wb-timeline-year').textContent") == "2019"
-    assert wait_for(lambda: settled_on(page, 2019)), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, 2019)), (app_year(page), address(page))
     assert drawn_ids(page) == set(at_once) and view(page) == start_view
     page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range").press("ArrowLeft")  # the keyboard works too
-    assert wait_for(lambda: settled_on(page, 2018)), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, 2018)), (app_year(page), address(page))
     assert blocked == []
 
 
@@ -108,7 +108,7 @@ def test_the_map_follows_the_sidebar_slider_before_the_apps_run_comes(page, app_
     frame = timeline_ready(page)
     frame.evaluate(SPY_JS)
     set_year(page, "ArrowLeft")
-    assert wait_for(lambda: settled_on(page, 2024)), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, 2024)), (app_year(page), address(page))
     calls = frame.evaluate("() => window.calls")
     assert calls[0] == ["follow", 2024, 2024], calls  # drawn from the timeline, before any run's view came
     assert ["run", 2024] in calls[1:], calls  # and the app's run for it still comes
@@ -144,7 +144,7 @@ def test_the_map_follows_a_drag_on_the_sidebar_slider_before_it_is_let_go(page, 
     during = app_year(page)
     assert during < "2025" and frame.evaluate("() => String(window.wbYear.shown)") == during  # still held down
     page.mouse.up()
-    assert wait_for(lambda: settled_on(page, int(during))), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, int(during))), (app_year(page), address(page))
     assert frame.evaluate("() => window.wbYear.shown") == int(during)
 
 
@@ -171,7 +171,7 @@ def test_the_map_does_not_follow_the_sidebar_slider_when_the_app_moves_it(page, 
     frame = timeline_ready(page)
     frame.evaluate(SPY_JS)
     frame.evaluate(PICK_JS, 2019)
-    assert wait_for(lambda: settled_on(page, 2019)), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, 2019)), (app_year(page), address(page))
     page.wait_for_timeout(300)
     assert [call for call in frame.evaluate("() => window.calls") if call[0] == "follow"] == []
     assert frame.evaluate("() => window.shownYears") == [2025, 2019]
@@ -202,7 +202,7 @@ def test_a_later_pick_is_not_undone_by_the_answer_to_an_earlier_one(page, app_ur
     frame.evaluate(PICK_JS, 2020)
     frame.wait_for_function("() => window.wbYear.sent !== null")  # reported: Python's run for 2020 is on its way
     frame.evaluate(PICK_JS, 2017)
-    assert wait_for(lambda: settled_on(page, 2017)), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, 2017)), (app_year(page), address(page))
     page.wait_for_timeout(300)
     assert frame.evaluate("() => window.shownYears") == [2025, 2020, 2017]
     assert frame.evaluate("() => document.querySelector('.wb-timeline-year').textContent") == "2017"
@@ -233,4 +233,4 @@ def test_on_a_narrow_screen_the_maps_year_control_is_there_while_the_sidebar_is_
       return c.left >= 0 && c.right <= window.innerWidth && c.top >= 0 && c.bottom <= window.innerHeight; }""")
     assert inside, "the control is cut off by the map's edge"
     page.frame_locator(MAP_IFRAME).get_by_role("button", name="Previous year").click()
-    assert wait_for(lambda: settled_on(page, 2024)), (app_year(page), page.url)
+    assert wait_for(lambda: settled_on(page, 2024)), (app_year(page), address(page))
