@@ -609,7 +609,8 @@ def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFL
 
 def map_preview(countries: dict, towns: dict) -> str:
     """The still picture of the base map that the page shows until the map's first frame (see layers/_preview.py)."""
-    svg = preview_svg(countries, towns, CENTER, ZOOM, MAP_HEIGHT, {"focus": BASE_COUNTRY_STYLE, "neighbour": NEIGHBOUR_STYLE})
+    svg = preview_svg(countries, map_labels(countries, towns), CENTER, ZOOM, MAP_HEIGHT,
+                      {"focus": BASE_COUNTRY_STYLE, "neighbour": NEIGHBOUR_STYLE})
     return preview_css(MAP_HEIGHT) + preview_html(svg, MAP_HEIGHT)
 
 

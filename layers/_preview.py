@@ -17,7 +17,6 @@ from shapely.errors import ShapelyError
 from shapely.geometry import box, shape
 
 from layers._style import SEA
-from layers._towns import GAP_PX, shown_towns
 
 LOG = logging.getLogger(__name__)
 PREVIEW_CLASS = "wb-preview"
@@ -70,10 +69,25 @@ def _path_data(geometry: shapely.Geometry, frame: shapely.Geometry) -> str:
     return "".join(_ring_data(coords) for coords in rings)
 
 
-def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom: float, height: int,
+LABEL_BASELINE_PX = 12  # an 11 px name in the map's 16 px label box sits on this line below the box's top
+
+
+def _label(d: dict, x: float, y: float) -> str:
+    """A name placed as the map places its label box (`w`, `anchor`, `css` of layers._map.map_labels)."""
+    left, baseline = x - d["anchor"][0], y - d["anchor"][1] + LABEL_BASELINE_PX
+    if "wb-town" in d["css"]:
+        at = (f'x="{left + d["w"]:.1f}" text-anchor="end"' if "wb-town-left" in d["css"] else f'x="{left:.1f}"')
+        return f'<text class="town" {at} y="{baseline:.1f}">{_text(d["text"])}</text>'
+    css = "country" if d["css"] == "wb-country" else "neighbour"  # both set in capitals by the map's CSS
+    return (f'<text class="{css}" x="{left + d["w"] / 2:.1f}" y="{baseline:.1f}" text-anchor="middle">'
+            f'{_text(str(d["text"]).upper())}</text>')
+
+
+def preview_svg(countries: dict, labels: list[dict], center: tuple[float, float], zoom: float, height: int,
                 styles: dict[str, dict]) -> str:
     """The base map as the map's first frame draws it, as an SVG document whose point (0, 0) is `center`: one path
-    per country (one that cannot be drawn is left out and logged), then towns and names, escaped here.
+    per country (one that cannot be drawn is left out and logged), then the dots and names of `labels` (the map's
+    own, from layers._map.map_labels), escaped here.
 
     `styles` holds the focus countries' and the neighbours' styles (`BASE_COUNTRY_STYLE` and `NEIGHBOUR_STYLE` in
     layers/_map.py), so the picture and the map cannot drift apart in colour."""
@@ -81,10 +95,6 @@ def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom:
 
     def on_screen(lonlat: np.ndarray) -> np.ndarray:
         return project_array(lonlat, zoom) - middle
-
-    def to_screen(lon: float, lat: float) -> tuple[float, float]:
-        x, y = on_screen(np.array([[lon, lat]], dtype=float))[0]
-        return float(x), float(y)
 
     frame = box(-HALF_WIDTH - CUT_MARGIN_PX, -height / 2 - CUT_MARGIN_PX, HALF_WIDTH + CUT_MARGIN_PX, height / 2 + CUT_MARGIN_PX)
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
@@ -102,22 +112,16 @@ def preview_svg(countries: dict, towns: dict, center: tuple[float, float], zoom:
                 paths.append(f'<path d="{data}"/>')
         groups.append(f'<g fill="{style["fillColor"]}" stroke="{style["color"]}" stroke-width="{style["weight"]}"'
                       f' stroke-linejoin="round">{"".join(paths)}</g>')
-    labels = []
-    focus_codes = {f["properties"]["iso_a2"] for f in focus}
-    for p, lon, lat, side in shown_towns(towns, focus_codes, zoom):
-        x, y = to_screen(lon, lat)
-        labels.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{2.5 if p["capital"] else 1.8}" fill="#555" stroke="#555"/>')
-        if side:  # as the town labels' icons in layers/_map.py: GAP_PX from the dot, the line's box 14 px above it
-            at = f'x="{x - GAP_PX:.1f}" text-anchor="end"' if side == "left" else f'x="{x + GAP_PX:.1f}"'
-            labels.append(f'<text class="town" {at} y="{y - 2:.1f}">{_text(p["name"])}</text>')
-    for f in countries["features"]:
-        p = f["properties"]
-        x, y = to_screen(p["label_lon"], p["label_lat"])
-        css = "country" if p["focus"] else "neighbour"
-        labels.append(f'<text class="{css}" x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{_text(str(p["name"]).upper())}</text>')
+    places = on_screen(np.array([[d["lng"], d["lat"]] for d in labels], dtype=float).reshape(-1, 2))
+    marks = []
+    for d, (x, y) in zip(labels, places):
+        if d["dot"]:
+            marks.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{d["dot"]}" fill="#555" stroke="#555"/>')
+        if d["text"]:
+            marks.append(_label(d, float(x), float(y)))
     view_box = f"{-HALF_WIDTH} {-height / 2:g} {2 * HALF_WIDTH} {height}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" width="{2 * HALF_WIDTH}" height="{height}">'
-            f'<style>{SVG_CSS}</style>{"".join(groups)}{"".join(labels)}</svg>')
+            f'<style>{SVG_CSS}</style>{"".join(groups)}{"".join(marks)}</svg>')
 
 
 def preview_html(svg: str, height: int) -> str:

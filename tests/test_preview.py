@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import pytest
 from pyproj import Transformer
 
-from layers._map import CENTER, MAP_HEIGHT, ZOOM, map_preview
+from layers._map import CENTER, MAP_HEIGHT, ZOOM, map_labels, map_preview
 from layers._preview import CUT_MARGIN_PX, HALF_WIDTH, preview_html, preview_svg, project
 from layers._records import DATA_DIR, read_boundaries
 from layers._towns import shown_towns
@@ -78,7 +78,7 @@ def test_the_picture_holds_every_country_and_the_towns_the_map_names() -> None:
 
 def test_every_ring_is_well_formed_and_in_the_frame_and_belgrade_is_where_leaflet_puts_it() -> None:
     countries, towns = read_boundaries(DATA_DIR)
-    svg = parse(preview_svg(countries, towns, CENTER, ZOOM, MAP_HEIGHT, STYLES))
+    svg = parse(preview_svg(countries, map_labels(countries, towns), CENTER, ZOOM, MAP_HEIGHT, STYLES))
     assert svg.get("viewBox") == f"{-HALF_WIDTH} {-MAP_HEIGHT // 2} {2 * HALF_WIDTH} {MAP_HEIGHT}"
     every = [pt for p in svg.iter(f"{SVG}path") for ring in rings(p.get("d")) for pt in ring]
     assert len(every) > 500
@@ -101,7 +101,7 @@ def test_names_from_the_data_stay_text_and_a_broken_country_is_left_out() -> Non
     towns = {"features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [19.4, 42.6]},
                            "properties": {"name": hostile, "capital": True, "country": "XK", "population": 10**6,
                                           "geonameid": 1}}]}
-    svg = preview_svg(countries, towns, CENTER, ZOOM, MAP_HEIGHT, STYLES)
+    svg = preview_svg(countries, map_labels(countries, towns), CENTER, ZOOM, MAP_HEIGHT, STYLES)
     tree = parse(svg)
     texts = [t.text for t in tree.iter(f"{SVG}text")]
     assert hostile[:-1].upper() in texts and hostile[:-1] in texts  # the country's name and the town's, as text
