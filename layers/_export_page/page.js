@@ -297,14 +297,15 @@
     if (box.checked) state.layers.add(box.value); else state.layers.delete(box.value);
     update();
   }));
-  readLink();
-  state.year = Number(document.getElementById("wb-year").value);  // a reload may keep a moved slider
-  update();
-  window.addEventListener("hashchange", () => {  // a new link into the page already open (an embedding page's, say)
-    state.selected = null;
+  function openLink() {  // the view the address names (the slider holds its year, or the one a reload kept)
     readLink();
     state.year = Number(document.getElementById("wb-year").value);
     update();
+  }
+  openLink();
+  window.addEventListener("hashchange", () => {  // a new link into the page already open (an embedding page's, say)
+    state.selected = null;
+    openLink();
   });
 
   // A small read-only hook for tests and embedding pages.
