@@ -47,7 +47,8 @@ SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "prof
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
                    "export.country_tip", "export.before_completion", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
-                   "permalink.too_long", "permalink.bad_year", "permalink.bad_country", "permalink.bad_record")
+                   "permalink.too_long", "permalink.bad_year", "permalink.bad_layers", "permalink.one_fill",
+                   "permalink.bad_country", "permalink.bad_record")
 
 
 class ExportRefused(Exception):
@@ -158,7 +159,8 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
     records = [_record(dataset, layer_id, row) for layer_id in (*MARK_LAYERS, "vaccines")
                for _, row in dataset.layers[layer_id].frame.iterrows()]
     return {"years": list(YEARS), "year": DEFAULT_YEAR, "view": {"center": list(CENTER), "zoom": ZOOM},
-            "markLayers": list(MARK_LAYERS), "records": records, "fills": _fills(dataset), "legends": _legends(),
+            "markLayers": list(MARK_LAYERS), "records": records,
+            "fillLayers": [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"], "fills": _fills(dataset), "legends": _legends(),
             "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "profileLayers": [[lid, key] for lid, key in PROFILE_LAYERS],
             # the six countries side by side, one table per year, shown while no record or country is chosen

@@ -229,8 +229,8 @@
     }
   }
   // A link into the page opens a view, as the app's links do, in the address's #fragment (a static host passes no
-  // query to the page): year, and a country or a record for the panel; so an article can embed the map open at one
-  // project in one year. Whatever is not valid is named in a notice and left out; the address follows the reader.
+  // query to the page): year, layers, and a country or a record for the panel; so an article can embed the map open
+  // at one project in one year. Whatever is not valid is named in a notice and left out; the address follows the reader.
   function readLink() {
     const params = new URLSearchParams(location.hash.slice(1)), value = (key) => {
       const v = params.getAll(key).pop();  // the last of repeated keys, as the app takes
@@ -238,12 +238,13 @@
       if (v.length > 500) { state.notices.push(fmt("permalink.too_long", {param: key})); return null; }
       return v.trim();
     };
-    const year = value("year"), country = value("country"), record = value("record");
+    const year = value("year"), layers = value("layers"), country = value("country"), record = value("record");
     if (year !== null) {
       const slider = document.getElementById("wb-year");
       if (/^[0-9]{1,9}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = String(+year);
       else state.notices.push(fmt("permalink.bad_year", {value: year.slice(0, 40), low: D.years[0], high: D.years[1]}));
     }
+    showLayers(layers === null ? DEFAULT_LAYERS : layersIn(layers));  // no layers in a link: the page's first set
     if (country !== null) {
       if (D.countryNames[country.toUpperCase()]) state.selected = ["country", country.toUpperCase()];
       else state.notices.push(fmt("permalink.bad_country", {value: country.slice(0, 20)}));
@@ -253,8 +254,36 @@
       else state.notices.push(fmt("permalink.bad_record", {value: record.slice(0, 40)}));
     }
   }
+  // Layers in a link as the app writes them (layers._permalink): the point layers shown, then the one country
+  // colouring; the diplomatic dimension is not part of a link, as in the app.
+  const POINT_LAYERS = D.markLayers.concat(["vaccines"]), LAYER_IDS = POINT_LAYERS.concat(D.fillLayers);
+  function shownLayers() {
+    const fill = state.fill === "none" ? [] : [state.fill.split(":")[0]];
+    return POINT_LAYERS.filter((l) => state.layers.has(l)).concat(fill);
+  }
+  // The page's first set, from its markup (a reload may have restored other choices into the controls).
+  const DEFAULT_LAYERS = POINT_LAYERS.filter((l) => document.querySelector(`input[name=layer][value="${l}"]`).defaultChecked)
+    .concat(Array.from(document.getElementById("wb-fill").options).filter((o) => o.defaultSelected && o.value !== "none")
+    .map((o) => o.value.split(":")[0]));
+  function layersIn(text) {  // the app's rules: unknown ids and a second colouring are named and left out
+    const wanted = text.split(",").map((part) => part.trim()).filter(Boolean);
+    const unknown = wanted.filter((part) => !LAYER_IDS.includes(part));
+    if (unknown.length) state.notices.push(fmt("permalink.bad_layers", {value: unknown.slice(0, 5).map((p) => p.slice(0, 30)).join(", ")}));
+    const known = Array.from(new Set(wanted.filter((part) => LAYER_IDS.includes(part))));
+    const fills = known.filter((part) => D.fillLayers.includes(part));
+    if (fills.length > 1) state.notices.push(fmt("permalink.one_fill", {kept: fills[0]}));
+    return known.filter((part) => !fills.slice(1).includes(part));
+  }
+  function showLayers(ids) {  // the switches and the colouring menu follow, so the page reads as the link says
+    document.querySelectorAll("input[name=layer]").forEach((box) => { box.checked = ids.includes(box.value); });
+    state.layers = new Set(POINT_LAYERS.filter((l) => ids.includes(l)));
+    const fill = ids.find((l) => D.fillLayers.includes(l));
+    if (fill !== state.fill.split(":")[0]) state.fill = fill === "diplomacy" ? "diplomacy:nato" : fill || "none";
+    document.getElementById("wb-fill").value = state.fill;
+  }
   function writeLink() {
-    const params = new URLSearchParams({year: String(state.year)});
+    const params = new URLSearchParams({year: String(state.year)}), layers = shownLayers();
+    if (layers.join() !== DEFAULT_LAYERS.join()) params.set("layers", layers.join(","));  // short links for the first view
     if (state.selected) params.set(state.selected[0], state.selected[1]);
     const hash = "#" + params.toString();
     try {

@@ -234,6 +234,25 @@ def test_a_link_opens_a_record_in_a_year_and_follows_the_reader(page, index_url,
     assert blocked == []
 
 
+def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None:
+    open_export(page, index_url + "#year=2019&layers=infrastructure,%20sentiment")
+    boxes = {box.get_attribute("value"): box.is_checked() for box in page.locator("input[name=layer]").all()}
+    assert boxes == {"infrastructure": True, "surveillance": False, "events": False, "vaccines": False}
+    assert page.locator("#wb-fill").input_value() == "sentiment"
+    assert visible(page) == {rid for rid in expected_marks(2019) if rid.startswith("INF")}
+    assert address(page).endswith("#year=2019&layers=infrastructure%2Csentiment"), address(page)
+    page.get_by_label("Surveillance and digital").check()
+    assert wait_for(lambda: address(page).endswith("#year=2019&layers=infrastructure%2Csurveillance%2Csentiment"))
+    page.locator("#wb-fill").select_option("diplomacy:eu")  # the dimension is not part of a link, as in the app
+    assert wait_for(lambda: address(page).endswith("&layers=infrastructure%2Csurveillance%2Cdiplomacy"))
+    page.evaluate("() => { location.hash = 'year=2019&layers=diplomacy'; }")  # the same colouring: its dimension kept
+    assert wait_for(lambda: visible(page) == set()) and page.locator("#wb-fill").input_value() == "diplomacy:eu"
+    page.evaluate("() => { location.hash = 'year=2020&record=INF02'; }")  # no layers: the page's first set
+    assert wait_for(lambda: visible(page) == expected_marks(2020))
+    assert page.locator("#wb-fill").input_value() == "diplomacy:eu"  # still the diplomatic colouring
+    assert address(page).endswith("#year=2020&record=INF02")  # the first set makes no layers in the address
+
+
 def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -245,6 +264,12 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     assert page.evaluate("() => window.wbExport.year()") == 2025 and address(page).endswith("#year=2025")
     click_at(page, *STANARI)
     assert wait_for(lambda: panel(page).startswith("Stanari")) and page.locator("#wb-panel .wb-note").count() == 0
+    page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy'; }")
+    assert wait_for(lambda: page.locator("#wb-panel .wb-note").count() == 1)
+    assert page.locator("#wb-panel .wb-note").inner_text() == (
+        "Parts of the link were ignored: unknown layer(s) nope; only one country colouring at a time (kept sentiment)")
+    events = {rid for rid in expected_marks(2025) if rid.startswith("DIP")}
+    assert page.locator("#wb-fill").input_value() == "sentiment" and events and visible(page) == events
 
 
 def test_on_a_web_address_the_citation_links_to_what_it_cites(page, served_url, blocked) -> None:
