@@ -11,10 +11,19 @@ from ._messages import t
 # scrolls the page to it between the press and the release, and the click lands on whatever is then under the pointer
 # (on a phone, or a short window, a reader's first click on the map was lost): focus without scrolling. A press on a
 # mark or a country then gives the focus to its SVG path, which takes it from the map (Leaflet's keys listen on the
-# map only), and a selected country's path, moved to the front, drops it: the map takes it back. Paths are not in the
-# tab order, so only a pointer focuses one. Run after Leaflet loads and before a map is made, by the app's map and by
-# the static export's page.
-MAP_FOCUS_JS = """if (L.Map.Keyboard) {
+# map only), and a selected country's path, moved to the front, drops it: the map takes it back. Chromium puts an
+# interactive SVG path in the tab order, so Tab went from the map to a path, which gave the focus back to the map, and
+# a keyboard never left it: paths are taken out of the tab order (tabindex -1; a press still focuses them), so Tab goes
+# on to the map's controls and past the map (the search reaches every record by keyboard). Run after Leaflet loads
+# and before a map is made, by the app's map and by the static export's page.
+MAP_FOCUS_JS = """if (L.SVG) {
+  var wbInitPath = L.SVG.prototype._initPath;
+  L.SVG.prototype._initPath = function (layer) {
+    wbInitPath.call(this, layer);
+    if (layer.options.interactive) { layer._path.setAttribute("tabindex", "-1"); }
+  };
+}
+if (L.Map.Keyboard) {
   L.Map.Keyboard.prototype._onMouseDown = function () {
     if (!this._focused) { this._map._container.focus({preventScroll: true}); }
   };

@@ -141,6 +141,17 @@ def test_after_a_click_on_a_mark_the_arrow_keys_move_the_map(page, index_url) ->
     assert wait_for(lambda: view(page) != before, timeout=5)
 
 
+def test_the_tab_key_moves_on_past_the_map(page, index_url) -> None:
+    open_export(page, index_url)
+    page.evaluate("() => document.getElementById('wb-map').focus()")
+    reached = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("() => document.activeElement.closest('#wb-map') ? "
+                                     "document.activeElement.getAttribute('aria-label') : 'past the map'"))
+    assert reached[:3] == ["Zoom in", "Zoom out", "past the map"], reached
+
+
 def test_layer_switch_and_country_colours(page, index_url) -> None:
     open_export(page, index_url)
     page.get_by_label("Infrastructure and investment").uncheck()

@@ -81,6 +81,25 @@ def test_after_a_click_on_a_country_or_a_mark_the_arrow_keys_move_the_map(page, 
     assert wait_for(lambda: view(page)[0] > before[0] + 0.1, timeout=5), (before, view(page))
 
 
+def test_the_tab_key_moves_on_past_the_map(page, app_url) -> None:
+    """Tab from the map reaches its controls and then leaves it (it used to bounce between the map and a mark)."""
+    open_app(page, app_url)
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range").wait_for(timeout=20_000)  # the map's year control
+    frame = map_frame(page)
+    frame.evaluate("() => window.map.getContainer().focus()")
+    reached = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        reached.append(frame.evaluate("() => document.hasFocus() ? (document.activeElement.getAttribute('aria-label') "
+                                      "|| document.activeElement.tagName) : null"))
+        if reached[-1] is None:
+            break
+    assert reached[:2] == ["Zoom in", "Zoom out"] and "Year" in reached, reached
+    assert reached[-1] is None, reached  # the focus left the map's frame for the page after it
+    assert page.evaluate("() => document.activeElement.tagName") != "IFRAME"
+
+
 def ring_at(page) -> list[float] | None:
     """Where the one ring drawn on the map is (a selected point), or None."""
     return map_frame(page).evaluate("""() => { const r = document.querySelectorAll('path.wb-selected');
