@@ -15,6 +15,7 @@ import pandas as pd
 from ._dataset import Dataset
 from ._layer import in_year
 from ._records import DATA_DIR
+from ._view import status_at
 
 # Spreadsheets run cells that start like formulas; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -39,6 +40,8 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
     frames = []
     for layer_id, frame, mask in _shown(dataset, year, layers, series):
         shown = pd.DataFrame(frame[mask]).assign(layer=layer_id)
+        if "status" in shown and layer_id == "infrastructure":  # as the map shows it that year, beside the latest
+            shown.insert(list(shown.columns).index("status"), "status_in_year", [status_at(row, year) for _, row in shown.iterrows()])
         if "geometry" not in shown:
             shown["geometry"] = None
         frames.append(shown)

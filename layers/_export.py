@@ -33,7 +33,7 @@ from ._style import (
     ramp,
 )
 from ._validate import Problem
-from ._view import DISAGREE, palette_swatches, qualified, country_name, layer_title
+from ._view import DISAGREE, country_name, layer_title, palette_swatches, qualified, status_at, word
 
 YEARS = (2012, 2026)  # the app's slider (app.py)
 DEFAULT_YEAR = 2025
@@ -45,7 +45,7 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
                    "profile.none", "profile.projects", "profile.deployments", "profile.events", "profile.vaccines",
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
-                   "export.country_tip", "export.before_completion", "export.back", "cite.title", "cite.work",
+                   "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
                    "permalink.too_long", "permalink.bad_year", "permalink.bad_layers", "permalink.one_fill",
                    "permalink.bad_country", "permalink.bad_record")
@@ -81,8 +81,10 @@ def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
            "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
-    if layer_id in MARK_LAYERS:  # a record without a place gets no geometry (not drawn) but keeps its completion year
+    if layer_id in MARK_LAYERS:  # a record without a place gets no geometry (not drawn) but keeps its status change
         out.update(mark(layer_id, row))
+    if "since" in out:  # the words of the panel's note for a year before the current status began
+        out.update(statusBefore=word("status", status_at(row, out["since"] - 1)), statusNow=word("status", row["status"]))
     return out
 
 

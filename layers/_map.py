@@ -207,14 +207,14 @@ window.wbReportReady = function () {
     if (host) { window.wbSend(host, {wb_ready: true}); }
   }, 0); });
 };
-window.wbDraw = function (group, ids, building) {
+window.wbDraw = function (group, ids, earlier) {
   var index = window.wbMarkIndex;
   if (!index) {
     index = window.wbMarkIndex = Object.create(null);  // no inherited keys: an id may be "constructor"
     window.wbMarks.forEach(function (r) { index[r.id] = r; });
   }
   var early = Object.create(null);
-  building.forEach(function (id) { early[id] = true; });
+  earlier.forEach(function (id) { early[id] = true; });
   var lines = [], points = [], drawn = window.wbDrawn = Object.create(null), pane = window.wbPane("wbMarks");
   ids.forEach(function (id) {
     var r = index[id];
@@ -273,7 +273,7 @@ window.wbShow = function (group, view) {
   // One year's view, from a rerun's plan or put together from the timeline: fills, then marks, dots on top.
   group.clearLayers();
   view.fills.forEach(function (fill) { window.wbFill(fill[0], fill[1]); });
-  window.wbDraw(group, view.ids, view.building);
+  window.wbDraw(group, view.ids, view.early);
   view.dots.forEach(function (f) {
     var c = f.geometry.coordinates, p = f.properties;
     var dot = L.circleMarker([c[1], c[0]], Object.assign({}, window.wbBase.dot, {fillColor: p.colour, pane: window.wbPane("wbMarks")}));
@@ -384,7 +384,7 @@ window.wbYearReport = function () {
 window.wbCompose = function (year) {
   // Any year's view from the timeline's parts that the reader's choice names (layers._timeline.choice_keys).
   var tl = window.wbTimeline, choice = window.wbChoice, y = String(year);
-  var view = {fills: [], ids: [], building: [], dots: []};
+  var view = {fills: [], ids: [], early: [], dots: []};
   var deref = function (refs) {
     var out = {};
     Object.keys(refs).forEach(function (code) { out[code] = tl.table[refs[code]]; });
@@ -394,7 +394,7 @@ window.wbCompose = function (year) {
   if (refs) { view.fills.push([deref(refs[0]), deref(refs[1])]); }
   choice.layers.forEach(function (lid) {
     var marks = tl.marks[lid] && tl.marks[lid][y], dots = tl.dots[lid] && tl.dots[lid][y];
-    if (marks) { view.ids = view.ids.concat(marks[0]); view.building = view.building.concat(marks[1]); }
+    if (marks) { view.ids = view.ids.concat(marks[0]); view.early = view.early.concat(marks[1]); }
     if (dots) { view.dots = view.dots.concat(dots); }
   });
   return view;

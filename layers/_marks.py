@@ -12,10 +12,9 @@ import pandas as pd
 from . import LAYERS
 from ._dataset import Dataset
 from ._style import line_style, point_style
-from ._view import has_place, status_at, word
+from ._view import has_place, status_change, word
 
 MARK_LAYERS = ("infrastructure", "surveillance", "events")
-EARLIEST = 1900  # any year before every completion: the status a finished project had while it was being built
 
 
 def detail(layer_id: str, row: pd.Series, status: str | None = None) -> str:
@@ -41,8 +40,9 @@ def geometry_parts(geometry: Any) -> dict[str, list]:
 
 
 def mark(layer_id: str, row: pd.Series) -> dict[str, Any]:
-    """One record's mark: id, layer, name, geometry, tooltip line and style; a project finished later also carries
-    the tooltip and style it has before its completion year (drawn as under construction)."""
+    """One record's mark: id, layer, name, geometry, tooltip line and style; a record whose current status began
+    later (a project completed, or stalled, cancelled or sold) also carries the year it began and the tooltip and style
+    it has before that year (`layers._view.status_change`)."""
     field_name, palette = next(iter(LAYERS[layer_id].palettes.items()))
     drawn = line_style if row.geometry is not None and "Line" in row.geometry.geom_type else point_style
 
@@ -51,9 +51,10 @@ def mark(layer_id: str, row: pd.Series) -> dict[str, Any]:
 
     out = {"id": row["id"], "layer": layer_id, "name": row["name"], **geometry_parts(row.geometry),
            "tip": detail(layer_id, row), "style": style(row[field_name])}
-    building = status_at(row, EARLIEST) if layer_id == "infrastructure" else row.get("status")
-    if building != row.get("status"):
-        out.update(done=int(row["completion_year"]), tipBefore=detail(layer_id, row, building), styleBefore=style(building))
+    change = status_change(row) if layer_id == "infrastructure" else None
+    if change is not None:
+        since, before = change
+        out.update(since=since, tipBefore=detail(layer_id, row, before), styleBefore=style(before))
     return out
 
 

@@ -80,6 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.status": "Status",
         "field.status_detail": "Milestones",
         "field.completion_year": "Completed",
+        "field.status_since": "Current status since",
+        "field.earlier_status": "Status before that",
         "field.year_from": "From",
         "field.year_to": "Until",
         "field.place": "Place",
@@ -190,7 +192,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "export.country_tip": "Click for the country profile",
-        "export.before_completion": "In {year} this project was still under construction (completed in {completion}). "
+        "export.earlier_status": "In {year} this project was {before} ({now} from {since} on). "
         "The details below give its status as of the latest source.",
         "export.back": "← {country}",
         "export.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no "

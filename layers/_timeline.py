@@ -54,8 +54,8 @@ def timeline(dataset: Dataset, countries: dict, years: tuple[int, int]) -> dict[
                 continue
             style = loaded.layer.style
             if style == "features":
-                ids, building = _plan(dataset, countries, year, [layer_id]).marks
-                marks.setdefault(layer_id, {})[str(year)] = [list(ids), list(building)]
+                ids, early = _plan(dataset, countries, year, [layer_id]).marks
+                marks.setdefault(layer_id, {})[str(year)] = [list(ids), list(early)]
             elif style == "country_fill":
                 for option in fill_options(dataset, layer_id, year):
                     plan = _plan(dataset, countries, year, [layer_id], option)

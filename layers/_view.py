@@ -33,7 +33,7 @@ class ViewPlan:
     """One view as plain data, no folium: cheap to keep and share between sessions (read-only), and turned into the
     map's feature groups by `view_of` on every run."""
     fills: tuple[tuple[str, dict, dict], ...]  # (name, style by country, tooltip by country)
-    marks: tuple[tuple[str, ...], tuple[str, ...]]  # ids to draw, and those drawn as still being built
+    marks: tuple[tuple[str, ...], tuple[str, ...]]  # ids to draw, and those drawn with their earlier status
     dots: tuple[tuple[str, list[dict]], ...]  # (name, country point features)
     legend: Mapping[str, tuple[Swatch, ...]]  # read-only: one plan serves many sessions
     country_level: Mapping[str, int]
@@ -57,12 +57,26 @@ def layer_title(layer: Layer) -> str:
     return t(f"layer.{layer.id}.title", default=layer.title)
 
 
+FINISHED = ("operating", "completed")
+
+
+def status_change(row: pd.Series) -> tuple[int, str] | None:
+    """(year, status before it) when the status as of the latest source began after the record did, so that no year
+    shows a status the project only reached later: a finished project was under construction before its completion
+    year; one later stalled, cancelled or sold had its `earlier_status` before `status_since`."""
+    done = row.get("completion_year")
+    if row["status"] in FINISHED and done is not None and not pd.isna(done):
+        return int(done), "under_construction"
+    since, earlier = row.get("status_since"), row.get("earlier_status")
+    if since is not None and not pd.isna(since) and isinstance(earlier, str) and earlier:
+        return int(since), earlier
+    return None
+
+
 def status_at(row: pd.Series, year: int) -> str:
-    """A finished project counts as under construction before its completion year."""
-    done = row["completion_year"]
-    if row["status"] in ("operating", "completed") and not pd.isna(done) and year < done:
-        return "under_construction"
-    return row["status"]
+    """The record's status in `year`: its earlier status before the current one began."""
+    change = status_change(row)
+    return change[1] if change is not None and year < change[0] else row["status"]
 
 
 def has_place(frame: pd.DataFrame) -> np.ndarray:
@@ -71,22 +85,29 @@ def has_place(frame: pd.DataFrame) -> np.ndarray:
     return ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
 
 
-def building(frame: pd.DataFrame, year: int) -> np.ndarray:
-    """`status_at(row, year) == 'under_construction'` for finished projects, for a whole frame at once."""
-    if "completion_year" not in frame:
-        return np.zeros(len(frame), dtype=bool)
-    done = frame["completion_year"].to_numpy(dtype=float, na_value=np.nan)
-    return frame["status"].isin(("operating", "completed")).to_numpy() & (year < done)
+def earlier(frame: pd.DataFrame, year: int) -> np.ndarray:
+    """`status_at(row, year) != row['status']` for a whole frame at once: the rows drawn with their earlier status."""
+    out = np.zeros(len(frame), dtype=bool)
+    completed = np.zeros(len(frame), dtype=bool)  # rows whose change is their completion (status_change's first case)
+    if "completion_year" in frame:
+        done = frame["completion_year"].to_numpy(dtype=float, na_value=np.nan)
+        completed = frame["status"].isin(FINISHED).to_numpy() & ~np.isnan(done)
+        out |= completed & (year < done)
+    if "status_since" in frame and "earlier_status" in frame:
+        since = frame["status_since"].to_numpy(dtype=float, na_value=np.nan)
+        has_earlier = frame["earlier_status"].fillna("").astype(str).str.len().to_numpy() > 0
+        out |= ~completed & has_earlier & (year < since)
+    return out
 
 
 def shown(frame: pd.DataFrame, year: int) -> tuple[list[str], list[str], int]:
-    """For one layer and year: ids of the marks to draw, those drawn as still being built, and how many records
+    """For one layer and year: ids of the marks to draw, those drawn with their earlier status, and how many records
     of that year have no place of their own (country-level). Column arrays only: runs on every rerun."""
     current = in_year(frame, year)
     placed = has_place(frame)
     ids = frame["id"].to_numpy()
     drawn = current & placed
-    return list(ids[drawn]), list(ids[drawn & building(frame, year)]), int((current & ~placed).sum())
+    return list(ids[drawn]), list(ids[drawn & earlier(frame, year)]), int((current & ~placed).sum())
 
 
 def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[Swatch]:
@@ -168,7 +189,7 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         fills.append(("countries", *_map.fill_styles(countries, None, {}, tiles=tiles)))  # back to the base style
     order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.style == "country_fill" else 1)
     ids: list[str] = []
-    built: list[str] = []
+    early: list[str] = []
     dots: list[tuple[str, list[dict]]] = []
     legend: dict[str, list[Swatch]] = {}
     country_level: dict[str, int] = {}
@@ -178,9 +199,9 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         if not loaded.ok:
             continue
         if layer.style == "features":
-            drawn, being_built, country_level[layer_id] = shown(frame, year)
+            drawn, drawn_early, country_level[layer_id] = shown(frame, year)
             ids += drawn
-            built += being_built
+            early += drawn_early
             legend[layer_id] = palette_swatches(layer, next(iter(layer.palettes)))
             continue
         if layer.id == "diplomacy":
@@ -192,14 +213,14 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         else:
             colours, tips, legend[layer_id] = vaccines_view(layer, frame, year)
             dots.append((layer.title, _map.country_points(countries, colours, tips)))
-    return ViewPlan(tuple(fills), (tuple(ids), tuple(built)), tuple(dots),
+    return ViewPlan(tuple(fills), (tuple(ids), tuple(early)), tuple(dots),
                     MappingProxyType({lid: tuple(swatches) for lid, swatches in legend.items()}), MappingProxyType(country_level))
 
 
 def view_data(plan: ViewPlan) -> dict:
     """The plan's map part as the map script takes it (`wbShow`): fills in order, the marks, the vaccine dots."""
     return {"fills": [[styles, tips] for _, styles, tips in plan.fills], "ids": list(plan.marks[0]),
-            "building": list(plan.marks[1]), "dots": [f for _, features in plan.dots for f in features]}
+            "early": list(plan.marks[1]), "dots": [f for _, features in plan.dots for f in features]}
 
 
 def view_of(plan: ViewPlan, year: int | None = None, choice: dict | None = None, timeline_url: str | None = None,

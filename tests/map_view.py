@@ -7,7 +7,7 @@ import re
 
 
 def view_args(script: str) -> dict:
-    """From folium's rendered HTML or st_folium's `feature_group` string: year, view (fills, ids, building, dots),
+    """From folium's rendered HTML or st_folium's `feature_group` string: year, view (fills, ids, early, dots),
     choice, timeline URL and the stamp of the last year report taken."""
     calls = re.findall(r"window\.wbView\(\w+, (\{.*\})\);", script or "")
     assert len(calls) == 1, f"one view per map, found {len(calls)}"

@@ -19,7 +19,7 @@ from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
 from layers._schema import VOCABULARIES
 from map_view import view_args
-from layers._view import build_view, building, plan_view, sentiment_series, shown, status_at, view_of
+from layers._view import build_view, earlier, plan_view, sentiment_series, shown, status_at, view_of
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}
@@ -45,7 +45,7 @@ def render(groups: list[folium.FeatureGroup]) -> str:
 def drawn(html: str) -> tuple[list[str], list[str]]:
     """The ids a view asks the browser to draw, and those drawn as still being built."""
     view = view_args(html)["view"]
-    return view["ids"], view["building"]
+    return view["ids"], view["early"]
 
 
 def ids_in(html: str) -> set[str]:
@@ -143,7 +143,7 @@ def test_every_placed_record_has_one_mark_with_style_and_tooltip() -> None:
     for m in marks:
         assert (m.get("points") or m.get("lines")) and m["tip"] and m["style"], m["id"]
     road = next(m for m in marks if m["id"] == "INF02")
-    assert road["done"] == 2022 and "under construction" in road["tipBefore"] and road["lines"]
+    assert road["since"] == 2022 and "under construction" in road["tipBefore"] and road["lines"]
 
 
 def test_an_empty_geometry_counts_as_no_place() -> None:
@@ -156,13 +156,18 @@ def test_an_empty_geometry_counts_as_no_place() -> None:
     assert "INF01" in drawn_before and "INF01" not in drawn_after and level_after == level_before + 1
 
 
-def test_finished_projects_are_drawn_as_being_built_before_their_completion_year() -> None:
-    assert "INF02" in drawn(view_html(2018, ["infrastructure"]))[1]
+def test_no_year_shows_a_status_the_project_reached_later() -> None:
+    assert "INF02" in drawn(view_html(2018, ["infrastructure"]))[1]  # Bar–Boljare: being built until 2022
     assert "INF02" not in drawn(view_html(2022, ["infrastructure"]))[1]
     frame = dataset().layers["infrastructure"].frame
+    airport = frame[frame["id"] == "INF28"].iloc[0]  # Tirana airport: Chinese-owned from 2016, sold in December 2020
+    assert [status_at(airport, year) for year in (2016, 2019, 2020)] == ["operating", "operating", "sold"]
+    assert "INF28" in drawn(view_html(2018, ["infrastructure"]))[1] and "INF28" not in drawn(view_html(2020, ["infrastructure"]))[1]
+    sold = next(m for m in all_marks(dataset()) if m["id"] == "INF28")
+    assert sold["since"] == 2020 and sold["tipBefore"].endswith("· operating") and sold["tip"].endswith("· sold")
     for year in range(2005, 2030):
         expected = [status_at(row, year) != row["status"] for _, row in frame.iterrows()]
-        assert list(building(frame, year)) == expected, year
+        assert list(earlier(frame, year)) == expected, year
 
 
 @pytest.mark.parametrize("layer_id", [lid for lid, layer in LAYERS.items() if layer.palettes])

@@ -70,6 +70,15 @@ def test_view_download_holds_exactly_the_records_shown() -> None:
     assert next(f for f in features if f["properties"]["id"] == "DIP022")["geometry"] is None  # country-level
 
 
+def test_a_download_gives_each_projects_status_in_the_year_as_the_map_shows_it() -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(view_records(dataset(), 2018, ["infrastructure"]), dataset()).decode())))
+    status = {r["id"]: (r["status_in_year"], r["status"]) for r in rows}
+    assert status["INF01"] == ("operating", "operating")  # Stanari, completed 2016
+    assert status["INF02"] == ("under_construction", "operating")  # Bar–Boljare, completed 2022
+    assert status["INF28"] == ("operating", "sold")  # Tirana airport, sold in 2020
+    assert list(rows[0]).index("status_in_year") + 1 == list(rows[0]).index("status")
+
+
 def test_the_count_shown_matches_the_download() -> None:
     waves = {row["series"] for _, row in dataset().layers["sentiment"].frame.iterrows()}
     for year in (2012, 2018, 2020, 2024, 2026):

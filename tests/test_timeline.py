@@ -39,14 +39,14 @@ def compose(tl: dict, choice: dict, year: int) -> dict:
     y = str(year)
     fill = tl["fills"].get(choice["fills"][y], {})
     refs = fill.get(y) or fill.get("*")
-    view: dict = {"fills": [], "ids": [], "building": [], "dots": []}
+    view: dict = {"fills": [], "ids": [], "early": [], "dots": []}
     if refs:
         view["fills"].append([{code: tl["table"][i] for code, i in part.items()} for part in refs])
     for lid in choice["layers"]:
         marks, dots = tl["marks"].get(lid, {}).get(y), tl["dots"].get(lid, {}).get(y)
         if marks:
             view["ids"] += marks[0]
-            view["building"] += marks[1]
+            view["early"] += marks[1]
         if dots:
             view["dots"] += dots
     return view

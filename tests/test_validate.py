@@ -84,6 +84,13 @@ BROKEN_GEOJSON = [
     ("unknown vocabulary word", "surveillance", "SUR07", set_prop("vendor_origin", "probably_chinese"), "SUR07: vendor_origin: unknown vendor_origin word"),
     ("year_to before year_from", "infrastructure", "INF28", set_prop("year_to", 2010), "INF28: year_to: year_to 2010 is before year_from 2016"),
     ("not a year", "infrastructure", "INF28", set_prop("year_from", "2016?"), "INF28: year_from: not a year"),
+    ("later status without its year", "infrastructure", "INF28", set_prop("status_since", None),
+     "INF28: status_since: status_since and earlier_status go together: give both or neither"),
+    ("later status before the record", "infrastructure", "INF28", set_prop("status_since", 2015),
+     "INF28: status_since: status_since 2015 is before year_from 2016"),
+    ("earlier status for a finished project", "infrastructure", "INF01", lambda f: f["properties"].update(status_since=2014, earlier_status="agreed"),
+     "INF01: status_since: a finished project's earlier status comes from completion_year"),
+    ("unknown earlier status", "infrastructure", "INF28", set_prop("earlier_status", "booming"), "INF28: earlier_status: unknown status word"),
     ("unknown field", "infrastructure", "INF01", set_prop("amount", 350), "INF01: amount: field not in the data dictionary"),
     (
         "geometry outside the region",

@@ -55,7 +55,7 @@
     }).addTo(map);
   });
 
-  const before = (r) => r.done !== undefined && state.year < r.done;  // a finished project, still being built that year
+  const before = (r) => r.since !== undefined && state.year < r.since;  // its status that year was an earlier one
   const isSelected = (r) => state.selected !== null && state.selected[0] === "record" && state.selected[1] === r.id;
   const styleOf = (r) => Object.assign({}, before(r) ? r.styleBefore : r.style,
                                        isSelected(r) ? {weight: r.lines ? 8 : 3.5, color: r.lines ? r.style.color : "#000"} : {});
@@ -157,7 +157,7 @@
   function recordPanel(box, r) {
     const y = state.year;
     if (!inYear(r, y)) box.appendChild(el("p", fmt("panel.not_shown_in_year", {year: y}), "wb-note"));
-    else if (before(r)) box.appendChild(el("p", fmt("export.before_completion", {year: y, completion: r.done}), "wb-note"));
+    else if (before(r)) box.appendChild(el("p", fmt("export.earlier_status", {year: y, before: r.statusBefore, now: r.statusNow, since: r.since}), "wb-note"));
     const body = el("div", undefined, "wb-panel-body");
     body.innerHTML = r.html;  // pre-rendered by layers._details.record_html: data text escaped, only http(s) links
     box.appendChild(body);

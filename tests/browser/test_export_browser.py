@@ -264,6 +264,16 @@ def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None
     assert address(page).endswith("#year=2020&record=INF02")  # the first set makes no layers in the address
 
 
+def test_a_year_before_a_projects_current_status_says_what_it_was_then(page, index_url) -> None:
+    open_export(page, index_url + "#year=2018&record=INF28")
+    note = page.locator("#wb-panel .wb-note").inner_text()
+    assert note.startswith("In 2018 this project was operating (sold from 2020 on)."), note
+    page.evaluate("() => { location.hash = 'year=2014&record=INF01'; }")
+    assert wait_for(lambda: panel(page).startswith("In 2014 this project was under construction (operating from 2016 on)."))
+    page.evaluate("() => { location.hash = 'year=2020&record=INF28'; }")  # sold that year: no note
+    assert wait_for(lambda: panel(page).startswith("Tirana International Airport")), panel(page)[:200]
+
+
 def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
