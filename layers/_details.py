@@ -190,13 +190,13 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
         since = polls["year_from"].to_numpy(dtype=float, na_value=np.nan)
         mask = (polls["country"].to_numpy() == country) & (since <= year)
         latest = mask & (since == since[mask].max()) if mask.any() else mask
-        columns = ("value", "value_qualifier", "metric", "pollster", "year_from", "question", "source_url", "publisher",
-                   "confidence")
+        columns = ("id", "value", "value_qualifier", "metric", "pollster", "year_from", "question", "source_url",
+                   "publisher", "confidence", "conflicts_with")
         waves = rows_of(polls, latest, columns)
         profile.sentiment_html = "".join(
             f"<p><b>{esc(qualified(w))}</b> {esc(w['metric'])} ({esc(w['pollster'])}, {w['year_from']}); "
             f"{esc(t('profile.question'))}: <i>{esc(w['question'])}</i>. {link(w['source_url'], w['publisher'])}; "
-            f"{esc(w['confidence'])}</p>" for w in waves
+            f"{esc(w['confidence'])}{_disagreement(w, waves)}</p>" for w in waves
         )
     for layer_id in ("infrastructure", "surveillance", "events", "vaccines"):
         frame = dataset.layers[layer_id].frame  # two columns of the shown rows, not a copy of the frame
@@ -204,6 +204,17 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
         ids, names = frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()
         profile.sections[layer_id] = list(zip(ids, names))
     return profile
+
+
+def _disagreement(wave: dict, waves: list[dict]) -> str:
+    """Where another figure shown beside this one reports the same poll differently, say so and name it, so that
+    neither reads as settled (the record's own panel explains the conflict)."""
+    named = set(str(wave["conflicts_with"] or "").split(";"))
+    others = [w for w in waves if w["id"] in named]
+    if not others:
+        return ""
+    figures = ", ".join(f"{qualified(w)} ({w['publisher']})" for w in others)
+    return f" <b>{esc(t('profile.disagree', others=figures))}</b>"
 
 
 def _rgba(colour: str, opacity: float) -> str:

@@ -65,6 +65,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile.none": "None recorded for {year}.",
         "profile.according_to": "according to",
         "profile.question": "Question (as reported)",
+        "profile.disagree": "Sources disagree on this poll: also reported as {others}.",
         "map.details_below": "Details ↓",
         "map.details_below_label": "Show the details, below the map",
         "map.two_fingers": "Use two fingers to move the map",

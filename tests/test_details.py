@@ -6,7 +6,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
-from layers._details import citation_html, linked
+from layers._dataset import load_dataset
+from layers._details import citation_html, country_profile, linked
 from layers._permalink import parse
 
 
@@ -46,3 +47,11 @@ def test_a_citation_links_only_to_a_plain_http_address_of_the_app() -> None:
     for address in (None, "", "javascript:alert(1)", "data:text/html,hi", "ftp://maps.example.org/"):
         html = citation_html("Plant", "record INF01", address, {"year": "2021", "record": "INF01"}, "2026-11-29")
         assert "<a " not in html and "record INF01" in html, address
+
+
+def test_a_profile_says_where_sources_disagree_on_a_poll() -> None:
+    html = country_profile(load_dataset(LAYERS), "ME", 2024).sentiment_html
+    first, second = html.split("</p>")[:2]  # IRI 2024 on Xi Jinping: 46 % in Anadolu's copy, 39 % in RTCG's
+    assert "<b>46%</b>" in first and "also reported as 39% (mne.news (citing RTCG))" in first
+    assert "<b>39%</b>" in second and "also reported as 46% (A News (Anadolu))" in second
+    assert "disagree" not in country_profile(load_dataset(LAYERS), "RS", 2024).sentiment_html
