@@ -180,8 +180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compare.infrastructure": "Projects",
         "compare.surveillance": "Surveillance",
         "compare.events": "Events",
-        "compare.confidence": "Status confidence",
-        "compare.note": "Status at the end of {year}, with how sure the project is of that year's status record. The "
+        "compare.note": "Status at the end of {year}; one the sources do not confirm says so (reported, or claimed). The "
         "numbers count the records of each layer that apply to the country in {year}, as its profile lists them: with "
         "or without a place on the map, whatever their status, claims included. Click a country on the map for the "
         "event behind each status and the records behind each number.",

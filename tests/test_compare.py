@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 from data_files import raw_records
 
@@ -11,6 +14,8 @@ from layers._dataset import load_dataset
 from layers._messages import MESSAGES
 from layers._records import DATA_DIR
 from layers._schema import FOCUS_COUNTRIES
+
+CONFIDENCE = {r["id"]: r["confidence"] for r in raw_records("events.geojson")}
 
 
 def applies(record: dict, country: str, year: int) -> bool:
@@ -29,7 +34,10 @@ def test_each_row_is_the_countrys_status_and_its_records_that_year(year: int) ->
         code = row["country"]
         for name in STATUS_COLUMNS:
             assert row[name] == MESSAGES["en"][f"compare.{name}.{status[code][name]}"], (code, name)
-        assert row["confidence"] == status[code]["confidence"]  # Kosovo's status rows are claims, and say so
+        for name, basis in (("nato", "nato_basis"), ("eu", "eu_basis"), ("prc_recognition", "prc_basis")):
+            # the surest of the events the cell rests on: Kosovo's status rows are claims only for their visa rule
+            levels = [CONFIDENCE[rid] for rid in status[code][basis].split(";") if rid] or [status[code]["confidence"]]
+            assert row[f"{name}_confidence"] == min(levels, key=["confirmed", "reported", "claimed"].index), (code, name)
         for lid in COUNT_COLUMNS:
             assert row[lid] == sum(applies(r, code, year) for r in raw_records(LAYERS[lid].file_name)), (code, lid)
 
@@ -44,7 +52,7 @@ def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not
     data = load_dataset(LAYERS, DATA_DIR)
     html = comparison_html(data, 2025)
     assert html.count("<tr>") == 7
-    assert "<th scope='row'>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td><td>claimed</td>" in html
+    assert "<th scope='row'>Kosovo</th><td>not a member</td><td>applied</td><td>does not recognise it</td><td class='wb-count'>" in html
     broken = tmp_path / "geodata"
     broken.mkdir()
     for f in DATA_DIR.iterdir():
@@ -55,6 +63,18 @@ def test_the_table_shows_kosovo_unrecognised_and_a_dash_for_a_layer_that_did_not
     whole = countries_compared(data, 2025)
     assert [row["infrastructure"] for row in rows] == [row["infrastructure"] for row in whole]
     assert [row["surveillance"] for row in rows] == [row["surveillance"] for row in whole]
-    assert all(row["events"] is None and row["nato"] == "" and row["confidence"] == "" for row in rows)
+    assert all(row["events"] is None and row["nato"] == "" and row["nato_confidence"] == "" for row in rows)
     html = comparison_html(load_dataset(LAYERS, broken), 2025)
-    assert "<td>–</td><td>–</td><td>–</td><td>–</td>" in html and html.count("<td class='wb-count'>–</td>") == 6
+    assert "<td>–</td><td>–</td><td>–</td><td class='wb-count'>" in html and html.count("<td class='wb-count'>–</td>") == 6
+
+
+def test_a_status_cell_the_sources_do_not_confirm_says_so(tmp_path) -> None:
+    copy = tmp_path / "geodata"
+    shutil.copytree(DATA_DIR, copy)
+    events = json.loads((copy / "events.geojson").read_text(encoding="utf-8"))
+    for feature in events["features"]:
+        if feature["properties"]["id"] == "DIP073":  # the event behind Kosovo's "not in NATO"
+            feature["properties"]["confidence"] = "claimed"
+    (copy / "events.geojson").write_text(json.dumps(events), encoding="utf-8")
+    html = comparison_html(load_dataset(LAYERS, copy), 2025)
+    assert "<th scope='row'>Kosovo</th><td>not a member <small>(claimed)</small></td><td>applied</td>" in html
