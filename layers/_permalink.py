@@ -62,8 +62,10 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
             state.notices.append(t("permalink.bad_country", value=raw["country"][:20]))
     if raw["record"] is not None:
         rid = raw["record"].strip()
-        if _ID.match(rid) and record_exists(rid):
-            state.record = rid
+        # ids are upper case, as countries are: a link typed or pasted in lower case still finds its record
+        found = next((r for r in dict.fromkeys((rid, rid.upper())) if _ID.match(r) and record_exists(r)), None)
+        if found is not None:
+            state.record = found
         else:
             state.notices.append(t("permalink.bad_record", value=rid[:40]))
     return state

@@ -36,6 +36,11 @@ def test_a_valid_link_is_read_whole() -> None:
         2020, ["infrastructure", "diplomacy"], "XK", "INF02", [])
 
 
+def test_a_record_id_in_lower_case_finds_its_record_as_a_country_code_does() -> None:
+    assert parsed(record=" inf02 ").record == "INF02" and parsed(record="status-xk-2020").record == "STATUS-XK-2020"
+    assert parsed(record="inf99").record is None
+
+
 def test_bad_values_are_dropped_with_notices() -> None:
     state = parsed(year="1999", layers="infrastructure,<script>,sentiment,diplomacy", country="YU", record="INF99")
     assert state.year is None and state.country is None and state.record is None

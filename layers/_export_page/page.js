@@ -250,7 +250,8 @@
       else state.notices.push(fmt("permalink.bad_country", {value: country.slice(0, 20)}));
     }
     if (record !== null) {
-      if (Object.prototype.hasOwnProperty.call(byId, record)) state.selected = ["record", record];
+      const id = [record, record.toUpperCase()].find((r) => Object.prototype.hasOwnProperty.call(byId, r));
+      if (id !== undefined) state.selected = ["record", id];  // ids are upper case: a link in lower case still finds it
       else state.notices.push(fmt("permalink.bad_record", {value: record.slice(0, 40)}));
     }
   }

@@ -239,6 +239,9 @@ def test_a_link_opens_a_record_in_a_year_and_follows_the_reader(page, index_url,
     page.evaluate("() => { location.hash = 'year=2019&record=INF02&year=2020'; }")  # a new link, the last year wins
     assert wait_for(lambda: "\nBar–Boljare motorway: priority section" in panel(page)), panel(page)[:200]
     assert page.evaluate("() => window.wbExport.year()") == 2020
+    page.evaluate("() => { location.hash = 'record=inf01'; }")  # ids are upper case; a link in lower case finds it
+    assert wait_for(lambda: panel(page).startswith("Stanari Thermal Power Plant")), panel(page)[:200]
+    assert address(page).endswith("&record=INF01")
     page.evaluate("() => { location.hash = 'country=%20xk%20&year=02013'; }")  # spaces, lower case, a leading zero
     assert wait_for(lambda: panel(page).startswith("Kosovo in 2013")), panel(page)[:200]
     assert address(page).endswith("#year=2013&country=XK")
