@@ -38,6 +38,7 @@ DEFAULT_YEAR = 2025
 MAP_READY_WAIT_S = 2.0  # the longest the controls wait for the map before they are drawn anyway
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_fill"]
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
+DIMENSIONS = tuple(LAYERS["diplomacy"].palettes)  # the diplomatic statuses to colour by, the default first
 PANEL_CSS = """<style>
 .wb-title { margin: 0 0 .4rem 0; font-size: 1.25rem; line-height: 1.3; }
 .wb-facts { border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: .6rem; }
@@ -160,6 +161,11 @@ def show_problems(data: Dataset) -> None:
         st.warning(md_escape(problem))
 
 
+def survey_series(data: Dataset) -> frozenset[str]:
+    polls = data.layers["sentiment"]
+    return frozenset(polls.frame["series"]) if polls.ok else frozenset()
+
+
 def apply_link(data: Dataset) -> None:
     """On a session's first run, restore the view from the URL; bad values are dropped with a notice."""
     if st.session_state.get("link_applied"):
@@ -171,13 +177,17 @@ def apply_link(data: Dataset) -> None:
         st.session_state[f"layer_{lid}"] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state = parse(params, years=YEARS, layer_ids=list(LAYERS), fill_ids=FILL_LAYERS, countries=set(FOCUS_COUNTRIES),
-                  record_exists=lambda rid: data.record(rid) is not None)
+                  record_exists=lambda rid: data.record(rid) is not None, dimensions=DIMENSIONS, series_ids=survey_series(data))
     if state.year is not None:
         st.session_state["year"] = state.year
     if state.layers is not None:
         for lid in POINT_LAYERS:
             st.session_state[f"layer_{lid}"] = lid in state.layers
         st.session_state["fill"] = next((lid for lid in state.layers if lid in FILL_LAYERS), None)
+    if state.dimension:
+        st.session_state["dimension"] = state.dimension
+    if state.series:  # the series chosen for the link's year (one without a wave that year falls back to the first)
+        st.session_state[f"series_{st.session_state['year']}"] = state.series
     if state.record:
         choose(("record", state.record))
     elif state.country:
@@ -187,7 +197,10 @@ def apply_link(data: Dataset) -> None:
 
 def update_link(choice: dict) -> None:
     """Keep the address bar in step with the view, so copying it shares this view."""
-    params = encode(choice["year"], choice["layers"], st.session_state.get("selected"))
+    dimension = choice["dimension"] if "diplomacy" in choice["layers"] and choice["dimension"] != DIMENSIONS[0] else None
+    first_wave = choice["waves"][0][0] if choice["waves"] else None
+    series = choice["series"] if choice["series"] != first_wave else None
+    params = encode(choice["year"], choice["layers"], st.session_state.get("selected"), dimension, series)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 
@@ -243,8 +256,7 @@ def current_choice(data: Dataset) -> dict:
     year = state["year"]
     visible = [lid for lid in POINT_LAYERS if state.get(f"layer_{lid}")]
     fill = state.get("fill")
-    dimensions = list(LAYERS["diplomacy"].palettes)
-    dimension = state.get("dimension") if state.get("dimension") in dimensions else dimensions[0]
+    dimension = state.get("dimension") if state.get("dimension") in DIMENSIONS else DIMENSIONS[0]
     series, waves = chosen_series(year) if fill == "sentiment" else (None, [])
     return {"year": year, "layers": visible + ([fill] if fill else []), "dimension": dimension if fill == "diplomacy" else "nato",
             "series": series, "waves": waves, "tiles": bool(state.get("tiles", False))}

@@ -140,6 +140,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "permalink.bad_year": "year '{value}' is not between {low} and {high}",
         "permalink.bad_layers": "unknown layer(s) {value}",
         "permalink.one_fill": "only one country colouring at a time (kept {kept})",
+        "permalink.bad_dimension": "unknown diplomatic status '{value}'",
+        "permalink.bad_series": "unknown survey series '{value}'",
         "permalink.bad_country": "unknown country '{value}'",
         "permalink.bad_record": "no record '{value}'",
         "share.title": "Share and download",

@@ -1,4 +1,6 @@
-"""The view in the URL: parse `?year=&layers=&country=&record=` defensively, and encode a view back."""
+"""The view in the URL: parse `?year=&layers=&dimension=&series=&country=&record=` defensively, and encode a view
+back. `dimension` (the diplomatic status the countries are coloured by) and `series` (the survey series) appear only
+when they differ from what the view shows without them, so a plain view keeps a short link."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ MAX_PARAM = 500  # longer values are ignored unread
 class ViewState:
     year: int | None = None
     layers: list[str] | None = None  # None = the app's default set
+    dimension: str | None = None
+    series: str | None = None
     country: str | None = None
     record: str | None = None
     notices: list[str] = field(default_factory=list)
@@ -29,10 +33,11 @@ def _first(value: object) -> str | None:
 
 
 def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: list[str], fill_ids: list[str],
-          countries: set[str], record_exists) -> ViewState:
+          countries: set[str], record_exists, dimensions: tuple[str, ...] = (), series_ids: frozenset[str] = frozenset()
+          ) -> ViewState:
     """A view from URL parameters; every invalid or unknown value is dropped with a short notice."""
     state = ViewState()
-    raw = {key: _first(params.get(key)) for key in ("year", "layers", "country", "record")}
+    raw = {key: _first(params.get(key)) for key in ("year", "layers", "dimension", "series", "country", "record")}
     for key, value in raw.items():
         if value is not None and len(value) > MAX_PARAM:
             state.notices.append(t("permalink.too_long", param=key))
@@ -54,6 +59,16 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
             state.notices.append(t("permalink.one_fill", kept=fills[0]))
             known = [lid for lid in known if lid not in fills[1:]]
         state.layers = known
+    if raw["dimension"] is not None:
+        if raw["dimension"].strip() in dimensions:
+            state.dimension = raw["dimension"].strip()
+        else:
+            state.notices.append(t("permalink.bad_dimension", value=raw["dimension"][:30]))
+    if raw["series"] is not None:
+        if raw["series"].strip() in series_ids:
+            state.series = raw["series"].strip()
+        else:
+            state.notices.append(t("permalink.bad_series", value=raw["series"][:40]))
     if raw["country"] is not None:
         code = raw["country"].strip().upper()
         if code in countries:
@@ -71,9 +86,11 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
     return state
 
 
-def encode(year: int, layers: list[str], selection: tuple[str, str] | None) -> dict[str, str]:
-    """URL parameters for a view: the inverse of `parse` for valid views."""
-    return {"year": str(year), "layers": ",".join(layers), **selection_params(selection)}
+def encode(year: int, layers: list[str], selection: tuple[str, str] | None, dimension: str | None = None,
+           series: str | None = None) -> dict[str, str]:
+    """URL parameters for a view: the inverse of `parse` for valid views (a dimension or series only when given)."""
+    extra = {key: value for key, value in (("dimension", dimension), ("series", series)) if value}
+    return {"year": str(year), "layers": ",".join(layers), **extra, **selection_params(selection)}
 
 
 def selection_params(selection: tuple[str, str] | None) -> dict[str, str]:

@@ -27,7 +27,8 @@ def dataset() -> Dataset:
 
 def parsed(**params):
     return parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=FILLS, countries=set(FOCUS_COUNTRIES),
-                 record_exists=lambda rid: dataset().record(rid) is not None)
+                 record_exists=lambda rid: dataset().record(rid) is not None, dimensions=tuple(LAYERS["diplomacy"].palettes),
+                 series_ids=frozenset(dataset().layers["sentiment"].frame["series"]))
 
 
 def test_a_valid_link_is_read_whole() -> None:
@@ -118,6 +119,35 @@ def test_app_restores_a_permalink_and_writes_the_view_back() -> None:
     assert at.query_params["record"] == "INF02" and at.query_params["layers"] == "infrastructure,sentiment"
     at.slider(key="year").set_value(2016).run()
     assert at.query_params["year"] == "2016"
+
+
+def test_a_link_keeps_the_diplomatic_status_and_survey_series_a_reader_chose() -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["map_ready"] = True
+    at.query_params.update({"year": "2019", "layers": "infrastructure,diplomacy", "dimension": "eu"})
+    at.run()
+    assert not at.exception and at.selectbox(key="dimension").value == "eu"
+    assert at.query_params["dimension"] == "eu"
+    at.selectbox(key="dimension").set_value("nato").run()  # the default: no need to say it
+    assert "dimension" not in at.query_params
+    at.radio(key="fill").set_value("sentiment").run()
+    at.slider(key="year").set_value(2021).run()
+    assert "series" not in at.query_params  # the year's first series
+    at.selectbox(key="series_2021").set_value("isac-strategic-partner").run()
+    assert at.query_params["series"] == "isac-strategic-partner" and at.query_params["layers"] == "infrastructure,sentiment"
+    again = AppTest.from_file(APP, default_timeout=90)
+    again.session_state["map_ready"] = True
+    again.query_params.update({key: at.query_params[key] for key in at.query_params})
+    again.run()
+    assert again.selectbox(key="series_2021").value == "isac-strategic-partner"
+
+
+def test_a_bad_dimension_or_series_is_named() -> None:
+    state = parsed(dimension="<b>x</b>", series="no-such-poll", layers="diplomacy")
+    assert state.dimension is None and state.series is None
+    assert state.notices == ["unknown diplomatic status '<b>x</b>'", "unknown survey series 'no-such-poll'"]
+    good = parsed(dimension="visa_china", series="iri-xi-favourable")
+    assert (good.dimension, good.series, good.notices) == ("visa_china", "iri-xi-favourable", [])
 
 
 def test_app_ignores_a_broken_permalink_with_a_notice() -> None:

@@ -229,8 +229,8 @@
     }
   }
   // A link into the page opens a view, as the app's links do, in the address's #fragment (a static host passes no
-  // query to the page): year, layers, and a country or a record for the panel; so an article can embed the map open
-  // at one project in one year. Whatever is not valid is named in a notice and left out; the address follows the reader.
+  // query to the page): year, layers, dimension, series, and a country or a record for the panel; so an article can
+  // embed the map open at one project in one year. Whatever is not valid is named in a notice and left out; the address follows the reader.
   function readLink() {
     const params = new URLSearchParams(location.hash.slice(1)), value = (key) => {
       const v = params.getAll(key).pop();  // the last of repeated keys, as the app takes
@@ -239,12 +239,21 @@
       return v.trim();
     };
     const year = value("year"), layers = value("layers"), country = value("country"), record = value("record");
+    const dimension = value("dimension"), series = value("series");
     if (year !== null) {
       const slider = document.getElementById("wb-year");
       if (/^[0-9]{1,9}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = String(+year);
       else state.notices.push(fmt("permalink.bad_year", {value: year.slice(0, 40), low: D.years[0], high: D.years[1]}));
     }
     showLayers(layers === null ? DEFAULT_LAYERS : layersIn(layers));  // no layers in a link: the page's first set
+    if (dimension !== null && !DIMENSIONS.includes(dimension)) state.notices.push(fmt("permalink.bad_dimension", {value: dimension.slice(0, 30)}));
+    if (state.fill.startsWith("diplomacy:")) {  // no dimension in a link: the first, as the app writes its links
+      state.fill = "diplomacy:" + (DIMENSIONS.includes(dimension) ? dimension : DIMENSIONS[0]);
+      document.getElementById("wb-fill").value = state.fill;
+    }
+    const known = series !== null && F.sentiment.some((w) => w.series === series);
+    if (series !== null && !known) state.notices.push(fmt("permalink.bad_series", {value: series.slice(0, 40)}));
+    state.series = known ? series : null;  // none: the year's first series (updateSeries)
     if (country !== null) {
       if (D.countryNames[country.toUpperCase()]) state.selected = ["country", country.toUpperCase()];
       else state.notices.push(fmt("permalink.bad_country", {value: country.slice(0, 20)}));
@@ -256,8 +265,10 @@
     }
   }
   // Layers in a link as the app writes them (layers._permalink): the point layers shown, then the one country
-  // colouring; the diplomatic dimension is not part of a link, as in the app.
+  // colouring; its diplomatic status (`dimension`) or survey series (`series`) only where not the first.
   const POINT_LAYERS = D.markLayers.concat(["vaccines"]), LAYER_IDS = POINT_LAYERS.concat(D.fillLayers);
+  const DIMENSIONS = Array.from(document.getElementById("wb-fill").options, (o) => o.value)
+    .filter((v) => v.startsWith("diplomacy:")).map((v) => v.split(":")[1]);  // the default first
   function shownLayers() {
     const fill = state.fill === "none" ? [] : [state.fill.split(":")[0]];
     return POINT_LAYERS.filter((l) => state.layers.has(l)).concat(fill);
@@ -285,6 +296,9 @@
   function writeLink() {
     const params = new URLSearchParams({year: String(state.year)}), layers = shownLayers();
     if (layers.join() !== DEFAULT_LAYERS.join()) params.set("layers", layers.join(","));  // short links for the first view
+    const [kind, dimension] = state.fill.split(":"), waves = seriesOf(state.year);
+    if (kind === "diplomacy" && dimension !== DIMENSIONS[0]) params.set("dimension", dimension);
+    if (kind === "sentiment" && state.series && waves.length && state.series !== waves[0][0]) params.set("series", state.series);
     if (state.selected) params.set(state.selected[0], state.selected[1]);
     const hash = "#" + params.toString();
     try {

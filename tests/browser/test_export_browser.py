@@ -257,13 +257,20 @@ def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None
     assert address(page).endswith("#year=2019&layers=infrastructure%2Csentiment"), address(page)
     page.get_by_label("Surveillance and digital").check()
     assert wait_for(lambda: address(page).endswith("#year=2019&layers=infrastructure%2Csurveillance%2Csentiment"))
-    page.locator("#wb-fill").select_option("diplomacy:eu")  # the dimension is not part of a link, as in the app
-    assert wait_for(lambda: address(page).endswith("&layers=infrastructure%2Csurveillance%2Cdiplomacy"))
-    page.evaluate("() => { location.hash = 'year=2019&layers=diplomacy'; }")  # the same colouring: its dimension kept
-    assert wait_for(lambda: visible(page) == set()) and page.locator("#wb-fill").input_value() == "diplomacy:eu"
+    page.locator("#wb-fill").select_option("diplomacy:eu")
+    assert wait_for(lambda: address(page).endswith("&layers=infrastructure%2Csurveillance%2Cdiplomacy&dimension=eu"))
+    page.locator("#wb-fill").select_option("sentiment")
+    page.get_by_label("Year", exact=True).fill("2021")
+    assert wait_for(lambda: address(page).endswith("#year=2021&layers=infrastructure%2Csurveillance%2Csentiment"))
+    page.locator("#wb-series").select_option("isac-strategic-partner")  # not the year's first series: it is named
+    assert wait_for(lambda: address(page).endswith("%2Csentiment&series=isac-strategic-partner"))
+    page.evaluate("() => { location.hash = 'year=2019&layers=diplomacy&dimension=visa_china'; }")
+    assert wait_for(lambda: page.locator("#wb-fill").input_value() == "diplomacy:visa_china") and visible(page) == set()
+    page.evaluate("() => { location.hash = 'year=2021&layers=sentiment&series=isac-strategic-partner'; }")
+    assert wait_for(lambda: page.locator("#wb-series").input_value() == "isac-strategic-partner")
     page.evaluate("() => { location.hash = 'year=2020&record=INF02'; }")  # no layers: the page's first set
     assert wait_for(lambda: visible(page) == expected_marks(2020))
-    assert page.locator("#wb-fill").input_value() == "diplomacy:eu"  # still the diplomatic colouring
+    assert page.locator("#wb-fill").input_value() == "diplomacy:nato"
     assert address(page).endswith("#year=2020&record=INF02")  # the first set makes no layers in the address
 
 
@@ -288,10 +295,11 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     assert page.evaluate("() => window.wbExport.year()") == 2025 and address(page).endswith("#year=2025")
     click_at(page, *STANARI)
     assert wait_for(lambda: panel(page).startswith("Stanari")) and page.locator("#wb-panel .wb-note").count() == 0
-    page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy'; }")
+    page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy&dimension=x&series=%3Cb%3E'; }")
     assert wait_for(lambda: page.locator("#wb-panel .wb-note").count() == 1)
     assert page.locator("#wb-panel .wb-note").inner_text() == (
-        "Parts of the link were ignored: unknown layer(s) nope; only one country colouring at a time (kept sentiment)")
+        "Parts of the link were ignored: unknown layer(s) nope; only one country colouring at a time (kept sentiment); "
+        "unknown diplomatic status 'x'; unknown survey series '<b>'")
     events = {rid for rid in expected_marks(2025) if rid.startswith("DIP")}
     assert page.locator("#wb-fill").input_value() == "sentiment" and events and visible(page) == events
 
