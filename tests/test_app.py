@@ -67,7 +67,7 @@ def test_the_countries_compared_follow_the_year() -> None:
     table = [e for e in at.expander if e.label == "The six countries in 2019"]
     html = " ".join(h.proto.body for h in table[0].get("html"))
     assert len(table) == 1 and "Status at the end of 2019" in html
-    assert "<th scope='row'>North Macedonia</th><td>not a member</td>" in html  # a NATO member from March 2020
+    assert "<th scope='row'>North Macedonia</th><td>Partnership for Peace</td>" in html  # a NATO member from March 2020
     at.slider(key="year").set_value(2020).run()
     html = " ".join(h.proto.body for e in at.expander if e.label == "The six countries in 2020" for h in e.get("html"))
     assert "<th scope='row'>North Macedonia</th><td>member</td>" in html
