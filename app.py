@@ -357,7 +357,9 @@ def panel(data: Dataset, year: int) -> None:
         for layer_id, heading in (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
                                   ("events", "profile.events"), ("vaccines", "profile.vaccines")):
             items = profile.sections.get(layer_id, [])
-            with st.expander(f"{t(heading)} ({len(items)})", expanded=bool(items) and layer_id != "events"):
+            count = (t("profile.deployments_count", count=len(items), chinese=profile.chinese_vendor)
+                     if layer_id == "surveillance" else len(items))  # not every deployment is Chinese: say how many are
+            with st.expander(f"{t(heading)} ({count})", expanded=bool(items) and layer_id != "events"):
                 if not items:
                     st.caption(t("profile.none", year=year))
                 for record_id, name in items:

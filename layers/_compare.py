@@ -50,6 +50,10 @@ def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
             row[f"{name}_confidence"] = "" if status is None else cell_confidence(dataset, status, name)
         row.update({lid: int(shown_mask(dataset.layers[lid].frame, year, {code}).sum()) if dataset.layers[lid].ok else None
                     for lid in COUNT_COLUMNS})
+        cameras = dataset.layers["surveillance"]
+        row["surveillance_chinese"] = (int((shown_mask(cameras.frame, year, {code})
+                                            & (cameras.frame["vendor_origin"].to_numpy() == "chinese")).sum())
+                                       if cameras.ok else None)
         rows.append(row)
     return rows
 
@@ -66,6 +70,14 @@ def _status_cell(text: object, confidence: object) -> str:
     return esc(text) + ("" if confidence in ("", CONFIDENCE_ORDER[0]) else f" <small>({esc(confidence)})</small>")
 
 
+def _count_cell(row: dict, name: str) -> str:
+    """A count; surveillance's adds how many name a Chinese vendor (many deployments name none, or another)."""
+    if row[name] is None:
+        return "–"
+    chinese = row.get(f"{name}_chinese")
+    return f"{row[name]}" + ("" if chinese is None else f" <small>({chinese} {esc(t('compare.chinese'))})</small>")
+
+
 def comparison_html(dataset: Dataset, year: int, note: bool = True) -> str:
     """The table, and the note on how to read it (the static export writes the note once, for whichever year)."""
     columns = ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)
@@ -74,7 +86,7 @@ def comparison_html(dataset: Dataset, year: int, note: bool = True) -> str:
     for row in countries_compared(dataset, year):
         cells = [f"<th scope='row'>{esc(country_name(row['country']))}</th>"]
         cells += [f"<td>{_status_cell(row[name], row[name + '_confidence'])}</td>" for name in STATUS_COLUMNS]
-        cells += [f"<td class='wb-count'>{'–' if row[name] is None else row[name]}</td>" for name in COUNT_COLUMNS]
+        cells += [f"<td class='wb-count'>{_count_cell(row, name)}</td>" for name in COUNT_COLUMNS]
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f"<div class='wb-compare-box'><table class='wb-compare'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>"

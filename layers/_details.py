@@ -169,6 +169,7 @@ class Profile:
     status_html: str = ""
     sentiment_html: str = ""
     sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # layer id -> [(record id, label)]
+    chinese_vendor: int = 0  # of the surveillance section, the deployments whose sources name a Chinese vendor
 
 
 def status_row(dataset: Dataset, country: str, year: int) -> pd.Series | None:
@@ -203,6 +204,8 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
         keep = shown_mask(frame, year, {country})
         ids, names = frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()
         profile.sections[layer_id] = list(zip(ids, names))
+        if layer_id == "surveillance":
+            profile.chinese_vendor = int((frame["vendor_origin"].to_numpy()[keep] == "chinese").sum())
     return profile
 
 

@@ -43,7 +43,8 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
                   ("events", "profile.events"), ("vaccines", "profile.vaccines"))
 # Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
-                   "profile.none", "profile.projects", "profile.deployments", "profile.events", "profile.vaccines",
+                   "profile.none", "profile.projects", "profile.deployments", "profile.deployments_count",
+                   "profile.events", "profile.vaccines",
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
                    "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
@@ -81,6 +82,8 @@ def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
            "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
+    if layer_id == "surveillance" and row["vendor_origin"] == "chinese":
+        out["chinese"] = True  # counted apart in the country profile, as in the app
     if layer_id in MARK_LAYERS:  # a record without a place gets no geometry (not drawn) but keeps its status change
         out.update(mark(layer_id, row))
     if "since" in out:  # the words of the panel's note for a year before the current status began

@@ -60,6 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile.no_status": "No status recorded for {year}.",
         "profile.projects": "Infrastructure and investment",
         "profile.deployments": "Surveillance and digital",
+        "profile.deployments_count": "{count}; {chinese} with a Chinese vendor named",
         "profile.events": "Events",
         "profile.vaccines": "Vaccine diplomacy",
         "profile.none": "None recorded for {year}.",
@@ -182,9 +183,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compare.infrastructure": "Projects",
         "compare.surveillance": "Surveillance",
         "compare.events": "Events",
+        "compare.chinese": "Chinese",
         "compare.note": "Status at the end of {year}; one the sources do not confirm says so (reported, or claimed). The "
         "numbers count the records of each layer that apply to the country in {year}, as its profile lists them: with "
-        "or without a place on the map, whatever their status, claims included. Click a country on the map for the "
+        "or without a place on the map, whatever their status, claims included; for surveillance, the number in brackets "
+        "counts the deployments whose sources name a Chinese vendor or Chinese-made equipment. Click a country on the map for the "
         "event behind each status and the records behind each number.",
         "cite.title": "Cite or share",
         "cite.work": "China in the Western Balkans: a sourced dataset and map dashboard",

@@ -162,6 +162,13 @@ def test_clicking_kosovo_shows_its_profile(click) -> None:
     assert "Kosovo applies for EU membership" in labels(at)
 
 
+def test_a_profile_says_how_many_surveillance_deployments_name_a_chinese_vendor(click) -> None:
+    click({"kind": "country", "iso_a2": "RS"})
+    at = make_app().run()
+    headings = [e.label for e in at.expander if e.label.startswith("Surveillance and digital")]
+    assert headings == ["Surveillance and digital (17; 8 with a Chinese vendor named)"], headings
+
+
 def test_a_country_profile_keeps_a_polls_qualifier(click) -> None:
     """IRI reported "more than 50%" for Bosnia and Herzegovina in 2020: the profile must not turn it into 50%."""
     click({"kind": "country", "iso_a2": "BA"})

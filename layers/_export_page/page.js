@@ -181,7 +181,9 @@
       const items = D.records.filter((r) => r.layer === layerId && r.countries.includes(code) && inYear(r, y));
       const section = el("details");
       section.open = items.length > 0 && layerId !== "events";
-      section.appendChild(el("summary", M[key] + " (" + items.length + ")"));
+      const count = layerId === "surveillance"  // not every deployment is Chinese: say how many are, as the app does
+        ? fmt("profile.deployments_count", {count: items.length, chinese: items.filter((r) => r.chinese).length}) : items.length;
+      section.appendChild(el("summary", M[key] + " (" + count + ")"));
       if (!items.length) section.appendChild(el("p", fmt("profile.none", {year: y}), "wb-help"));
       const list = el("ul", undefined, "wb-list");
       items.forEach((r) => {
