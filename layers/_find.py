@@ -3,6 +3,8 @@ each with the label a reader types into (name, countries, years, company), and t
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 from ._dataset import Dataset
@@ -29,6 +31,16 @@ def countries_label(codes: str) -> str:
     return ", ".join(names) if len(names) <= 2 else f"{len(names)} countries"
 
 
+# Letters that do not decompose into a base letter and a mark, as Serbian, Bosnian and Montenegrin Latin spell them without.
+PLAIN = str.maketrans({"đ": "dj", "Đ": "Dj", "–": "-", "—": "-", "‘": "'", "’": "'"})
+
+
+def plain(text: str) -> str:
+    """`text` as a reader types it on a keyboard without the letters: no diacritics, a hyphen for a dash."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(PLAIN))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
     """(selection, label): the countries first, then every record of the searchable layers that loaded, by name."""
     countries = [(("country", code), f"{country_name(code)}: country profile") for code in FOCUS_COUNTRIES]
@@ -40,7 +52,11 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
         for _, row in loaded.frame.iterrows():
             label = f"{row['name']} ({countries_label(row['country'])}, {years_label(row)})"
             company = next((row[c] for c in COMPANY_FIELDS if c in row and isinstance(row[c], str) and row[c]), None)
-            records.append((("record", row["id"]), f"{label} · {company}" if company else label))
+            # The box matches what is typed against the label only: a name with diacritics or dashes ends with its
+            # plain spelling, so "Kicevo" or "Bar-Boljare" finds it (at the end, a long label's cut hides it).
+            spelled = plain(row["name"])
+            label = f"{label} · {company}" if company else label
+            records.append((("record", row["id"]), label if spelled == row["name"] else f"{label} · {spelled}"))
     return countries + sorted(records, key=lambda option: option[1].casefold())
 
 
