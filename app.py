@@ -309,16 +309,32 @@ def controls(data: Dataset, choice: dict) -> None:
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
 
 
+def legend_body(plan: ViewPlan) -> None:
+    blocks = [legend_html(layer_title(LAYERS[lid]), swatches) for lid, swatches in plan.legend.items()]
+    blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
+    blocks.append(legend_html(t("legend.precision"), precision_swatches()))
+    st.html(PANEL_CSS + "".join(blocks))
+    country_level = sum(plan.country_level.values())
+    if country_level:
+        st.caption(t("legend.country_level", count=country_level))
+
+
 def legend(plan: ViewPlan) -> None:
     with st.sidebar:
         st.markdown(f"**{t('legend.title')}**")
-        blocks = [legend_html(layer_title(LAYERS[lid]), swatches) for lid, swatches in plan.legend.items()]
-        blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
-        blocks.append(legend_html(t("legend.precision"), precision_swatches()))
-        st.html(PANEL_CSS + "".join(blocks))
-        country_level = sum(plan.country_level.values())
-        if country_level:
-            st.caption(t("legend.country_level", count=country_level))
+        legend_body(plan)
+
+
+# Streamlit folds the sidebar away on screens up to its `md` breakpoint (768 px): there the key is under the map.
+# (its wrapper too: a hidden block would still take the column's gap)
+NARROW_LEGEND_CSS = ("<style>@media (min-width: 769px) { [data-testid='stLayoutWrapper']:has(> .st-key-narrow_legend) "
+                     "{ display: none; } }</style>")
+
+
+def narrow_legend(plan: ViewPlan) -> None:
+    with st.container(key="narrow_legend"), st.expander(t("legend.title")):
+        st.html(NARROW_LEGEND_CSS)
+        legend_body(plan)
 
 
 def choose(selection: tuple[str, str]) -> None:
@@ -507,6 +523,7 @@ def main() -> None:
     controls(data, choice)
     legend(plan)
     with map_column:
+        narrow_legend(plan)
         compare(choice["year"])
         share_and_download(data, choice)
         about()

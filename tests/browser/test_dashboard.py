@@ -269,3 +269,22 @@ def test_the_still_picture_holds_the_maps_place_until_the_map_draws_it(page, app
     map_frame(page).evaluate("() => window.wbView(window.wbGroup, window.wbLastArgs)")
     assert page.evaluate(visibility) == "hidden"
     assert blocked == []
+
+
+def test_where_the_sidebar_is_folded_away_the_key_is_under_the_map(page, app_url) -> None:
+    """Streamlit folds the sidebar, and its legend, away up to 768 px: there the same key is under the map; wider,
+    it is not there twice and takes no room."""
+    for width, under_the_map in ((390, True), (768, True), (769, False), (1400, False)):
+        page.set_viewport_size({"width": width, "height": 844})
+        open_app(page, app_url + "?year=2019")
+        page.locator('[data-testid="stSlider"]').first.wait_for(state="attached", timeout=20_000)
+        main_key = page.locator(".st-key-narrow_legend")
+        main_key.wait_for(state="attached", timeout=20_000)
+        assert main_key.is_visible() == under_the_map, width
+        if under_the_map:
+            main_key.locator("summary").click()
+            assert wait_for(lambda: "stalled, cancelled or sold" in main_key.inner_text())
+            assert "Partnership for Peace" in main_key.inner_text()  # the fill of the view, as in the sidebar
+        else:
+            wrapper = page.locator("[data-testid='stLayoutWrapper']:has(> .st-key-narrow_legend)")
+            assert wrapper.evaluate("e => getComputedStyle(e).display") == "none"
