@@ -280,6 +280,9 @@ def on_find(data: Dataset) -> None:
         st.session_state["year"] = year_showing(row, st.session_state["year"], YEARS)
         if layer_id in POINT_LAYERS:
             st.session_state[f"layer_{layer_id}"] = True
+        if layer_id == "sentiment":  # a poll: the countries coloured by its series, in its year
+            st.session_state["fill"] = "sentiment"
+            st.session_state[f"series_{st.session_state['year']}"] = row["series"]
     choose(picked)
 
 

@@ -9,9 +9,9 @@ import pandas as pd
 
 from ._dataset import Dataset
 from ._schema import FOCUS_COUNTRIES
-from ._view import country_name
+from ._view import country_name, qualified
 
-FIND_LAYERS = ("infrastructure", "surveillance", "events", "vaccines")
+FIND_LAYERS = ("infrastructure", "surveillance", "events", "vaccines", "sentiment")
 COMPANY_FIELDS = ("chinese_company", "vendor")  # in the label too, so "CRBC" or "Huawei" finds their projects
 
 
@@ -52,6 +52,8 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
         for _, row in loaded.frame.iterrows():
             label = f"{row['name']} ({countries_label(row['country'])}, {years_label(row)})"
             company = next((row[c] for c in COMPANY_FIELDS if c in row and isinstance(row[c], str) and row[c]), None)
+            if layer_id == "sentiment":  # a poll: its figure, so the list reads as a table of the polls
+                company = qualified(row)
             # The box matches what is typed against the label only: a name with diacritics or dashes ends with its
             # plain spelling, so "Kicevo" or "Bar-Boljare" finds it (at the end, a long label's cut hides it).
             spelled = plain(row["name"])

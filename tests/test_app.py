@@ -279,3 +279,13 @@ def test_the_map_gets_every_years_fill_for_its_timeline() -> None:
     fills = view_args(map_args(at)["feature_group"])["choice"]["fills"]
     assert fills["2024"] == "sentiment:iri-most-important-ally" and fills["2012"] == "sentiment:"  # no wave in 2012
     assert fills["2020"].startswith("sentiment:") and fills["2020"] != "sentiment:"
+
+
+def test_finding_a_poll_colours_the_countries_by_its_series_in_its_year() -> None:
+    at = make_app().run()
+    at.selectbox(key="find").set_value(("record", "SEN_ISAC2021_RS")).run()
+    assert not at.exception
+    assert at.slider(key="year").value == 2021 and at.radio(key="fill").value == "sentiment"
+    assert at.selectbox(key="series_2021").value == "isac-strategic-partner"
+    assert "ISAC: China the most important strategic partner" in panel_text(at)
+    assert at.query_params["series"] == "isac-strategic-partner" and at.query_params["record"] == "SEN_ISAC2021_RS"
