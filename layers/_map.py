@@ -25,6 +25,9 @@ from ._style import (
 
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
+# On a narrower map (a phone's) the opening zoom steps down so that all six countries stay in view: below each width
+# (px, the map's own), zoom out by this much. The still picture follows by container queries on the same widths.
+NARROW_ZOOM_OUT = ((500, 0.25), (420, 0.5), (355, 0.75), (300, 1.0))
 LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static file serving, never a CDN
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 MAP_HEIGHT = 660  # px
@@ -115,7 +118,14 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # picked on the map's own control (`wbTimelineControl`) is drawn from the timeline script (`wbCompose`, see
 # layers/_timeline.py) and reported with `wbReportYear`. Each mark carries `feature` (kind, id), which is what a click
 # reports; tooltips are built from text nodes, so no data becomes markup.
-DRAW_JS = MAP_HOOKS_JS + """window.wbHost = function () {
+NARROW_JS = """L.Map.addInitHook(function () {
+  if (!this.options.wbNarrowZoom) { return; }
+  var width = this.getSize().x, out = 0;
+  %s.forEach(function (step) { if (width < step[0]) { out = step[1]; } });
+  if (out) { this.setZoom(this.getZoom() - out, {animate: false}); }
+});
+""" % json.dumps([list(step) for step in NARROW_ZOOM_OUT])
+DRAW_JS = MAP_HOOKS_JS + NARROW_JS + """window.wbHost = function () {
   // streamlit-folium's page state and its Streamlit object, where it runs with clicks as its one report (app.py asks
   // for that); null elsewhere, where its own, later reports are left alone.
   var state = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
@@ -597,7 +607,7 @@ def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFL
     """The part of the map that never changes with the year; built the same way every run, so st_folium keeps its
     component (and the reader's view). `basemap_url` serves `basemap_script`."""
     m = folium.Map(location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None, control_scale=True, zoom_control=True,
-                   zoom_snap=0.25)
+                   zoom_snap=0.25, wb_narrow_zoom=True)  # (NARROW_JS)
     js, css = leaflet_assets(asset_prefix)
     m.default_js, m.default_css = [*js, ("wb_base", basemap_url)], css
     m.get_root().header.add_child(folium.Element(MAP_CSS))
@@ -609,9 +619,11 @@ def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFL
 
 def map_preview(countries: dict, towns: dict) -> str:
     """The still picture of the base map that the page shows until the map's first frame (see layers/_preview.py)."""
-    svg = preview_svg(countries, map_labels(countries, towns), CENTER, ZOOM, MAP_HEIGHT,
+    # tall enough to fill the frame at the narrowest map's scale (2 kB more than the frame's height alone)
+    picture_height = math.ceil(MAP_HEIGHT * 2 ** max(out for _, out in NARROW_ZOOM_OUT))
+    svg = preview_svg(countries, map_labels(countries, towns), CENTER, ZOOM, picture_height,
                       {"focus": BASE_COUNTRY_STYLE, "neighbour": NEIGHBOUR_STYLE})
-    return preview_css(MAP_HEIGHT) + preview_html(svg, MAP_HEIGHT)
+    return preview_css(MAP_HEIGHT, NARROW_ZOOM_OUT, picture_height) + preview_html(svg, MAP_HEIGHT, picture_height)
 
 
 def country_feature(feature: dict, tip: str | None = None) -> dict:

@@ -124,20 +124,28 @@ def preview_svg(countries: dict, labels: list[dict], center: tuple[float, float]
             f'<style>{SVG_CSS}</style>{"".join(groups)}{"".join(marks)}</svg>')
 
 
-def preview_html(svg: str, height: int) -> str:
-    """The picture as an image (the page's HTML sanitiser keeps no inline SVG), over the place of the map's frame."""
+def preview_html(svg: str, height: int, picture_height: int | None = None) -> str:
+    """The picture as an image (the page's HTML sanitiser keeps no inline SVG), over the place of the map's frame,
+    which is `height` tall; the picture may be taller (`picture_height`), for a narrow map's smaller scale."""
     source = "data:image/svg+xml," + quote(svg, safe=" =:/;,'()-.")
     return (f'<div class="{PREVIEW_CLASS}" aria-hidden="true" style="height:{height}px">'
-            f'<img alt="" src="{source}" width="{2 * HALF_WIDTH}" height="{height}"></div>')
+            f'<img alt="" src="{source}" width="{2 * HALF_WIDTH}" height="{picture_height or height}"></div>')
 
 
-def preview_css(height: int) -> str:
+def preview_css(height: int, narrow_zoom_out: tuple[tuple[int, float], ...] = (), picture_height: int | None = None) -> str:
     """The picture's container (app.py's keyed `map_preview`) lies over the map's frame, the next element: its
     wrapper keeps the frame's height and gives it back with a negative margin of that height plus Streamlit's gap
     between elements (1rem). Both the wrapper's test id and the gap are Streamlit's own, not an API: an upgrade that
     changes them moves the picture, which the browser test of the picture's place would catch. Nothing in it takes
-    the pointer, so the map under it is usable the moment it is drawn."""
-    return (f"<style>.{PREVIEW_CLASS} {{ position: relative; overflow: hidden; background: {SEA}; }}"
-            f" .{PREVIEW_CLASS} img {{ position: absolute; left: 50%; top: 0; margin-left: {-HALF_WIDTH}px; max-width: none; }}"
+    the pointer, so the map under it is usable the moment it is drawn. On a narrow map the picture is scaled about the
+    map's centre as the map zooms out (`narrow_zoom_out`: below a width, zoom out by so much), by container queries
+    on the picture's own width, which is the map's; the picture is drawn taller than the frame (`picture_height`) so
+    that, scaled down, it still fills it."""
+    narrow = "".join(f" @container (max-width: {width - 0.02:g}px) {{ .{PREVIEW_CLASS} img {{ transform: scale({2 ** -out:.6g}); }} }}"
+                     for width, out in narrow_zoom_out)  # in widening order of zoom-out: the narrowest wins
+    return (f"<style>.{PREVIEW_CLASS} {{ position: relative; overflow: hidden; background: {SEA}; container-type: inline-size; }}"
+            f" .{PREVIEW_CLASS} img {{ position: absolute; left: 50%; top: 50%; margin-left: {-HALF_WIDTH}px;"
+            f" margin-top: {-(picture_height or height) / 2:g}px; max-width: none; }}"
             f" [data-testid='stLayoutWrapper']:has(> .st-key-map_preview) {{ height: {height}px;"
-            f" margin-bottom: calc(-{height}px - 1rem); position: relative; z-index: 2; pointer-events: none; }}</style>")
+            f" margin-bottom: calc(-{height}px - 1rem); position: relative; z-index: 2; pointer-events: none; }}"
+            f"{narrow}</style>")
