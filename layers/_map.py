@@ -39,6 +39,9 @@ NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
 path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
+/* a tooltip opens on the side of its point with more room (Leaflet's "auto"): no wider than that side, so that on
+   a phone's narrow map it is not cut off at the edge */
+.leaflet-container .leaflet-tooltip {{ width: max-content; max-width: min(300px, 44vw); white-space: normal; }}
 .wb-label-icon {{ background: none; border: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
 .wb-town {{ text-align: left; }}

@@ -244,6 +244,32 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
     assert map_frame(page).evaluate(DETAILS_BUTTON_JS) is None
 
 
+def test_on_a_phone_a_marks_tooltip_stays_inside_the_map(browser, app_url) -> None:
+    """A long name tapped just right of the map's middle opens its tooltip to the left, no wider than the room there
+    (it used to run off the map's left edge)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone = context.new_page()
+        open_app(phone, app_url + "?year=2022&layers=infrastructure")
+        phone.get_by_text("Loading the controls…").wait_for(state="detached", timeout=20_000)
+        frame = map_frame(phone)
+        # Bar–Boljare's motorway: its point nearest the map's middle, a few pixels right of it
+        lat, lng = frame.evaluate("""() => { const line = window.wbDrawn['INF02'][0], map = window.map;
+          const middle = map.getSize().x / 2 + 8;
+          const near = line.getLatLngs().flat().map((p) => [p, Math.abs(map.latLngToContainerPoint(p).x - middle)])
+            .sort((a, b) => a[1] - b[1])[0][0];
+          return [near.lat, near.lng]; }""")
+        press_at(phone, lat, lng, touch=True)
+        tip = "() => { const t = document.querySelector('.leaflet-tooltip'); if (!t) return null;" \
+              " const r = t.getBoundingClientRect(); return [r.left, r.right, t.textContent]; }"
+        assert wait_for(lambda: frame.evaluate(tip) is not None, timeout=5)
+        left, right, text = frame.evaluate(tip)
+        width = frame.evaluate("() => window.map.getSize().x")
+        assert text.startswith("Bar–Boljare motorway") and 0 <= left and right <= width, (left, right, width, text)
+    finally:
+        context.close()
+
+
 HINT_JS = """() => { const h = document.querySelector('.wb-touch-hint');
   return h && {text: h.textContent, shown: Number(h.dataset.shown || 0), opacity: h.style.opacity,
                describes: window.map.getContainer().getAttribute('aria-describedby') === h.id}; }"""
