@@ -186,8 +186,12 @@ def apply_link(data: Dataset) -> None:
         st.session_state["fill"] = next((lid for lid in state.layers if lid in FILL_LAYERS), None)
     if state.dimension:
         st.session_state["dimension"] = state.dimension
-    if state.series:  # the series chosen for the link's year (one without a wave that year falls back to the first)
-        st.session_state[f"series_{st.session_state['year']}"] = state.series
+    if state.series:  # the series chosen for the link's year; one without a poll that year is named, and left out
+        year = st.session_state["year"]
+        if state.series in dict(waves_in(str(data_dir()), year)):
+            st.session_state[f"series_{year}"] = state.series
+        else:
+            state.notices.append(t("permalink.series_not_in_year", value=state.series, year=year))
     if state.record:
         choose(("record", state.record))
     elif state.country:
@@ -377,7 +381,7 @@ def panel(data: Dataset, year: int) -> None:
                                   ("events", "profile.events"), ("vaccines", "profile.vaccines")):
             items = profile.sections.get(layer_id, [])
             count = (t("profile.deployments_count", count=len(items), chinese=profile.chinese_vendor)
-                     if layer_id == "surveillance" else len(items))  # not every deployment is Chinese: say how many are
+                     if layer_id == "surveillance" and items else len(items))  # not every one is Chinese: how many are
             with st.expander(f"{t(heading)} ({count})", expanded=bool(items) and layer_id != "events"):
                 if not items:
                     st.caption(t("profile.none", year=year))

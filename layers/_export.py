@@ -49,7 +49,8 @@ SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "prof
                    "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
                    "permalink.too_long", "permalink.bad_year", "permalink.bad_layers", "permalink.one_fill",
-                   "permalink.bad_dimension", "permalink.bad_series", "permalink.bad_country", "permalink.bad_record")
+                   "permalink.bad_dimension", "permalink.bad_series", "permalink.series_not_in_year", "permalink.bad_country",
+                   "permalink.bad_record")
 
 
 class ExportRefused(Exception):

@@ -39,9 +39,6 @@ NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
 path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
-/* a tooltip opens on the side of its point with more room (Leaflet's "auto"): no wider than that side, so that on
-   a phone's narrow map it is not cut off at the edge */
-.leaflet-container .leaflet-tooltip {{ width: max-content; max-width: min(300px, 44vw); white-space: normal; }}
 .wb-label-icon {{ background: none; border: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
 .wb-town {{ text-align: left; }}
@@ -57,7 +54,9 @@ path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
 .wb-timeline-button[aria-disabled="true"] {{ color: #bbb; cursor: default; }}
 .wb-timeline-range {{ width: 170px; accent-color: {ACCENT}; }}
 .wb-timeline-year {{ min-width: 2.6em; text-align: center; font-weight: 600; font-variant-numeric: tabular-nums; }}
-.leaflet-tooltip {{ font-size: 13px; width: max-content; max-width: 260px; white-space: normal; }}
+/* a tooltip opens on the side of its point with more room (Leaflet's "auto"): no wider than that side, so that on
+   a phone's narrow map it is not cut off at the edge */
+.leaflet-container .leaflet-tooltip {{ font-size: 13px; width: max-content; max-width: min(260px, 44vw); white-space: normal; }}
 .wb-details {{ background: #fff; border: 2px solid rgba(0,0,0,.2); border-radius: 4px; padding: 6px 12px; font: inherit;
   font-size: 14px; font-weight: 600; color: {ACCENT}; cursor: pointer; }}
 </style>"""
@@ -123,7 +122,9 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
 # reports; tooltips are built from text nodes, so no data becomes markup.
 NARROW_JS = """L.Map.addInitHook(function () {
   if (!this.options.wbNarrowZoom) { return; }
-  var width = this.getSize().x, out = 0;
+  // the container's fractional width, as the picture's container queries see it; none yet: leave the view alone
+  var width = this.getContainer().getBoundingClientRect().width, out = 0;
+  if (!width) { return; }
   %s.forEach(function (step) { if (width < step[0]) { out = step[1]; } });
   if (out) { this.setZoom(this.getZoom() - out, {animate: false}); }
 });

@@ -143,6 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "permalink.one_fill": "only one country colouring at a time (kept {kept})",
         "permalink.bad_dimension": "unknown diplomatic status '{value}'",
         "permalink.bad_series": "unknown survey series '{value}'",
+        "permalink.series_not_in_year": "survey series '{value}' has no poll in {year}",
         "permalink.bad_country": "unknown country '{value}'",
         "permalink.bad_record": "no record '{value}'",
         "share.title": "Share and download",
@@ -185,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compare.infrastructure": "Projects",
         "compare.surveillance": "Surveillance",
         "compare.events": "Events",
-        "compare.chinese": "Chinese",
+        "compare.chinese": "Chinese vendor: {count}",
         "compare.note": "Status at the end of {year}; one the sources do not confirm says so (reported, or claimed). The "
         "numbers count the records of each layer that apply to the country in {year}, as its profile lists them: with "
         "or without a place on the map, whatever their status, claims included; for surveillance, the number in brackets "
@@ -199,7 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "export.country_tip": "Click for the country profile",
-        "export.earlier_status": "In {year} this project was {before} ({now} from {since} on). "
+        "export.earlier_status": "In {year} this project was {before} ({now} by {since}, according to its sources). "
         "The details below give its status as of the latest source.",
         "export.back": "← {country}",
         "export.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no "

@@ -106,19 +106,26 @@ def check_record(
     y_from, y_to = as_year(record.get("year_from")), as_year(record.get("year_to"))
     if y_from is not None and y_to is not None and y_to < y_from:
         problems.append(Problem(file, rid, "year_to", f"year_to {y_to} is before year_from {y_from}"))
-    problems += _status_change_problems(file, rid, record, y_from)
+    problems += _status_change_problems(file, rid, record, y_from, y_to)
     if record.get("unit") in CURRENCIES and not is_empty(record.get("value")):
         if check_value(Field("value", "number", True, ""), record["value"]) is None and float(record["value"]) > 1e5:
             problems.append(Problem(file, rid, "value", "currency amounts are in millions: value looks too large"))
     return problems
 
 
-def _status_change_problems(file: str, rid: str, record: Mapping[str, Any], y_from: int | None) -> list[Problem]:
-    """A later status needs both its year and the status before it, in the record's years; a finished project's
-    earlier status comes from its completion year instead."""
-    since, earlier = as_year(record.get("status_since")), record.get("earlier_status")
-    if since is None and is_empty(earlier):
+EARLIER_STATUSES = ("agreed", "unverified", "under_construction", "operating", "completed")  # what can come before
+
+
+def _status_change_problems(file: str, rid: str, record: Mapping[str, Any], y_from: int | None,
+                            y_to: int | None) -> list[Problem]:
+    """A later status needs both its year and the status before it, within the record's years so that both show;
+    a finished project's earlier status comes from its completion year instead."""
+    since_raw, earlier = record.get("status_since"), record.get("earlier_status")
+    if is_empty(since_raw) and is_empty(earlier):
         return []
+    since = as_year(since_raw)
+    if since is None and not is_empty(since_raw):
+        return []  # not a year: check_value names it
     if since is None or is_empty(earlier):
         missing = "status_since" if since is None else "earlier_status"
         return [Problem(file, rid, missing, "status_since and earlier_status go together: give both or neither")]
@@ -126,8 +133,15 @@ def _status_change_problems(file: str, rid: str, record: Mapping[str, Any], y_fr
         return [Problem(file, rid, "status_since", "a finished project's earlier status comes from completion_year")]
     if earlier == record.get("status"):
         return [Problem(file, rid, "earlier_status", f"earlier_status is the same as status ({earlier})")]
-    if y_from is not None and since < y_from:
-        return [Problem(file, rid, "status_since", f"status_since {since} is before year_from {y_from}")]
+    if earlier not in EARLIER_STATUSES and earlier in (vocabulary("vocab:status") or {}):  # an unknown word: check_value names it
+        return [Problem(file, rid, "earlier_status", f"{earlier} cannot come before {record.get('status')}: "
+                        f"one of {', '.join(EARLIER_STATUSES)}")]
+    if y_from is not None and since <= y_from:
+        return [Problem(file, rid, "status_since", f"status_since {since} is not after year_from {y_from}: "
+                        "the earlier status would never show")]
+    if y_to is not None and since > y_to and (y_from is None or y_from <= y_to):  # (else year_to's own problem)
+        return [Problem(file, rid, "status_since", f"status_since {since} is after year_to {y_to}: "
+                        "the later status would never show")]
     return []
 
 

@@ -142,6 +142,16 @@ def test_a_link_keeps_the_diplomatic_status_and_survey_series_a_reader_chose() -
     assert again.selectbox(key="series_2021").value == "isac-strategic-partner"
 
 
+def test_a_series_without_a_poll_in_the_links_year_is_named() -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["map_ready"] = True
+    at.query_params.update({"year": "2024", "layers": "sentiment", "series": "isac-strategic-partner"})  # polled 2021
+    at.run()
+    assert not at.exception and at.selectbox(key="series_2024").value == "iri-xi-favourable"  # the year's first
+    assert any("survey series 'isac-strategic-partner' has no poll in 2024" in i.value.replace("\\", "") for i in at.info)
+    assert "series" not in at.query_params
+
+
 def test_a_bad_dimension_or_series_is_named() -> None:
     state = parsed(dimension="<b>x</b>", series="no-such-poll", layers="diplomacy")
     assert state.dimension is None and state.series is None

@@ -86,8 +86,16 @@ BROKEN_GEOJSON = [
     ("not a year", "infrastructure", "INF28", set_prop("year_from", "2016?"), "INF28: year_from: not a year"),
     ("later status without its year", "infrastructure", "INF28", set_prop("status_since", None),
      "INF28: status_since: status_since and earlier_status go together: give both or neither"),
-    ("later status before the record", "infrastructure", "INF28", set_prop("status_since", 2015),
-     "INF28: status_since: status_since 2015 is before year_from 2016"),
+    ("later status before the record", "infrastructure", "INF28", set_prop("status_since", 2016),
+     "INF28: status_since: status_since 2016 is not after year_from 2016: the earlier status would never show"),
+    ("later status after the record", "infrastructure", "INF28", set_prop("status_since", 2021),
+     "INF28: status_since: status_since 2021 is after year_to 2020: the later status would never show"),
+    ("later status year not a year", "infrastructure", "INF28", set_prop("status_since", "2020?"),
+     "INF28: status_since: not a year"),
+    ("earlier status the same", "infrastructure", "INF28", set_prop("earlier_status", "sold"),
+     "INF28: earlier_status: earlier_status is the same as status (sold)"),
+    ("earlier status that cannot come first", "infrastructure", "INF20", set_prop("earlier_status", "stalled"),
+     "INF20: earlier_status: stalled cannot come before cancelled: one of agreed, unverified, under_construction, operating, completed"),
     ("earlier status for a finished project", "infrastructure", "INF01", lambda f: f["properties"].update(status_since=2014, earlier_status="agreed"),
      "INF01: status_since: a finished project's earlier status comes from completion_year"),
     ("unknown earlier status", "infrastructure", "INF28", set_prop("earlier_status", "booming"), "INF28: earlier_status: unknown status word"),
@@ -110,6 +118,7 @@ def test_each_geojson_error_is_named(data_copy: Path, label, layer_id, record_id
     found = problems(data_copy)
     assert any(f"{layer_id}.geojson: {expected}" in p for p in found), found
     assert all(record_id in p for p in found), f"{label}: unrelated problems reported: {found}"
+    assert len(found) == 1, f"{label}: one problem, named once: {found}"
 
 
 def test_duplicate_id_across_files_is_named(data_copy: Path) -> None:

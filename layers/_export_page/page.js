@@ -181,7 +181,7 @@
       const items = D.records.filter((r) => r.layer === layerId && r.countries.includes(code) && inYear(r, y));
       const section = el("details");
       section.open = items.length > 0 && layerId !== "events";
-      const count = layerId === "surveillance"  // not every deployment is Chinese: say how many are, as the app does
+      const count = layerId === "surveillance" && items.length  // not every one is Chinese: how many are, as in the app
         ? fmt("profile.deployments_count", {count: items.length, chinese: items.filter((r) => r.chinese).length}) : items.length;
       section.appendChild(el("summary", M[key] + " (" + count + ")"));
       if (!items.length) section.appendChild(el("p", fmt("profile.none", {year: y}), "wb-help"));
@@ -240,8 +240,9 @@
       if (v.length > 500) { state.notices.push(fmt("permalink.too_long", {param: key})); return null; }
       return v.trim();
     };
-    const year = value("year"), layers = value("layers"), country = value("country"), record = value("record");
-    const dimension = value("dimension"), series = value("series");
+    // read in the app's order (layers._permalink), so that notices come in the same order
+    const year = value("year"), layers = value("layers"), dimension = value("dimension"), series = value("series");
+    const country = value("country"), record = value("record");
     if (year !== null) {
       const slider = document.getElementById("wb-year");
       if (/^[0-9]{1,9}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = String(+year);
@@ -256,6 +257,7 @@
     const known = series !== null && F.sentiment.some((w) => w.series === series);
     if (series !== null && !known) state.notices.push(fmt("permalink.bad_series", {value: series.slice(0, 40)}));
     state.series = known ? series : null;  // none: the year's first series (updateSeries)
+    const linkYear = Number(document.getElementById("wb-year").value);
     if (country !== null) {
       if (D.countryNames[country.toUpperCase()]) state.selected = ["country", country.toUpperCase()];
       else state.notices.push(fmt("permalink.bad_country", {value: country.slice(0, 20)}));
@@ -264,6 +266,9 @@
       const id = [record, record.toUpperCase()].find((r) => Object.prototype.hasOwnProperty.call(byId, r));
       if (id !== undefined) state.selected = ["record", id];  // ids are upper case: a link in lower case still finds it
       else state.notices.push(fmt("permalink.bad_record", {value: record.slice(0, 40)}));
+    }
+    if (known && !seriesOf(linkYear).some(([s]) => s === series)) {  // last, as the app adds it
+      state.notices.push(fmt("permalink.series_not_in_year", {value: series.slice(0, 40), year: linkYear}));
     }
   }
   // Layers in a link as the app writes them (layers._permalink): the point layers shown, then the one country
@@ -292,7 +297,7 @@
     document.querySelectorAll("input[name=layer]").forEach((box) => { box.checked = ids.includes(box.value); });
     state.layers = new Set(POINT_LAYERS.filter((l) => ids.includes(l)));
     const fill = ids.find((l) => D.fillLayers.includes(l));
-    if (fill !== state.fill.split(":")[0]) state.fill = fill === "diplomacy" ? "diplomacy:nato" : fill || "none";
+    if (fill !== state.fill.split(":")[0]) state.fill = fill === "diplomacy" ? "diplomacy:" + DIMENSIONS[0] : fill || "none";
     document.getElementById("wb-fill").value = state.fill;
   }
   function writeLink() {

@@ -188,8 +188,8 @@ def opening_zoom(width: float) -> float:
 
 
 def land_points(picture: dict) -> dict[str, tuple[float, float]]:
-    """A page point well inside each country's land in view (clear of borders, names and dots), for the picture's box.
-    Names and dots keep their size when the picture is scaled for a narrow map: their boxes are set at the zoom."""
+    """A page point well inside each country's land in view (clear of borders, names and dots), for the picture's box;
+    for a narrow map the picture, names and dots included, is scaled to its opening zoom."""
     countries, towns = read_boundaries(DATA_DIR)
     zoom = opening_zoom(picture["width"])
     scale = 2 ** (zoom - ZOOM)  # names and dots are drawn at the opening zoom's size, then scaled with the picture

@@ -278,9 +278,9 @@ def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None
 def test_a_year_before_a_projects_current_status_says_what_it_was_then(page, index_url) -> None:
     open_export(page, index_url + "#year=2018&record=INF28")
     note = page.locator("#wb-panel .wb-note").inner_text()
-    assert note.startswith("In 2018 this project was operating (sold from 2020 on)."), note
+    assert note.startswith("In 2018 this project was operating (sold by 2020, according to its sources)."), note
     page.evaluate("() => { location.hash = 'year=2014&record=INF01'; }")
-    assert wait_for(lambda: panel(page).startswith("In 2014 this project was under construction (operating from 2016 on)."))
+    assert wait_for(lambda: panel(page).startswith("In 2014 this project was under construction (operating by 2016, according to its sources)."))
     page.evaluate("() => { location.hash = 'year=2020&record=INF28'; }")  # sold that year: no note
     assert wait_for(lambda: panel(page).startswith("Tirana International Airport")), panel(page)[:200]
 
@@ -301,6 +301,10 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     assert page.locator("#wb-panel .wb-note").inner_text() == (
         "Parts of the link were ignored: unknown layer(s) nope; only one country colouring at a time (kept sentiment); "
         "unknown diplomatic status 'x'; unknown survey series '<b>'")
+    page.evaluate("() => { location.hash = 'year=2024&layers=sentiment&series=isac-strategic-partner'; }")
+    assert wait_for(lambda: "survey series 'isac-strategic-partner' has no poll in 2024" in panel(page)), panel(page)[:300]
+    page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy&dimension=x&series=%3Cb%3E&year=2025'; }")
+    assert wait_for(lambda: "unknown layer(s) nope" in panel(page))
     events = {rid for rid in expected_marks(2025) if rid.startswith("DIP")}
     assert page.locator("#wb-fill").input_value() == "sentiment" and events and visible(page) == events
 
