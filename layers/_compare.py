@@ -75,7 +75,8 @@ def _count_cell(row: dict, name: str) -> str:
     if row[name] is None:
         return "–"
     chinese = row.get(f"{name}_chinese")
-    return f"{row[name]}" + ("" if chinese is None else f" <small>({esc(t('compare.chinese', count=chinese))})</small>")
+    return f"{row[name]}" + ("" if chinese is None or not row[name] else
+                             f" <small>({esc(t('compare.chinese', count=chinese))})</small>")
 
 
 def comparison_html(dataset: Dataset, year: int, note: bool = True) -> str:
