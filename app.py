@@ -177,7 +177,8 @@ def apply_link(data: Dataset) -> None:
         st.session_state[f"layer_{lid}"] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state = parse(params, years=YEARS, layer_ids=list(LAYERS), fill_ids=FILL_LAYERS, countries=set(FOCUS_COUNTRIES),
-                  record_exists=lambda rid: data.record(rid) is not None, dimensions=DIMENSIONS, series_ids=survey_series(data))
+                  record_exists=lambda rid: data.record(rid) is not None, dimensions=DIMENSIONS,
+                  series_ids=survey_series(data))
     if state.year is not None:
         st.session_state["year"] = state.year
     if state.layers is not None:
@@ -201,7 +202,8 @@ def apply_link(data: Dataset) -> None:
 
 def update_link(choice: dict) -> None:
     """Keep the address bar in step with the view, so copying it shares this view."""
-    dimension = choice["dimension"] if "diplomacy" in choice["layers"] and choice["dimension"] != DIMENSIONS[0] else None
+    coloured_by = "diplomacy" in choice["layers"] and choice["dimension"] != DIMENSIONS[0]
+    dimension = choice["dimension"] if coloured_by else None
     first_wave = choice["waves"][0][0] if choice["waves"] else None
     series = choice["series"] if choice["series"] != first_wave else None
     params = encode(choice["year"], choice["layers"], st.session_state.get("selected"), dimension, series)

@@ -10,7 +10,7 @@ from ._layer import shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import FOCUS_COUNTRIES, VOCABULARIES
-from ._view import country_name, layer_title, word
+from ._view import chinese_vendor, country_name, layer_title, word
 
 STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
 CONFIDENCE_ORDER = tuple(VOCABULARIES["confidence"])  # surest first
@@ -48,12 +48,12 @@ def countries_compared(dataset: Dataset, year: int) -> list[dict[str, object]]:
         for name in STATUS_COLUMNS:
             row[name] = "" if status is None else t(f"compare.{name}.{status[name]}", default=word(name, status[name]))
             row[f"{name}_confidence"] = "" if status is None else cell_confidence(dataset, status, name)
-        row.update({lid: int(shown_mask(dataset.layers[lid].frame, year, {code}).sum()) if dataset.layers[lid].ok else None
-                    for lid in COUNT_COLUMNS})
-        cameras = dataset.layers["surveillance"]
-        row["surveillance_chinese"] = (int((shown_mask(cameras.frame, year, {code})
-                                            & (cameras.frame["vendor_origin"].to_numpy() == "chinese")).sum())
-                                       if cameras.ok else None)
+        shown = {lid: shown_mask(dataset.layers[lid].frame, year, {code})
+                 for lid in COUNT_COLUMNS if dataset.layers[lid].ok}
+        row.update({lid: int(shown[lid].sum()) if lid in shown else None for lid in COUNT_COLUMNS})
+        cameras = shown.get("surveillance")
+        row["surveillance_chinese"] = (None if cameras is None else
+                                       int((cameras & chinese_vendor(dataset.layers["surveillance"].frame)).sum()))
         rows.append(row)
     return rows
 

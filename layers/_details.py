@@ -14,7 +14,7 @@ from ._layer import rows_of, shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
-from ._view import country_name, qualified, status_at, word
+from ._view import chinese_vendor, country_name, qualified, status_at, word
 
 # Each diplomatic status field names the event record(s) it rests on.
 BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis", "visa_china": "visa_basis"}
@@ -205,7 +205,7 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
         ids, names = frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()
         profile.sections[layer_id] = list(zip(ids, names))
         if layer_id == "surveillance":
-            profile.chinese_vendor = int((frame["vendor_origin"].to_numpy()[keep] == "chinese").sum())
+            profile.chinese_vendor = int((chinese_vendor(frame) & keep).sum())
     return profile
 
 

@@ -40,8 +40,9 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
     frames = []
     for layer_id, frame, mask in _shown(dataset, year, layers, series):
         shown = pd.DataFrame(frame[mask]).assign(layer=layer_id)
-        if "status" in shown and layer_id == "infrastructure":  # as the map shows it that year, beside the latest
-            shown.insert(list(shown.columns).index("status"), "status_in_year", [status_at(row, year) for _, row in shown.iterrows()])
+        if layer_id == "infrastructure":  # the status as the map shows it that year, beside the latest source's
+            in_the_year = [status_at(row, year) for _, row in shown.iterrows()]
+            shown.insert(shown.columns.get_loc("status"), "status_in_year", in_the_year)
         if "geometry" not in shown:
             shown["geometry"] = None
         frames.append(shown)

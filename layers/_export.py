@@ -33,7 +33,7 @@ from ._style import (
     ramp,
 )
 from ._validate import Problem
-from ._view import DISAGREE, country_name, layer_title, palette_swatches, qualified, status_at, word
+from ._view import DISAGREE, chinese_vendor, country_name, layer_title, palette_swatches, qualified, status_at, word
 
 YEARS = (2012, 2026)  # the app's slider (app.py)
 DEFAULT_YEAR = 2025
@@ -49,8 +49,8 @@ SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "prof
                    "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
                    "permalink.too_long", "permalink.bad_year", "permalink.bad_layers", "permalink.one_fill",
-                   "permalink.bad_dimension", "permalink.bad_series", "permalink.series_not_in_year", "permalink.bad_country",
-                   "permalink.bad_record")
+                   "permalink.bad_dimension", "permalink.bad_series", "permalink.series_not_in_year",
+                   "permalink.bad_country", "permalink.bad_record")
 
 
 class ExportRefused(Exception):
@@ -83,12 +83,13 @@ def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
            "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
-    if layer_id == "surveillance" and row["vendor_origin"] == "chinese":
+    if layer_id == "surveillance" and chinese_vendor(row):
         out["chinese"] = True  # counted apart in the country profile, as in the app
     if layer_id in MARK_LAYERS:  # a record without a place gets no geometry (not drawn) but keeps its status change
         out.update(mark(layer_id, row))
     if "since" in out:  # the words of the panel's note for a year before the current status began
-        out.update(statusBefore=word("status", status_at(row, out["since"] - 1)), statusNow=word("status", row["status"]))
+        out.update(statusBefore=word("status", status_at(row, out["since"] - 1)),
+                   statusNow=word("status", row["status"]))
     return out
 
 
@@ -166,7 +167,8 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
                for _, row in dataset.layers[layer_id].frame.iterrows()]
     return {"years": list(YEARS), "year": DEFAULT_YEAR, "view": {"center": list(CENTER), "zoom": ZOOM},
             "markLayers": list(MARK_LAYERS), "records": records,
-            "fillLayers": [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"], "fills": _fills(dataset), "legends": _legends(),
+            "fillLayers": [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"],
+            "fills": _fills(dataset), "legends": _legends(),
             "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "profileLayers": [[lid, key] for lid, key in PROFILE_LAYERS],
             # the six countries side by side, one table per year, shown while no record or country is chosen

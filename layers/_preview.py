@@ -132,7 +132,8 @@ def preview_html(svg: str, height: int, picture_height: int | None = None) -> st
             f'<img alt="" src="{source}" width="{2 * HALF_WIDTH}" height="{picture_height or height}"></div>')
 
 
-def preview_css(height: int, narrow_zoom_out: tuple[tuple[int, float], ...] = (), picture_height: int | None = None) -> str:
+def preview_css(height: int, narrow_zoom_out: tuple[tuple[int, float], ...] = (),
+                picture_height: int | None = None) -> str:
     """The picture's container (app.py's keyed `map_preview`) lies over the map's frame, the next element: its
     wrapper keeps the frame's height and gives it back with a negative margin of that height plus Streamlit's gap
     between elements (1rem). Both the wrapper's test id and the gap are Streamlit's own, not an API: an upgrade that

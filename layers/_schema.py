@@ -202,6 +202,12 @@ FIGURE_FIELDS: tuple[Field, ...] = (
 )
 
 
+# Statuses of a finished project (its earlier status comes from its completion year), and those a later status
+# (stalled, cancelled, sold) can follow (layers._view.status_change; checked in layers._validate).
+FINISHED_STATUSES = ("operating", "completed")
+EARLIER_STATUSES = ("agreed", "unverified", "under_construction", *FINISHED_STATUSES)
+
+
 def vocabulary(kind: str) -> dict[str, str] | None:
     """The vocabulary a `vocab:<name>` kind refers to, or None for other kinds."""
     return VOCABULARIES[kind.split(":", 1)[1]] if kind.startswith("vocab:") else None

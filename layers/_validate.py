@@ -10,7 +10,8 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-from ._schema import CURRENCIES, FOCUS_COUNTRIES, UNITS, YEAR_MAX, YEAR_MIN, Field, vocabulary
+from ._schema import (CURRENCIES, EARLIER_STATUSES, FINISHED_STATUSES, FOCUS_COUNTRIES, UNITS, VOCABULARIES, YEAR_MAX,
+                      YEAR_MIN, Field, vocabulary)
 
 # Everything the map draws must fall inside the six countries' bounding box (with a small margin).
 REGION_BOUNDS = (15.5, 39.5, 23.5, 46.5)  # min lon, min lat, max lon, max lat
@@ -113,9 +114,6 @@ def check_record(
     return problems
 
 
-EARLIER_STATUSES = ("agreed", "unverified", "under_construction", "operating", "completed")  # what can come before
-
-
 def _status_change_problems(file: str, rid: str, record: Mapping[str, Any], y_from: int | None,
                             y_to: int | None) -> list[Problem]:
     """A later status needs both its year and the status before it, within the record's years so that both show;
@@ -129,11 +127,11 @@ def _status_change_problems(file: str, rid: str, record: Mapping[str, Any], y_fr
     if since is None or is_empty(earlier):
         missing = "status_since" if since is None else "earlier_status"
         return [Problem(file, rid, missing, "status_since and earlier_status go together: give both or neither")]
-    if record.get("status") in ("operating", "completed"):
+    if record.get("status") in FINISHED_STATUSES:
         return [Problem(file, rid, "status_since", "a finished project's earlier status comes from completion_year")]
     if earlier == record.get("status"):
         return [Problem(file, rid, "earlier_status", f"earlier_status is the same as status ({earlier})")]
-    if earlier not in EARLIER_STATUSES and earlier in (vocabulary("vocab:status") or {}):  # an unknown word: check_value names it
+    if earlier not in EARLIER_STATUSES and earlier in VOCABULARIES["status"]:  # (an unknown word: check_value's)
         return [Problem(file, rid, "earlier_status", f"{earlier} cannot come before {record.get('status')}: "
                         f"one of {', '.join(EARLIER_STATUSES)}")]
     if y_from is not None and since <= y_from:

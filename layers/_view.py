@@ -15,7 +15,7 @@ from . import _map
 from ._dataset import Dataset
 from ._layer import Layer, filter_records, in_year, rows_of
 from ._messages import t
-from ._schema import FOCUS_COUNTRIES, VOCABULARIES
+from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES
 from ._style import NO_DATA, Swatch, ramp
 
 DISAGREE = "#b9a6c9"
@@ -57,7 +57,10 @@ def layer_title(layer: Layer) -> str:
     return t(f"layer.{layer.id}.title", default=layer.title)
 
 
-FINISHED = ("operating", "completed")
+def chinese_vendor(rows: pd.DataFrame | pd.Series) -> np.ndarray:
+    """Surveillance records (a frame's rows, or one row) whose sources name a Chinese vendor or Chinese-made equipment,
+    counted apart: many name none."""
+    return np.asarray(rows["vendor_origin"]) == "chinese"
 
 
 def status_change(row: pd.Series) -> tuple[int, str] | None:
@@ -65,7 +68,7 @@ def status_change(row: pd.Series) -> tuple[int, str] | None:
     shows a status the project only reached later: a finished project was under construction before its completion
     year; one later stalled, cancelled or sold had its `earlier_status` before `status_since`."""
     done = row.get("completion_year")
-    if row["status"] in FINISHED and done is not None and not pd.isna(done):
+    if row["status"] in FINISHED_STATUSES and done is not None and not pd.isna(done):
         return int(done), "under_construction"
     since, earlier = row.get("status_since"), row.get("earlier_status")
     if since is not None and not pd.isna(since) and isinstance(earlier, str) and earlier:
@@ -91,7 +94,7 @@ def earlier(frame: pd.DataFrame, year: int) -> np.ndarray:
     completed = np.zeros(len(frame), dtype=bool)  # rows whose change is their completion (status_change's first case)
     if "completion_year" in frame:
         done = frame["completion_year"].to_numpy(dtype=float, na_value=np.nan)
-        completed = frame["status"].isin(FINISHED).to_numpy() & ~np.isnan(done)
+        completed = frame["status"].isin(FINISHED_STATUSES).to_numpy() & ~np.isnan(done)
         out |= completed & (year < done)
     if "status_since" in frame and "earlier_status" in frame:
         since = frame["status_since"].to_numpy(dtype=float, na_value=np.nan)

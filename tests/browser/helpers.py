@@ -87,6 +87,18 @@ def wait_for(predicate, timeout: float = 20.0) -> bool:
     return False
 
 
+def tab_stops(page, where, presses: int) -> list:
+    """Press Tab up to `presses` times, noting `where()` the focus is after each; None (the focus has left what is
+    watched) ends the walk."""
+    reached = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        reached.append(where())
+        if reached[-1] is None:
+            break
+    return reached
+
+
 def open_expander(page, label: str) -> None:
     """Open an expander by its own label (the same words may appear in other text on the page)."""
     page.locator('[data-testid="stExpander"] summary').filter(has_text=label).click()

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import address, touch_move, wait_for
+from helpers import address, tab_stops, touch_move, wait_for
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
 from layers._export import export
@@ -145,12 +145,9 @@ def test_after_a_click_on_a_mark_the_arrow_keys_move_the_map(page, index_url) ->
 def test_the_tab_key_moves_on_past_the_map(page, index_url) -> None:
     open_export(page, index_url)
     page.evaluate("() => document.getElementById('wb-map').focus()")
-    reached = []
-    for _ in range(6):
-        page.keyboard.press("Tab")
-        reached.append(page.evaluate("() => document.activeElement.closest('#wb-map') ? "
-                                     "document.activeElement.getAttribute('aria-label') : 'past the map'"))
-    assert reached[:3] == ["Zoom in", "Zoom out", "past the map"], reached
+    reached = tab_stops(page, lambda: page.evaluate(
+        "() => document.activeElement.closest('#wb-map') ? document.activeElement.getAttribute('aria-label') : null"), 6)
+    assert reached[:3] == ["Zoom in", "Zoom out", None], reached  # None: past the map
 
 
 def test_layer_switch_and_country_colours(page, index_url) -> None:

@@ -4,7 +4,8 @@ a button in the panel with the app's run, a country by its outline; a run that s
 from __future__ import annotations
 
 import pytest
-from helpers import MAP_IFRAME, address, click_at, map_frame, open_app, panel_text, set_year, touch_move, view, wait_for, wait_idle
+from helpers import (MAP_IFRAME, address, click_at, map_frame, open_app, panel_text, set_year, tab_stops, touch_move, view,
+                     wait_for, wait_idle)
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -88,13 +89,8 @@ def test_the_tab_key_moves_on_past_the_map(page, app_url) -> None:
     page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range").wait_for(timeout=20_000)  # the map's year control
     frame = map_frame(page)
     frame.evaluate("() => window.map.getContainer().focus()")
-    reached = []
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        reached.append(frame.evaluate("() => document.hasFocus() ? (document.activeElement.getAttribute('aria-label') "
-                                      "|| document.activeElement.tagName) : null"))
-        if reached[-1] is None:
-            break
+    focus = "() => document.hasFocus() ? (document.activeElement.getAttribute('aria-label') || document.activeElement.tagName) : null"
+    reached = tab_stops(page, lambda: frame.evaluate(focus), 12)
     assert reached[:2] == ["Zoom in", "Zoom out"] and "Year" in reached, reached
     assert reached[-1] is None, reached  # the focus left the map's frame for the page after it
     assert page.evaluate("() => document.activeElement.tagName") != "IFRAME"
