@@ -16,7 +16,7 @@ from ._about import about_html
 from ._compare import COMPARE_CSS, comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import country_profile, legend_html, record_html
-from ._map import CENTER, ZOOM, esc, map_labels, script_json
+from ._map import CENTER, LABEL_ZOOMS, MIN_ZOOM, TOWN_AT, ZOOM, ZOOM_SNAP, esc, map_labels, script_json
 from ._map_hooks import MAP_HOOKS_JS
 from ._marks import MARK_LAYERS, mark
 from ._messages import LANGUAGE, MESSAGES, t
@@ -156,8 +156,8 @@ def _base(countries: dict, towns: dict) -> dict[str, Any]:
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
     return {"focus": [feature(f) for f in focus],
             "neighbours": [feature(f) for f in countries["features"] if not f["properties"]["focus"]],
-            # placed for the app's opening zoom: the export fits the six countries to its frame, which is about as wide
-            "labels": map_labels(countries, towns),
+            # placed as the app's map places them: at its opening zoom, and again at each step further out
+            "labels": map_labels(countries, towns), "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT,
             "vaccineAt": {p["iso_a2"]: [p["label_lat"] - 0.12, p["label_lon"]] for p in props if p["focus"]}}
 
 
@@ -165,7 +165,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
     """Everything the page needs, as plain JSON: records with their pre-escaped panels, fills, legend, basemap."""
     records = [_record(dataset, layer_id, row) for layer_id in (*MARK_LAYERS, "vaccines")
                for _, row in dataset.layers[layer_id].frame.iterrows()]
-    return {"years": list(YEARS), "year": DEFAULT_YEAR, "view": {"center": list(CENTER), "zoom": ZOOM},
+    return {"years": list(YEARS), "year": DEFAULT_YEAR, "view": {"center": list(CENTER), "zoom": ZOOM, "minZoom": MIN_ZOOM, "zoomSnap": ZOOM_SNAP},
             "markLayers": list(MARK_LAYERS), "records": records,
             "fillLayers": [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"],
             "fills": _fills(dataset), "legends": _legends(),

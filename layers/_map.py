@@ -25,6 +25,10 @@ from ._style import (
 
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5
+MIN_ZOOM = 5
+ZOOM_SNAP = 0.25
+# Town names are placed again for each zoom step out from the opening zoom (closer in, they only have more room).
+LABEL_ZOOMS = tuple(ZOOM - ZOOM_SNAP * k for k in range(round((ZOOM - MIN_ZOOM) / ZOOM_SNAP) + 1))
 # On a narrower map (a phone's) the opening zoom steps down so that all six countries stay in view: below each width
 # (px, the map's own), zoom out by this much. The still picture follows by container queries on the same widths.
 NARROW_ZOOM_OUT = ((500, 0.25), (420, 0.5), (355, 0.75), (300, 1.0))
@@ -32,6 +36,8 @@ LEAFLET_PREFIX = "/app/static/vendor/leaflet"  # served by Streamlit's static fi
 DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOpacity": 0.95}  # a country's vaccine dot
 MAP_HEIGHT = 660  # px
 TOWN_LABEL_PX = 120  # the box a town's name is set in, beside its dot
+TOWN_AT = {"right": {"css": "wb-town", "anchor": [-GAP_PX, 14]},
+           "left": {"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]}}
 COUNTRY_LABEL_PX = 240  # the box a country's name is centred in: wider than any name (the longest is ~170 px)
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}
@@ -78,14 +84,20 @@ def script_json(value: Any) -> str:
 
 def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:
     """The towns' dots and names and the countries' names, placed for the opening zoom: what the app's map and the
-    static export draw (`lat`, `lng`, `text`, box width `w`, `anchor` in the box, `css`, dot radius, 0 for none)."""
+    static export draw (`lat`, `lng`, `text`, box width `w`, `anchor` in the box, `css`, dot radius, 0 for none).
+    A town whose name is placed otherwise further out also has its `name` and its side at each of `LABEL_ZOOMS`
+    (`sides`: "right", "left" or None), which the maps follow as the reader zooms."""
     labels = []
     focus_codes = {f["properties"]["iso_a2"] for f in countries["features"] if f["properties"]["focus"]}
-    for p, lon, lat, side in shown_towns(towns, focus_codes, ZOOM):
-        at = ({"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]} if side == "left"
-              else {"css": "wb-town", "anchor": [-GAP_PX, 14]})
-        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX, **at,
-                       "dot": 2.5 if p["capital"] else 1.8})
+    names = [(f["properties"]["label_lon"], f["properties"]["label_lat"], f["properties"]["name"])
+             for f in countries["features"]]
+    placings = [shown_towns(towns, focus_codes, zoom, names) for zoom in LABEL_ZOOMS]
+    for (p, lon, lat, side), *further in zip(*placings):
+        labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX,
+                       **TOWN_AT[side or "right"], "dot": 2.5 if p["capital"] else 1.8})
+        sides = [side, *(other for *_, other in further)]
+        if len(set(sides)) > 1:
+            labels[-1].update(name=p["name"], sides=sides)
     for f in countries["features"]:  # boxes wider than any name: each is centred on its point, as in the still picture
         p = f["properties"]
         labels.append({"lat": p["label_lat"], "lng": p["label_lon"], "text": p["name"], "w": COUNTRY_LABEL_PX,
@@ -106,7 +118,7 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
                   for f in countries["features"] if not f["properties"]["focus"]]
     data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
             "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": map_labels(countries, towns),
-            "dot": DOT_STYLE,
+            "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT, "dot": DOT_STYLE,
             "text": {"details": t("map.details_below"), "details_label": t("map.details_below_label")}}
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.
@@ -584,17 +596,34 @@ class BaseLayers(MacroElement):
   }).addTo(map);
   window.wbCountries = countries;
   window.wbReportReady();
-  var towns = window.wbPane("wbTowns");
+  var towns = window.wbPane("wbTowns"), moving = [];
+  function label(d, text, at) {
+    var el = document.createElement("div");
+    el.className = "wb-label " + at.css;
+    el.textContent = text;
+    var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: at.anchor});
+    return L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
+  }
   base.labels.forEach(function (d) {
     if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
                                                  fillOpacity: 1, interactive: false, pane: towns}).addTo(map); }
-    if (!d.text) { return; }
-    var el = document.createElement("div");
-    el.className = "wb-label " + d.css;
-    el.textContent = d.text;
-    var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: d.anchor});
-    L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
+    if (d.sides) { moving.push({d: d, side: null, marker: null}); }
+    else if (d.text) { label(d, d.text, d); }
   });
+  // names placed again as the reader zooms out (layers._map.LABEL_ZOOMS): those of the nearest step not closer in
+  function placeTowns() {
+    var zoom = map.getZoom(), i = 0;
+    while (i < base.labelZooms.length - 1 && base.labelZooms[i] > zoom) { i++; }
+    moving.forEach(function (t) {
+      var side = t.d.sides[i];
+      if (side === t.side) { return; }
+      if (t.marker) { map.removeLayer(t.marker); }
+      t.side = side;
+      t.marker = side ? label(t.d, t.d.name, base.townAt[side]) : null;
+    });
+  }
+  placeTowns();
+  map.on("zoomend", placeTowns);
 })({{ this._parent.get_name() }}, window.wbBase, {{ this.style }}, {{ this.neighbour }});
 {% endmacro %}
 """)
@@ -610,8 +639,8 @@ class BaseLayers(MacroElement):
 def base_map(basemap_url: str, *, tiles: bool = False, asset_prefix: str = LEAFLET_PREFIX) -> folium.Map:
     """The part of the map that never changes with the year; built the same way every run, so st_folium keeps its
     component (and the reader's view). `basemap_url` serves `basemap_script`."""
-    m = folium.Map(location=CENTER, zoom_start=ZOOM, min_zoom=5, max_zoom=13, tiles=None, control_scale=True, zoom_control=True,
-                   zoom_snap=0.25, wb_narrow_zoom=True)  # (NARROW_JS)
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, min_zoom=MIN_ZOOM, max_zoom=13, tiles=None, control_scale=True, zoom_control=True,
+                   zoom_snap=ZOOM_SNAP, wb_narrow_zoom=True)  # (NARROW_JS)
     js, css = leaflet_assets(asset_prefix)
     m.default_js, m.default_css = [*js, ("wb_base", basemap_url)], css
     m.get_root().header.add_child(folium.Element(MAP_CSS))

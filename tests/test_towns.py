@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from layers._export import payload
-from layers._map import ZOOM, basemap_script
+from layers._map import LABEL_ZOOMS, ZOOM, basemap_script
 from layers._records import DATA_DIR
 from layers._towns import shown_towns, town_label_sides
 from layers import LAYERS
@@ -60,3 +60,27 @@ def test_the_apps_map_names_durres_left_of_its_dot_so_it_does_not_run_into_tiran
 
 def test_the_export_places_the_names_as_the_app_does() -> None:
     assert payload(load_dataset(LAYERS, DATA_DIR), geo("countries"), geo("towns"))["base"]["labels"] == labels_of_the_app()
+
+
+def test_a_name_keeps_clear_of_the_countries_names_but_a_capital_is_always_named() -> None:
+    town = [(1, 10.0, 40.0, 1.0)]
+    # a country's name (fixed) east of the dot sends the town's name west; on both sides, the dot stands alone
+    assert town_label_sides(town, [(1, 10.0, 40.0)], 0.2, fixed=[(10.5, 12.0, 40.1)]) == {1: "left"}
+    both = [(10.5, 12.0, 40.1), (8.0, 9.5, 39.9)]
+    assert town_label_sides(town, [(1, 10.0, 40.0)], 0.2, fixed=both) == {1: None}
+    # a capital is named over a country's name rather than not at all, and over a small town's dot if it must be
+    assert town_label_sides(town, [(1, 10.0, 40.0)], 0.2, fixed=both, insist={1}) == {1: "right"}
+    crowded = [(1, 10.0, 40.0), (8, 9.5, 40.0), (9, 10.5, 40.0)]
+    assert town_label_sides(town, crowded, 0.2, insist={1}) == {1: "right"}
+    assert town_label_sides(town, crowded, 0.2) == {1: None}
+
+
+def test_further_out_the_maps_place_the_names_again_and_name_every_capital() -> None:
+    labels = labels_of_the_app()
+    towns = {d.get("name") or d["text"]: d for d in labels if "wb-town" in d["css"]}
+    for capital in ("Belgrade", "Sarajevo", "Podgorica", "Skopje", "Pristina", "Tirana"):
+        assert towns[capital]["text"] == capital and all(towns[capital].get("sides", ["right"])), capital
+    # at a phone's zoom (half a step out) Podgorica's name goes west, off MONTENEGRO's; a step out Zenica's goes
+    assert towns["Podgorica"]["sides"][LABEL_ZOOMS.index(ZOOM - 0.5)] == "left"
+    assert towns["Zenica"]["sides"][LABEL_ZOOMS.index(ZOOM - 1)] is None
+    assert LABEL_ZOOMS[0] == ZOOM and all(len(d["sides"]) == len(LABEL_ZOOMS) for d in towns.values() if "sides" in d)

@@ -120,3 +120,22 @@ def touch_move(page, starts: list[tuple[float, float]], ends: list[tuple[float, 
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     finally:
         cdp.detach()
+
+
+# The town names a map shows, and on which side of their dots (the app's map and the export draw the same classes).
+TOWN_NAMES_JS = """() => Object.fromEntries(Array.from(document.querySelectorAll(".wb-label.wb-town"),
+    (e) => [e.textContent, e.classList.contains("wb-town-left") ? "left" : "right"]))"""
+
+
+def town_names_at(labels: list[dict], zooms: tuple[float, ...], zoom: float) -> dict[str, str]:
+    """The names `labels` (layers._map.map_labels) place at `zoom`: those of the nearest of `zooms` not closer in."""
+    step = next((i for i, z in enumerate(zooms) if z <= zoom), len(zooms) - 1)
+    names = {}
+    for d in labels:
+        if "sides" in d:
+            text, side = d["name"], d["sides"][step]
+        else:
+            text, side = d["text"], "left" if "wb-town-left" in d["css"] else "right"
+        if "wb-town" in d["css"] and text and side:
+            names[text] = side
+    return names

@@ -13,12 +13,13 @@ import numpy as np
 import shapely
 from shapely.geometry import box, shape
 
-from layers._map import CENTER, NARROW_ZOOM_OUT, ZOOM
+from layers._map import CENTER, LABEL_ZOOMS, NARROW_ZOOM_OUT, ZOOM, map_labels
 from layers._preview import project, project_array
 from layers._records import DATA_DIR, read_boundaries
 from layers._style import FOCUS_LAND, NEIGHBOUR_LAND
 
-from helpers import MAP_IFRAME, click_at, drawn_ids, map_frame, open_app, panel_text, set_year, view, wait_for, wait_idle
+from helpers import (MAP_IFRAME, TOWN_NAMES_JS, click_at, drawn_ids, map_frame, open_app, panel_text, set_year,
+                     town_names_at, view, wait_for, wait_idle)
 
 STANARI = (44.759289, 17.823207)
 MAP_READY_WAIT_S = 2.0  # app.py's wait for the map's report before it draws the controls anyway
@@ -299,3 +300,19 @@ def test_where_the_sidebar_is_folded_away_the_key_is_under_the_map(page, app_url
         else:
             wrapper = page.locator("[data-testid='stLayoutWrapper']:has(> .st-key-narrow_legend)")
             assert wrapper.evaluate("e => getComputedStyle(e).display") == "none"
+
+
+def test_zoomed_out_the_town_names_are_placed_again_clear_of_each_other(page, app_url) -> None:
+    """Names placed for the opening zoom would run into each other and into the countries' names further out: the map
+    places them again at each step (a phone's map opens there)."""
+    labels = map_labels(*read_boundaries(DATA_DIR))
+    open_app(page, app_url)
+    frame = map_frame(page)
+    assert frame.evaluate(TOWN_NAMES_JS) == town_names_at(labels, LABEL_ZOOMS, ZOOM)
+    page.frame_locator(MAP_IFRAME).locator(".leaflet-control-zoom-out").click()
+    assert wait_for(lambda: view(page)[2] == ZOOM - 1)
+    out = town_names_at(labels, LABEL_ZOOMS, ZOOM - 1)
+    assert wait_for(lambda: frame.evaluate(TOWN_NAMES_JS) == out)
+    assert out["Podgorica"] == "left" and "Zenica" not in out  # clear of MONTENEGRO's name, and of Sarajevo's
+    page.frame_locator(MAP_IFRAME).locator(".leaflet-control-zoom-in").click()
+    assert wait_for(lambda: frame.evaluate(TOWN_NAMES_JS) == town_names_at(labels, LABEL_ZOOMS, ZOOM))

@@ -14,12 +14,13 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import address, tab_stops, touch_move, wait_for
+from helpers import TOWN_NAMES_JS, address, tab_stops, touch_move, town_names_at, wait_for
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
 from layers._export import export
+from layers._map import LABEL_ZOOMS, map_labels
 from layers._marks import MARK_LAYERS
-from layers._records import DATA_DIR
+from layers._records import DATA_DIR, read_boundaries
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -340,3 +341,15 @@ def test_about_this_map_is_in_the_key(page, index_url) -> None:
     assert not about.locator("ul").first.is_visible()  # folded until asked
     about.locator("summary").click()
     assert "distinct sources" in about.inner_text() and "Known gaps and corrections." in about.inner_text()
+
+
+def test_zoomed_out_the_town_names_are_placed_again_as_in_the_app(page, index_url) -> None:
+    labels = map_labels(*read_boundaries(DATA_DIR))
+    open_export(page, index_url)
+    zoom = view(page)[2]
+    assert page.evaluate(TOWN_NAMES_JS) == town_names_at(labels, LABEL_ZOOMS, zoom)
+    page.locator(".leaflet-control-zoom-out").click()
+    assert wait_for(lambda: view(page)[2] == zoom - 1)
+    out = town_names_at(labels, LABEL_ZOOMS, zoom - 1)
+    assert out != town_names_at(labels, LABEL_ZOOMS, zoom)
+    assert wait_for(lambda: page.evaluate(TOWN_NAMES_JS) == out)
