@@ -165,8 +165,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not verify are attributed to whoever made them (\"according to …\"): the map does not make them its own.",
         "about.year_rule": "**The year** drives every layer: a record shows in the years it applied (a project from its "
         "start, an event in its year), and a country's diplomatic status is the one at the end of that year. A "
-        "project shows the status it had that year where its sources date the change: under construction before it "
-        "was completed, and its earlier status (agreed, say, or operating) before it was stalled, cancelled or sold.",
+        "project shows the status it had that year where its sources date the change: agreed before its works began, "
+        "under construction before it was completed, and its earlier status (agreed, say, or operating) before it was "
+        "stalled, cancelled or sold.",
         "about.gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md, in the ZIP under *Share "
         "and download*) lists what is missing or approximate and how to correct a record. Corrections are welcome, "
         "with a source.",
