@@ -360,9 +360,14 @@ def select(selection: tuple[str, str]) -> None:
     st.rerun()
 
 
+VIEW_PARAMS = ("layers", "dimension", "series")  # what the address bar says of the map around the panel
+
+
 def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str:
-    """The panel's 'Cite or share' block: its link opens this record or profile in this year."""
-    params = {"year": str(year), **selection_params(selection)}
+    """The panel's 'Cite or share' block: its link opens this record or profile in this year, on the map the reader
+    sees (its layers and colouring, as the address bar gives them)."""
+    view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
+    params = {"year": str(year), **view, **selection_params(selection)}
     return f"<div class='wb-panel'>{citation_html(name, what, st.context.url, params, date.today().isoformat())}</div>"
 
 

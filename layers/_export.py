@@ -48,7 +48,8 @@ SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "prof
                    "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
                    "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
-                   "permalink.too_long", "permalink.bad_year", "permalink.bad_layers", "permalink.one_fill",
+                   "permalink.too_long", "permalink.bad_year", "permalink.not_a_year", "permalink.bad_layers",
+                   "permalink.bad_layers_default", "permalink.one_fill",
                    "permalink.bad_dimension", "permalink.bad_series", "permalink.series_not_in_year",
                    "permalink.bad_country", "permalink.bad_record")
 

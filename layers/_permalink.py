@@ -47,18 +47,20 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
         if text.isascii() and text.isdigit() and years[0] <= int(text) <= years[1]:
             state.year = int(text)
         else:
-            state.notices.append(t("permalink.bad_year", value=text[:40], low=years[0], high=years[1]))
+            key = "permalink.bad_year" if text.isascii() and text.isdigit() else "permalink.not_a_year"
+            state.notices.append(t(key, value=text[:40], low=years[0], high=years[1]))
     if raw["layers"] is not None:
         wanted = [part.strip() for part in raw["layers"].split(",") if part.strip()]
         unknown = [part for part in wanted if part not in layer_ids]
-        if unknown:
-            state.notices.append(t("permalink.bad_layers", value=", ".join(p[:30] for p in unknown[:5])))
         known = list(dict.fromkeys(part for part in wanted if part in layer_ids))
+        if unknown:  # with nothing known left, the default set rather than an empty map
+            key = "permalink.bad_layers" if known else "permalink.bad_layers_default"
+            state.notices.append(t(key, value=", ".join(p[:30] for p in unknown[:5])))
         fills = [lid for lid in known if lid in fill_ids]
         if len(fills) > 1:
             state.notices.append(t("permalink.one_fill", kept=fills[0]))
             known = [lid for lid in known if lid not in fills[1:]]
-        state.layers = known
+        state.layers = known if known or not unknown else None
     if raw["dimension"] is not None:
         if raw["dimension"].strip() in dimensions:
             state.dimension = raw["dimension"].strip()

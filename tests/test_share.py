@@ -50,6 +50,15 @@ def test_bad_values_are_dropped_with_notices() -> None:
     assert any("<script>" in n for n in state.notices)  # named, as text; the app escapes it when showing
 
 
+def test_a_link_with_no_known_layer_keeps_the_default_set_and_a_non_number_is_not_a_year() -> None:
+    state = parsed(layers="foo,bar")
+    assert state.layers is None and state.notices == ["unknown layer(s) foo, bar: the default layers are shown"]
+    assert parsed(layers="").layers == []  # a link with every layer switched off stays so
+    assert parsed(year="abc").notices == ["year 'abc' is not a year"]
+    assert parsed(year="2020.5").notices == ["year '2020.5' is not a year"]
+    assert parsed(year="1800").notices == ["year '1800' is not between 2012 and 2026"]
+
+
 def test_odd_shapes_of_parameters_do_not_raise() -> None:
     for value in ([], ["2019", "2021"], None, "２０２０", "20 20", "x" * 5000, "-1", "2020.0"):
         state = parsed(year=value, layers=value, country=value, record=value)

@@ -263,8 +263,10 @@
     const country = value("country"), record = value("record");
     if (year !== null) {
       const slider = document.getElementById("wb-year");
-      if (/^[0-9]{1,9}$/.test(year) && +year >= D.years[0] && +year <= D.years[1]) slider.value = String(+year);
-      else state.notices.push(fmt("permalink.bad_year", {value: year.slice(0, 40), low: D.years[0], high: D.years[1]}));
+      const digits = /^[0-9]+$/.test(year);
+      if (digits && +year >= D.years[0] && +year <= D.years[1]) slider.value = String(+year);
+      else state.notices.push(fmt(digits ? "permalink.bad_year" : "permalink.not_a_year",
+                                  {value: year.slice(0, 40), low: D.years[0], high: D.years[1]}));
     }
     showLayers(layers === null ? DEFAULT_LAYERS : layersIn(layers));  // no layers in a link: the page's first set
     if (dimension !== null && !DIMENSIONS.includes(dimension)) state.notices.push(fmt("permalink.bad_dimension", {value: dimension.slice(0, 30)}));
@@ -305,8 +307,12 @@
   function layersIn(text) {  // the app's rules: unknown ids and a second colouring are named and left out
     const wanted = text.split(",").map((part) => part.trim()).filter(Boolean);
     const unknown = wanted.filter((part) => !LAYER_IDS.includes(part));
-    if (unknown.length) state.notices.push(fmt("permalink.bad_layers", {value: unknown.slice(0, 5).map((p) => p.slice(0, 30)).join(", ")}));
     const known = Array.from(new Set(wanted.filter((part) => LAYER_IDS.includes(part))));
+    if (unknown.length) {  // with nothing known left, the page's first set rather than an empty map
+      const value = unknown.slice(0, 5).map((p) => p.slice(0, 30)).join(", ");
+      state.notices.push(fmt(known.length ? "permalink.bad_layers" : "permalink.bad_layers_default", {value: value}));
+      if (!known.length) return DEFAULT_LAYERS;
+    }
     const fills = known.filter((part) => D.fillLayers.includes(part));
     if (fills.length > 1) state.notices.push(fmt("permalink.one_fill", {kept: fills[0]}));
     return known.filter((part) => !fills.slice(1).includes(part));

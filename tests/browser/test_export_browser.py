@@ -288,7 +288,7 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_export(page, index_url + "#year=20x6&country=ZZ&record=" + quote("<img src=x onerror=alert(1)>"))
     note = page.locator("#wb-panel .wb-note").inner_text()
-    assert note == ("Parts of the link were ignored: year '20x6' is not between 2012 and 2026; unknown country 'ZZ'; "
+    assert note == ("Parts of the link were ignored: year '20x6' is not a year; unknown country 'ZZ'; "
                     "no record '<img src=x onerror=alert(1)>'"), note
     assert page.locator("#wb-panel img").count() == 0 and dialogs == []
     assert page.evaluate("() => window.wbExport.year()") == 2025 and address(page).endswith("#year=2025")
@@ -305,6 +305,9 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     assert wait_for(lambda: "unknown layer(s) nope" in panel(page))
     events = {rid for rid in expected_marks(2025) if rid.startswith("DIP")}
     assert page.locator("#wb-fill").input_value() == "sentiment" and events and visible(page) == events
+    page.evaluate("() => { location.hash = 'year=2025&layers=foo'; }")  # nothing known left: the first view, not an empty map
+    assert wait_for(lambda: "unknown layer(s) foo: the default layers are shown" in panel(page))
+    assert visible(page) == expected_marks(2025) and page.locator("#wb-fill").input_value().startswith("diplomacy")
 
 
 def test_on_a_web_address_the_citation_links_to_what_it_cites(page, served_url, blocked) -> None:

@@ -21,14 +21,17 @@ def test_permalink_restores_year_layers_and_country(page, app_url, blocked) -> N
     assert blocked == []
 
 
-def test_permalink_opens_a_record_panel_whose_citation_links_back_to_it(page, app_url) -> None:
-    open_app(page, f"{app_url}/?record=INF01&year=2019")
+def test_permalink_opens_a_record_panel_whose_citation_links_back_to_it_on_the_same_map(page, app_url) -> None:
+    open_app(page, f"{app_url}/?record=INF01&year=2019&layers=infrastructure,sentiment")
     assert wait_for(lambda: "300 MW" in panel_text(page))
     assert "record=INF01" in address(page)
     cite = page.locator(".wb-cite a")
-    assert cite.get_attribute("href") == f"{app_url}/?year=2019&record=INF01"  # the address the reader's browser used
-    page.goto(cite.get_attribute("href"))
+    # the address the reader's browser used, with the layers and colouring of the map around the panel
+    wanted = f"{app_url}/?year=2019&layers=infrastructure%2Csentiment&record=INF01"
+    assert wait_for(lambda: cite.get_attribute("href") == wanted), cite.get_attribute("href")
+    page.goto(wanted)
     assert wait_for(lambda: "300 MW" in panel_text(page))
+    assert drawn_ids(page) and not any(rid.startswith(("SUR", "DIP")) for rid in drawn_ids(page))
 
 
 def test_broken_permalink_is_ignored_with_a_notice(page, app_url) -> None:
