@@ -48,6 +48,8 @@ PANEL_CSS = """<style>
 .wb-panel p { font-size: .9rem; margin: .3rem 0; }
 .wb-coords a, .wb-cite { overflow-wrap: anywhere; }
 .wb-cite { font-size: .85rem !important; color: #444; }
+.wb-host { color: #666; overflow-wrap: anywhere; }
+.wb-panel p.wb-note { background: #fff4d6; border-left: 3px solid #d4a017; padding: .3rem .5rem; }
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ._dataset import Dataset
-from ._layer import rows_of, shown_mask
+from ._layer import in_year, rows_of, shown_mask
 from ._map import esc
 from ._messages import t
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
@@ -18,7 +18,9 @@ from ._view import chinese_vendor, country_name, qualified, status_at, word
 
 # Each diplomatic status field names the event record(s) it rests on.
 BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis", "visa_china": "visa_basis"}
-HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "notes", "precision", "coord_source", "year_to"}
+# shown elsewhere in the panel, or (a survey's `series`) an id for machines: the downloads keep it
+HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "notes", "precision", "coord_source", "year_to",
+          "series"}
 SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 
 
@@ -36,6 +38,13 @@ def link(url: str, text: str) -> str:
     if not SAFE_URL.match(url or ""):
         return esc(text)
     return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer nofollow">{esc(text)}</a>'
+
+
+def source_link(url: str, publisher: str) -> str:
+    """A source as its publisher's name, linked, and the site the link leads to: a copy on another site says so."""
+    host = (urlsplit(url).hostname or "") if SAFE_URL.match(url or "") else ""
+    host = host.removeprefix("www.")
+    return link(url, publisher) + (f" <small class='wb-host'>({esc(host)})</small>" if host else "")
 
 
 URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>;]*[^\s\"'<>;.,)]")
@@ -92,7 +101,8 @@ def _refs(dataset: Dataset, ids: str) -> str:
     return "; ".join(parts)
 
 
-def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> list[tuple[str, str]]:
+def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, shown: bool) -> list[tuple[str, str]]:
+    """The panel's facts; a project's status as it was in `year` if the record is `shown` in it."""
     layer = dataset.layers[layer_id].layer
     out = []
     for f in COMMON_FIELDS + layer.fields:
@@ -104,7 +114,7 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> list[tu
         text = _value(f.name, f.kind, value)
         if f.kind == "ref":
             text = _refs(dataset, str(value))
-        if layer_id == "infrastructure" and f.name == "status" and status_at(row, year) != value:
+        if layer_id == "infrastructure" and f.name == "status" and shown and status_at(row, year) != value:
             text = f"{esc(word('status', status_at(row, year)))} ({year}); {text}"
         basis = row.get(BASIS.get(f.name, ""))
         if isinstance(basis, str) and basis:
@@ -113,10 +123,26 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> list[tu
     return out
 
 
-def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> str:
-    """The details panel of one record: facts, figures (each with its source), confidence, location and sources."""
-    parts = [f"<h3 class='wb-title'>{esc(row['name'])}</h3>", "<table class='wb-facts'>"]
-    parts += [f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" for label, value in _rows(dataset, layer_id, row, year)]
+def year_span(row: pd.Series) -> str:
+    """The years a record is shown in, in words: '2013 onwards', '2019', '2014–2019'."""
+    start, end = row.get("year_from"), row.get("year_to")
+    start = None if start is None or pd.isna(start) else int(start)
+    end = None if end is None or pd.isna(end) else int(end)
+    if end is None:
+        return t("panel.span_open", start=start)
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None) -> str:
+    """The details panel of one record: facts, figures (each with its source), confidence, location and sources;
+    with `year`, its status in that year, or that the map does not show it then (None: as of the latest source)."""
+    parts = [f"<h3 class='wb-title'>{esc(row['name'])}</h3>"]
+    shown = year is not None and bool(in_year(pd.DataFrame([row]), year)[0])
+    if year is not None and not shown:  # opened from a link, a profile or Find in a year the map does not show it
+        parts.append(f"<p class='wb-note'>{esc(t('panel.not_in_year', year=year, span=year_span(row)))}</p>")
+    parts.append("<table class='wb-facts'>")
+    parts += [f"<tr><th>{esc(label)}</th><td>{value}</td></tr>"
+              for label, value in _rows(dataset, layer_id, row, year, shown)]
     parts.append("</table>")
     figures = dataset.figures_of(row["id"])
     if figures:
@@ -125,7 +151,7 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> s
             as_of = f" ({esc(f['as_of'])})" if f["as_of"] else ""
             parts.append(
                 f"<li><b>{esc(amount(float(f['value']), f['unit'], f['qualifier']))}</b>: {esc(f['label'])}{as_of}. "
-                f"{link(f['source_url'], f['publisher'])}, {esc(published(f['published']))}; {esc(f['confidence'])}"
+                f"{source_link(f['source_url'], f['publisher'])}, {esc(published(f['published']))}; {esc(f['confidence'])}"
                 + (f"<br><small>{esc(f['notes'])}</small>" if f["notes"] else "") + "</li>"
             )
         parts.append("</ul>")
@@ -143,10 +169,11 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int) -> s
 
 def sources_html(dataset: Dataset, row: pd.Series) -> str:
     """The same source block at the end of every panel."""
-    items = [f"<li>{link(row['source_url'], row['publisher'])}, {esc(published(row['published']))} ({esc(t('panel.primary_source'))})</li>"]
+    items = [f"<li>{source_link(row['source_url'], row['publisher'])}, {esc(published(row['published']))} "
+             f"({esc(t('panel.primary_source'))})</li>"]
     for s in dataset.sources_of(row["id"]):
         note = f": {esc(s['note'])}" if s["note"] else ""
-        items.append(f"<li>{link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
+        items.append(f"<li>{source_link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
     return f"<h4>{esc(t('panel.sources'))}</h4><ol class='wb-sources'>{''.join(items)}</ol>"
 
 
@@ -183,7 +210,7 @@ def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
     profile = Profile(country, year)
     current = status_row(dataset, country, year)
     if current is not None:
-        rows = _rows(dataset, "diplomacy", current, year)
+        rows = _rows(dataset, "diplomacy", current, year, True)
         rows = [(label, value) for label, value in rows if label not in (t("field.country"), t("field.year_from"))]
         profile.status_html = "<table class='wb-facts'>" + "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
     polls = dataset.layers["sentiment"].frame

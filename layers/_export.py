@@ -37,7 +37,6 @@ from ._view import DISAGREE, chinese_vendor, country_name, layer_title, palette_
 
 YEARS = (2012, 2026)  # the app's slider (app.py)
 DEFAULT_YEAR = 2025
-PANEL_YEAR = YEARS[1]  # panels are rendered once, for the last year: the status as of the latest source
 BUDGET = 1_000_000  # bytes, before compression
 PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
                   ("events", "profile.events"), ("vaccines", "profile.vaccines"))
@@ -81,7 +80,7 @@ def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
     (geometry, tooltip, style), as the app draws it."""
     out = {"id": row["id"], "layer": layer_id, "name": row["name"], "countries": row["country"].split(";"),
            "from": _year(row["year_from"]), "to": _year(row["year_to"]),
-           "html": record_html(dataset, layer_id, row, PANEL_YEAR)}
+           "html": record_html(dataset, layer_id, row, None)}  # made once: the status as of the latest source
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
     if layer_id == "surveillance" and chinese_vendor(row):

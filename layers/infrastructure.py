@@ -30,7 +30,7 @@ LAYER = Layer(
         Field("status", "vocab:status", True, "lifecycle status as of the latest source"),
         Field("status_detail", "text", False, "dated milestones behind the status"),
         Field("completion_year", "year", False, "year works finished or the asset opened; before it, a project counts as under construction"),
-        Field("status_since", "year", False, "first year the sources show a project stalled, cancelled or sold (its status as of the latest source); before it, the project counts as `earlier_status`"),
+        Field("status_since", "year", False, "first year the sources show the project's status as of the latest source (works begun; stalled, cancelled or sold); before it, the project counts as `earlier_status`"),
         Field("earlier_status", "vocab:status", False, "the project's status before `status_since`, as its sources date it"),
     ),
 )

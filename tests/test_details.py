@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import citation_html, country_profile, linked
+from layers._details import citation_html, country_profile, linked, record_html
 from layers._permalink import parse
 
 
@@ -55,3 +55,27 @@ def test_a_profile_says_where_sources_disagree_on_a_poll() -> None:
     assert "<b>46%</b>" in first and "also reported as 39% (mne.news (citing RTCG))" in first
     assert "<b>39%</b>" in second and "also reported as 46% (A News (Anadolu))" in second
     assert "disagree" not in country_profile(load_dataset(LAYERS), "RS", 2024).sentiment_html
+
+
+def panel_of(record_id: str, year: int) -> str:
+    dataset = load_dataset(LAYERS)
+    layer_id, row = dataset.record(record_id)
+    return record_html(dataset, layer_id, row, year)
+
+
+def test_a_record_opened_in_a_year_the_map_does_not_show_it_says_so_and_claims_no_status_for_that_year() -> None:
+    before = panel_of("INF01", 2012)  # Stanari: from 2013
+    assert "Not on the map in 2012: this record is for 2013 onwards." in before
+    assert "under construction (2012)" not in before and "operating" in before  # its status now, none for 2012
+    during = panel_of("INF01", 2014)
+    assert "Not on the map" not in during and "under construction (2014)" in during
+    assert "this record is for 2020." in panel_of("DIP004", 2021)
+
+
+def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_series_id() -> None:
+    html = panel_of("SUR04", 2025)
+    hosts = re.findall(r"<small class='wb-host'>\(([^)]*)\)</small>", html)
+    assert "hackerpranks.com" in hosts and "rferl.org" in hosts  # a republished copy shows where it is
+    assert len(hosts) == html.count("<a href=") - html.count("class='wb-coords'")
+    poll = panel_of("SEN_IRI2021_MK", 2021)
+    assert "iri-mk-relations-interest" not in poll and "netpress.com.mk" in poll
