@@ -17,7 +17,7 @@ from layers._about import about_markdown
 from layers._compare import COMPARE_CSS, comparison_html
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
-from layers._details import citation_html, country_profile, legend_html, md_escape, record_html
+from layers._details import citation_html, country_profile, legend_html, md_escape, record_html, same_place
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
 from layers._find import find_options, year_showing
 from layers._map import (MAP_HEIGHT, base_map, basemap_script, clicked, clicked_at, map_preview, reported_year,
@@ -404,7 +404,14 @@ def panel(data: Dataset, year: int) -> None:
         st.warning(t("panel.not_found", id=key))
         return
     _, row = found
-    st.html(record_panel(str(data_dir()), key, year) + citation(row["name"], t("cite.record", id=key), selection, year))
+    st.html(record_panel(str(data_dir()), key, year))
+    others = same_place(data, key, year)
+    if others:  # marks on one point lie under each other: only the top one takes a click
+        st.caption(t("panel.same_place", year=year))
+        for record_id, name in others:
+            st.button(md_escape(name), key=f"here_{record_id}", on_click=select, args=(("record", record_id),),
+                      type="tertiary", use_container_width=True)
+    st.html(PANEL_CSS + citation(row["name"], t("cite.record", id=key), selection, year))
     if row["country"] in FOCUS_COUNTRIES:
         st.button(f"← {country_name(row['country'])}", key="back_to_country", on_click=select, args=(("country", row["country"]),))
 

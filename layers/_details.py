@@ -12,6 +12,7 @@ import pandas as pd
 from ._dataset import Dataset
 from ._layer import in_year, rows_of, shown_mask
 from ._map import esc
+from ._marks import MARK_LAYERS
 from ._messages import t
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
 from ._view import chinese_vendor, country_name, qualified, status_at, word
@@ -131,6 +132,30 @@ def year_span(row: pd.Series) -> str:
     if end is None:
         return t("panel.span_open", start=start)
     return str(start) if start == end else f"{start}–{end}"
+
+
+def _points(geometry) -> set[tuple[float, float]]:
+    """The points a mark is drawn at (a point, or each of a multipoint's), to ~1 m."""
+    kind = getattr(geometry, "geom_type", "")
+    parts = [geometry] if kind == "Point" else list(geometry.geoms) if kind == "MultiPoint" else []
+    return {(round(p.x, 5), round(p.y, 5)) for p in parts}
+
+
+def same_place(dataset: Dataset, record_id: str, year: int) -> list[tuple[str, str]]:
+    """Other records with a mark on a point of this one's in `year` (id, name): their marks lie under each other, so
+    only the top one can be clicked, and the panel offers the rest."""
+    found = dataset.record(record_id)
+    here = _points(found[1].geometry) if found is not None else set()
+    if not here:
+        return []
+    out = []
+    for layer_id in MARK_LAYERS:
+        frame = dataset.layers[layer_id].frame
+        shown = in_year(frame, year)
+        for rid, name, geometry in zip(frame["id"][shown], frame["name"][shown], frame.geometry[shown]):
+            if rid != record_id and here & _points(geometry):
+                out.append((rid, name))
+    return out
 
 
 def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None) -> str:

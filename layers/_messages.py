@@ -46,6 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "panel.precision": "Location",
         "panel.coord_source": "Coordinates from",
         "panel.notes": "Notes",
+        "panel.same_place": "Also drawn on the same point in {year} (their marks lie under each other):",
         "panel.not_in_year": "Not on the map in {year}: this record is for {span}.",
         "panel.span_open": "{start} onwards",
         "panel.published": "published {date}",

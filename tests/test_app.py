@@ -289,3 +289,16 @@ def test_finding_a_poll_colours_the_countries_by_its_series_in_its_year() -> Non
     assert at.selectbox(key="series_2021").value == "isac-strategic-partner"
     assert "ISAC: China the most important strategic partner" in panel_text(at)
     assert at.query_params["series"] == "isac-strategic-partner" and at.query_params["record"] == "SEN_ISAC2021_RS"
+
+
+def test_marks_drawn_on_one_point_are_offered_in_the_panel(click) -> None:
+    """Belgrade's Confucius Institute, its Safe City cameras and Huawei's smart-city agreement share a town-centre
+    point: only the top mark takes a click, so the panel of one opens the others."""
+    click({"kind": "record", "id": "DIP017"})
+    at = make_app()
+    at.query_params["year"] = "2021"
+    at.run()
+    assert at.button(key="here_SUR01") and at.button(key="here_SUR10")
+    at.button(key="here_SUR01").click().run()
+    assert "Safe City" in panel_text(at) and "record SUR01" in panel_text(at)
+    assert at.button(key="here_DIP017")

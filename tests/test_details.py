@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import citation_html, country_profile, linked, record_html
+from layers._details import citation_html, country_profile, linked, record_html, same_place
 from layers._permalink import parse
 
 
@@ -79,3 +79,11 @@ def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_seri
     assert len(hosts) == html.count("<a href=") - html.count("class='wb-coords'")
     poll = panel_of("SEN_IRI2021_MK", 2021)
     assert "iri-mk-relations-interest" not in poll and "netpress.com.mk" in poll
+
+
+def test_the_records_drawn_on_one_point_in_a_year_are_found() -> None:
+    dataset = load_dataset(LAYERS)
+    assert {rid for rid, _ in same_place(dataset, "DIP017", 2021)} == {"SUR01", "SUR10"}
+    assert {rid for rid, _ in same_place(dataset, "SUR10", 2021)} >= {"SUR01", "DIP017", "DIP018"}  # each of its towns
+    assert same_place(dataset, "INF01", 2021) == [] and same_place(dataset, "NOPE", 2021) == []
+    assert "SUR01" not in {rid for rid, _ in same_place(dataset, "DIP017", 2012)}  # not yet shown that year
