@@ -343,7 +343,8 @@ NARROW_LEGEND_CSS = ("<style>@media (min-width: 769px) { [data-testid='stLayoutW
 
 
 def narrow_legend(plan: ViewPlan) -> None:
-    with st.container(key="narrow_legend"), st.expander(t("legend.title")):
+    """Open: a reader who arrives on a phone sees the marks' key without looking for it."""
+    with st.container(key="narrow_legend"), st.expander(t("legend.title"), expanded=True):
         st.html(NARROW_LEGEND_CSS)
         legend_body(plan)
 

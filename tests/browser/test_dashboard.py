@@ -293,8 +293,7 @@ def test_where_the_sidebar_is_folded_away_the_key_is_under_the_map(page, app_url
         main_key = page.locator(".st-key-narrow_legend")
         main_key.wait_for(state="attached", timeout=20_000)
         assert main_key.is_visible() == under_the_map, width
-        if under_the_map:
-            main_key.locator("summary").click()
+        if under_the_map:  # open from the start
             assert wait_for(lambda: "stalled, cancelled or sold" in main_key.inner_text())
             assert "Partnership for Peace" in main_key.inner_text()  # the fill of the view, as in the sidebar
         else:
