@@ -145,6 +145,12 @@ def record_panel(folder: str, record_id: str, year: int) -> str:
     return PANEL_CSS + f"<div class='wb-panel'>{record_html(data, layer_id, row, year)}</div>"
 
 
+@st.cache_resource(show_spinner=False)
+def records_here(folder: str, record_id: str, year: int) -> list[tuple[str, str]]:
+    """The records drawn on a point of this one's in a year, worked out once per data folder (as its panel is)."""
+    return same_place(load(folder), record_id, year)
+
+
 def fresh_base_map(tiles: bool):
     """A new base map every run: folium elements are not idempotent when rendered twice, and st_folium attaches the
     feature groups to the map it is given. Built the same way each time, it keeps the component key, hence the view."""
@@ -406,7 +412,7 @@ def panel(data: Dataset, year: int) -> None:
         return
     _, row = found
     st.html(record_panel(str(data_dir()), key, year))
-    others = same_place(data, key, year)
+    others = records_here(str(data_dir()), key, year)
     if others:  # marks on one point lie under each other: only the top one takes a click
         st.caption(t("panel.same_place", year=year))
         for record_id, name in others:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ._dataset import Dataset
+from ._find import years_label
 from ._layer import in_year, rows_of, shown_mask
 from ._map import esc
 from ._marks import MARK_LAYERS
@@ -124,16 +125,6 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, sho
     return out
 
 
-def year_span(row: pd.Series) -> str:
-    """The years a record is shown in, in words: '2013 onwards', '2019', '2014–2019'."""
-    start, end = row.get("year_from"), row.get("year_to")
-    start = None if start is None or pd.isna(start) else int(start)
-    end = None if end is None or pd.isna(end) else int(end)
-    if end is None:
-        return t("panel.span_open", start=start)
-    return str(start) if start == end else f"{start}–{end}"
-
-
 def _points(geometry) -> set[tuple[float, float]]:
     """The points a mark is drawn at (a point, or each of a multipoint's), to ~1 m."""
     kind = getattr(geometry, "geom_type", "")
@@ -164,7 +155,8 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
     parts = [f"<h3 class='wb-title'>{esc(row['name'])}</h3>"]
     shown = year is not None and bool(in_year(pd.DataFrame([row]), year)[0])
     if year is not None and not shown:  # opened from a link, a profile or Find in a year the map does not show it
-        parts.append(f"<p class='wb-note'>{esc(t('panel.not_in_year', year=year, span=year_span(row)))}</p>")
+        span = years_label(row, lambda start: t("panel.span_open", start=start))
+        parts.append(f"<p class='wb-note'>{esc(t('panel.not_in_year', year=year, span=span))}</p>")
     parts.append("<table class='wb-facts'>")
     parts += [f"<tr><th>{esc(label)}</th><td>{value}</td></tr>"
               for label, value in _rows(dataset, layer_id, row, year, shown)]

@@ -4,6 +4,7 @@ each with the label a reader types into (name, countries, years, company), and t
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -19,10 +20,11 @@ def _year(value) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def years_label(row: pd.Series) -> str:
+def years_label(row: pd.Series, onwards: Callable[[int | None], str] = lambda start: f"{start}–") -> str:
+    """A record's years: '2019', '2014–2019', or `onwards(start)` ('2013–') for one still current."""
     start, end = _year(row["year_from"]), _year(row["year_to"])
     if end is None:
-        return f"{start}–"
+        return onwards(start)
     return str(start) if start == end else f"{start}–{end}"
 
 

@@ -596,34 +596,18 @@ class BaseLayers(MacroElement):
   }).addTo(map);
   window.wbCountries = countries;
   window.wbReportReady();
-  var towns = window.wbPane("wbTowns"), moving = [];
-  function label(d, text, at) {
+  var towns = window.wbPane("wbTowns");
+  base.labels.forEach(function (d) {
+    if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
+                                                 fillOpacity: 1, interactive: false, pane: towns}).addTo(map); }
+  });
+  window.wbTownLabels(map, base, function (d, text, at) {
     var el = document.createElement("div");
     el.className = "wb-label " + at.css;
     el.textContent = text;
     var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: at.anchor});
     return L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
-  }
-  base.labels.forEach(function (d) {
-    if (d.dot) { L.circleMarker([d.lat, d.lng], {radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
-                                                 fillOpacity: 1, interactive: false, pane: towns}).addTo(map); }
-    if (d.sides) { moving.push({d: d, side: null, marker: null}); }
-    else if (d.text) { label(d, d.text, d); }
   });
-  // names placed again as the reader zooms out (layers._map.LABEL_ZOOMS): those of the nearest step not closer in
-  function placeTowns() {
-    var zoom = map.getZoom(), i = 0;
-    while (i < base.labelZooms.length - 1 && base.labelZooms[i] > zoom) { i++; }
-    moving.forEach(function (t) {
-      var side = t.d.sides[i];
-      if (side === t.side) { return; }
-      if (t.marker) { map.removeLayer(t.marker); }
-      t.side = side;
-      t.marker = side ? label(t.d, t.d.name, base.townAt[side]) : null;
-    });
-  }
-  placeTowns();
-  map.on("zoomend", placeTowns);
 })({{ this._parent.get_name() }}, window.wbBase, {{ this.style }}, {{ this.neighbour }});
 {% endmacro %}
 """)

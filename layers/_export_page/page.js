@@ -47,31 +47,14 @@
   }).addTo(map);
   // Frame the six countries in whatever size the page is embedded at (the app's fixed view suits its 600 px map).
   map.fitBounds(countries.getBounds(), {padding: [12, 12], animate: false});
-  const label = (d, text, at) => L.marker([d.lat, d.lng], {
-    pane: "wb-labels", interactive: false, keyboard: false,
-    icon: L.divIcon({className: "wb-icon", html: el("div", text, "wb-label " + at.css), iconSize: [d.w, 16], iconAnchor: at.anchor}),
-  }).addTo(map);
-  const moving = [];
   D.base.labels.forEach((d) => {  // as the app's map draws them (layers._map.map_labels)
     if (d.dot) L.circleMarker([d.lat, d.lng], {pane: "wb-labels", radius: d.dot, color: "#555", weight: 1, fillColor: "#555",
                                                fillOpacity: 1, interactive: false}).addTo(map);
-    if (d.sides) moving.push({d: d, side: null, marker: null});
-    else if (d.text) label(d, d.text, d);
   });
-  const placeTowns = () => {  // names placed again as the reader zooms out: those of the nearest step not closer in
-    const zooms = D.base.labelZooms;
-    let i = 0;
-    while (i < zooms.length - 1 && zooms[i] > map.getZoom()) i++;
-    moving.forEach((t) => {
-      const side = t.d.sides[i];
-      if (side === t.side) return;
-      if (t.marker) map.removeLayer(t.marker);
-      t.side = side;
-      t.marker = side ? label(t.d, t.d.name, D.base.townAt[side]) : null;
-    });
-  };
-  placeTowns();
-  map.on("zoomend", placeTowns);
+  window.wbTownLabels(map, D.base, (d, text, at) => L.marker([d.lat, d.lng], {
+    pane: "wb-labels", interactive: false, keyboard: false,
+    icon: L.divIcon({className: "wb-icon", html: el("div", text, "wb-label " + at.css), iconSize: [d.w, 16], iconAnchor: at.anchor}),
+  }).addTo(map));
 
   const before = (r) => r.since !== undefined && state.year < r.since;  // its status that year was an earlier one
   const isSelected = (r) => state.selected !== null && state.selected[0] === "record" && state.selected[1] === r.id;
