@@ -30,7 +30,16 @@ from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import confidence_swatches, precision_swatches
 from layers._timeline import choice_keys, timeline_script
-from layers._view import ViewPlan, country_name, layer_title, plan_view, sentiment_series, view_of
+from layers._view import (
+    ViewPlan,
+    country_name,
+    layer_title,
+    plan_view,
+    poll_years,
+    sentiment_series,
+    view_of,
+    years_text,
+)
 
 LOG = logging.getLogger("wb_china_map")
 YEARS = (2012, 2026)
@@ -52,6 +61,7 @@ PANEL_CSS = """<style>
 .wb-panel p.wb-note { background: #fff4d6; border-left: 3px solid #d4a017; padding: .3rem .5rem; }
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
+.wb-legend-note { color: #5d574b; margin-bottom: .25rem; line-height: 1.3; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
 .wb-sample { flex: none; display: inline-block; margin: 0 4px; }
 """ + COMPARE_CSS + "</style>"
@@ -109,6 +119,12 @@ def timeline_url(folder: str) -> str:
 @st.cache_resource(show_spinner=False)
 def waves_in(folder: str, year: int) -> list[tuple[str, str]]:
     return sentiment_series(load(folder).layers["sentiment"].frame, year)
+
+
+@st.cache_data(show_spinner=False)
+def polled_in(folder: str, series: str | None = None) -> str:
+    """'2020, 2021, 2024': the years with a poll of `series` (of any series for None), for the sidebar's note."""
+    return years_text(poll_years(load(folder).layers["sentiment"].frame, series))
 
 
 def chosen_series(year: int) -> tuple[str | None, list[tuple[str, str]]]:
@@ -321,8 +337,9 @@ def controls(data: Dataset, choice: dict) -> None:
             if choice["waves"]:
                 titles = dict(choice["waves"])
                 st.selectbox(t("control.series"), list(titles), key=f"series_{year}", format_func=titles.get)
+                st.caption(t("control.series_years", years=polled_in(str(data_dir()), choice["series"])))
             else:
-                st.caption(t("control.no_waves", year=year))
+                st.caption(t("control.no_waves", year=year, years=polled_in(str(data_dir()))))
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
 
 

@@ -273,6 +273,9 @@ def legend_html(title: str, swatches: list) -> str:
     """A legend block: one small CSS sample per entry (dot, line or fill) and its meaning."""
     rows = []
     for s in swatches:
+        if s.shape == "note":
+            rows.append(f'<div class="wb-legend-note">{esc(s.label)}</div>')
+            continue
         border = "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
         if s.shape == "line":
             style = f"width:22px;height:0;border-top:4px {border} {s.colour};border-radius:0"

@@ -33,7 +33,19 @@ from ._style import (
     ramp,
 )
 from ._validate import Problem
-from ._view import DISAGREE, chinese_vendor, country_name, layer_title, palette_swatches, qualified, status_at, word
+from ._view import (
+    DISAGREE,
+    chinese_vendor,
+    country_name,
+    layer_title,
+    palette_swatches,
+    poll_figure,
+    poll_years,
+    sentiment_swatches,
+    status_at,
+    word,
+    years_text,
+)
 
 YEARS = (2012, 2026)  # the app's slider (app.py)
 DEFAULT_YEAR = 2025
@@ -44,7 +56,7 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
                    "profile.none", "profile.projects", "profile.deployments", "profile.deployments_count",
                    "profile.events", "profile.vaccines",
-                   "panel.empty", "panel.not_shown_in_year", "control.no_waves", "legend.country_level",
+                   "panel.empty", "panel.not_shown_in_year", "control.no_waves", "control.series_years", "legend.country_level",
                    "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
                    "permalink.too_long", "permalink.bad_year", "permalink.not_a_year", "permalink.bad_layers",
@@ -116,13 +128,15 @@ def _fills(dataset: Dataset) -> dict[str, Any]:
     rows = [{"country": row["country"], "from": _year(row["year_from"]), "to": _year(row["year_to"]),
              "values": {dim: row[dim] for dim in diplomacy.palettes}}
             for _, row in dataset.layers["diplomacy"].frame.iterrows()]
+    polls = dataset.layers["sentiment"].frame
     waves = [{"country": w["country"], "from": _year(w["year_from"]), "to": _year(w["year_to"]), "series": w["series"],
               "title": w["name"].split(" – ")[0], "colour": ramp(float(w["value"])),
-              "figure": f"{qualified(w)} ({w['publisher']})", "question": w["question"]}
+              "figure": poll_figure(w), "question": w["question"]}
              for _, w in dataset.layers["sentiment"].frame.iterrows()]
     latest = {code: [_intern(snippets, p.sentiment_html) for p in each] for code, each in profiles.items()}
     return {"palettes": palettes, "dimensions": {dim: t("field." + dim) for dim in diplomacy.palettes},
             "diplomacy": rows, "sentiment": waves, "status": status, "latestPoll": latest, "snippets": snippets,
+            "pollYears": {series or "": years_text(poll_years(polls, series)) for series in [None, *polls["series"].unique()]},
             "noData": NO_DATA, "disagree": DISAGREE, "vaccine": LAYERS["vaccines"].palettes["mode"]["purchase"][0]}
 
 
@@ -135,9 +149,7 @@ def _legends() -> dict[str, str]:
     for dim in diplomacy.palettes:
         swatches = palette_swatches(diplomacy, dim, shape="fill") + [no_data]
         blocks[f"diplomacy:{dim}"] = legend_html(f"{layer_title(diplomacy)}: {t('field.' + dim)}", swatches)
-    swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
-    swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), no_data]
-    blocks["sentiment"] = legend_html(layer_title(LAYERS["sentiment"]), swatches)
+    blocks["sentiment"] = legend_html(layer_title(LAYERS["sentiment"]), sentiment_swatches())
     gold = LAYERS["vaccines"].palettes["mode"]["purchase"][0]
     swatches = [Swatch(t("legend.vaccines.delivered"), gold), Swatch(t("legend.vaccines.none"), "#ffffff")]
     blocks["vaccines"] = legend_html(layer_title(LAYERS["vaccines"]), swatches)
@@ -199,7 +211,8 @@ def _controls() -> str:
             f'<label class="wb-label-block" for="wb-fill">{esc(t("control.fill"))}</label>'
             f'<select id="wb-fill">{options}</select>'
             f'<div id="wb-series-box" hidden><label class="wb-label-block" for="wb-series">{esc(t("control.series"))}'
-            f'</label><select id="wb-series"></select></div><p id="wb-no-waves" class="wb-help" hidden></p>')
+            f'</label><select id="wb-series"></select><p id="wb-series-years" class="wb-help"></p></div>'
+            f'<p id="wb-no-waves" class="wb-help" hidden></p>')
 
 
 def page(data: dict[str, Any], about: str) -> str:

@@ -23,7 +23,7 @@ class Swatch:
 
     label: str
     colour: str
-    shape: str = "dot"  # dot | line | fill
+    shape: str = "dot"  # dot | line | fill | note (a line of text, no sample)
     fill_opacity: float = 0.9
     dash: str | None = None
 

@@ -142,6 +142,24 @@ def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
     return [(series, titles[series]) for series in counts.index]
 
 
+def poll_years(frame: pd.DataFrame, series: str | None = None) -> list[int]:
+    """The years a poll (of `series`, or of any series) is shown in, ascending."""
+    rows = frame if series is None else frame[frame["series"].to_numpy() == series]
+    ends = rows["year_to"].fillna(rows["year_from"])
+    return sorted({year for start, end in zip(rows["year_from"], ends) for year in range(int(start), int(end) + 1)})
+
+
+def years_text(years: list[int]) -> str:
+    """'2018, 2020–2025': runs of consecutive years joined by a dash."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
 def by_country(rows: list[dict]) -> dict[str, list[dict]]:
     """Rows (plain dicts, from `rows_of`) grouped by country, countries sorted, rows in file order."""
     out: dict[str, list[dict]] = {}
@@ -154,15 +172,26 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, year: int, series: str | N
     """Colour and tooltip by country for one survey series (sources that disagree get their own colour)."""
     keep = in_year(frame, year) & (frame["series"].to_numpy() == series)
     colours, tips = {}, {}
-    waves_by_country = by_country(rows_of(frame, keep, ("country", "value", "value_qualifier", "publisher", "question")))
-    for country, waves in waves_by_country.items():
-        figures = [f"{qualified(w)} ({_map.esc(w['publisher'])})" for w in waves]
+    columns = ("country", "value", "value_qualifier", "metric", "publisher", "question")
+    for country, waves in by_country(rows_of(frame, keep, columns)).items():
+        figures = [_map.esc(poll_figure(w)) for w in waves]
         colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
         question = _map.esc(waves[0]["question"])
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
-    swatches = [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
-    swatches += [Swatch(t("legend.disagree"), DISAGREE, shape="fill"), Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
-    return colours, tips, swatches
+    return colours, tips, sentiment_swatches()
+
+
+def sentiment_swatches() -> list[Swatch]:
+    """The sentiment key, first saying what its percentages count (the answer varies by survey wave)."""
+    swatches = [Swatch(t("legend.sentiment.share"), "", shape="note")]
+    swatches += [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
+    return swatches + [Swatch(t("legend.disagree"), DISAGREE, shape="fill"),
+                       Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
+
+
+def poll_figure(wave: pd.Series | dict) -> str:
+    """'85% positive attitude to China (IRI)': the share, the answer it counts, and who reported it (not escaped)."""
+    return f"{qualified(wave)} {wave['metric']} ({wave['publisher']})"
 
 
 def qualified(wave: pd.Series | dict) -> str:

@@ -206,8 +206,15 @@ def test_country_colour_controls_drive_the_map_in_the_same_run() -> None:
     assert question("iri-xi-favourable") in tips(at)
     at.selectbox(key="series_2024").set_value("iri-most-important-ally").run()
     assert question("iri-most-important-ally") in tips(at) and question("iri-xi-favourable") not in tips(at)
+    assert "This series' polls: 2024–2025. Only waves of one series compare." in captions(at)  # IRI asked Serbia about its ally in 2024 and 2025
+    at.slider(key="year").set_value(2013).run()
+    assert "No survey wave in 2013. Polls are on the map for 2018, 2020–2025." in captions(at)
     at.radio(key="fill").set_value(None).run()
     assert '"fillColor": "#b2182b"' not in map_args(at)["feature_group"]
+
+
+def captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.sidebar.caption]
 
 
 def tips(at: AppTest) -> str:

@@ -17,9 +17,20 @@ from layers._map import (DOT_STYLE, DRAW_JS, base_map, basemap_script, clicked, 
 from layers._marks import MARK_LAYERS, all_marks, mark
 from layers._messages import MESSAGES, t
 from layers._records import DATA_DIR
+from layers._details import legend_html
 from layers._schema import VOCABULARIES
 from map_view import view_args
-from layers._view import build_view, earlier, plan_view, sentiment_series, shown, status_at, view_of
+from layers._view import (
+    build_view,
+    earlier,
+    plan_view,
+    poll_years,
+    sentiment_series,
+    shown,
+    status_at,
+    view_of,
+    years_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}
@@ -115,9 +126,25 @@ def test_sentiment_fill_has_no_data_style_and_shows_disagreement() -> None:
     waves = dict(sentiment_series(dataset().layers["sentiment"].frame, 2024))
     assert "iri-xi-favourable" in waves
     html = view_html(2024, ["sentiment"], series="iri-xi-favourable")
-    assert "46%" in html and "39%" in html  # Montenegro: both figures, with their publishers
+    assert "46% favourable view of Xi Jinping (" in html and "39%" in html  # Montenegro: both, with their publishers
     [(styles, _)] = view_args(html)["view"]["fills"]
     assert styles["XK"]["dashArray"] == "3 4"  # Kosovo has no figure in that wave: dashed
+
+
+def test_the_sentiment_key_says_what_its_percentages_count() -> None:
+    view = build_view(dataset(), geo("countries.geojson"), 2024, ["sentiment"], "", "iri-xi-favourable")
+    [note, *fills] = view.legend["sentiment"]
+    assert note.shape == "note" and "answer named in each country's tooltip" in note.label
+    assert [s.label for s in fills[:5]] == ["10%", "30%", "50%", "70%", "90%"]
+    html = legend_html("Public sentiment", list(view.legend["sentiment"]))
+    assert "<div class=\"wb-legend-note\">Share of respondents" in html and html.count("wb-sample") == len(fills)
+
+
+def test_poll_years_read_as_runs() -> None:
+    polls = dataset().layers["sentiment"].frame
+    assert years_text(poll_years(polls, "iri-most-important-ally")) == "2024–2025"
+    assert years_text([2012, 2014, 2015, 2016, 2020]) == "2012, 2014–2016, 2020" and years_text([]) == ""
+    assert poll_years(polls) == sorted({int(y) for y in polls["year_from"]})  # each poll is shown in its own year
 
 
 def test_status_before_completion_is_under_construction() -> None:

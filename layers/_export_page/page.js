@@ -125,7 +125,9 @@
     box.hidden = !on || !waves.length;
     const none = document.getElementById("wb-no-waves");
     none.hidden = !on || waves.length > 0;
-    none.textContent = fmt("control.no_waves", {year: state.year});
+    none.textContent = fmt("control.no_waves", {year: state.year, years: F.pollYears[""]});
+    document.getElementById("wb-series-years").textContent =
+      state.series ? fmt("control.series_years", {years: F.pollYears[state.series]}) : "";
   }
 
   function updateVaccines() {
