@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 from dataclasses import dataclass, field
 
@@ -23,6 +24,16 @@ BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis",
 # shown elsewhere in the panel, or (a survey's `series`) an id for machines: the downloads keep it
 HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "notes", "precision", "coord_source", "year_to",
           "series"}
+def _dataset_version() -> str:
+    """The release CITATION.cff names (the file a citation manager reads), so a citation says which data it quotes."""
+    try:
+        found = re.search(r'^version:\s*"?([^"\n]+)"?\s*$', (Path(__file__).parents[1] / "CITATION.cff").read_text(encoding="utf-8"), re.M)
+    except OSError:
+        return ""
+    return found.group(1) if found else ""
+
+
+DATASET_VERSION = _dataset_version()
 SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 
 
@@ -201,9 +212,14 @@ def citation_html(name: str, what: str, app_url: str | None, params: dict[str, s
     if app_url and SAFE_URL.match(app_url):  # the app's own address: any query or fragment on it is dropped
         scheme, host, path, _, _ = urlsplit(app_url)
         address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params), ""))
-    text = t("cite.text", name=name, what=what, work=t("cite.work"), accessed=accessed)
+    text = t("cite.text", name=name, what=what, work=cited_work(), accessed=accessed)
     return (f"<h4>{esc(t('cite.title'))}</h4><p class='wb-cite'>{esc(text)}"
             + (f" {link(address, address)}" if address else "") + "</p>")
+
+
+def cited_work() -> str:
+    """The work's title with its version, as citations name it."""
+    return t("cite.work_version", work=t("cite.work"), version=DATASET_VERSION) if DATASET_VERSION else t("cite.work")
 
 
 @dataclass

@@ -15,7 +15,7 @@ from . import LAYERS
 from ._about import about_html
 from ._compare import COMPARE_CSS, comparison_html
 from ._dataset import Dataset, load_dataset
-from ._details import country_profile, legend_html, record_html
+from ._details import cited_work, country_profile, legend_html, record_html
 from ._map import CENTER, LABEL_ZOOMS, MIN_ZOOM, TOWN_AT, ZOOM, ZOOM_SNAP, esc, map_labels, script_json
 from ._map_hooks import MAP_HOOKS_JS
 from ._marks import MARK_LAYERS, mark
@@ -189,7 +189,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
                                  "dashArray": None},
                        "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
             "attribution": esc(t("export.map_attribution")),
-            "messages": {key: template(key) for key in SCRIPT_MESSAGES}}
+            "messages": {key: template(key) for key in SCRIPT_MESSAGES} | {"cite.work": cited_work()}}
 
 
 def _controls() -> str:

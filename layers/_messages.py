@@ -202,6 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "event behind each status and the records behind each number.",
         "cite.title": "Cite or share",
         "cite.work": "China in the Western Balkans: a sourced dataset and map dashboard",
+        "cite.work_version": "{work}, version {version}",
         "cite.text": "“{name}”, {what}. {work}. Accessed {accessed}.",
         "cite.record": "record {id}",
         "cite.profile": "country profile, {year}",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import citation_html, country_profile, linked, record_html, same_place
+from layers._details import DATASET_VERSION, citation_html, country_profile, linked, record_html, same_place
 from layers._permalink import parse
 
 
@@ -29,6 +31,7 @@ def test_a_citation_names_the_record_and_links_back_to_it_in_its_year() -> None:
     html = citation_html('Plant <img src=x onerror=alert(1)>', "record INF01", "https://maps.example.org/wb",
                          {"year": "2021", "record": "INF01"}, "2026-11-29")
     assert "<img" not in html and "“Plant &lt;img" in html and "record INF01" in html and "Accessed 2026-11-29" in html
+    assert f"a sourced dataset and map dashboard, version {DATASET_VERSION}. Accessed" in html
     href = re.search(r'href="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert href == "https://maps.example.org/wb/?year=2021&record=INF01"
     state = parse(parse_qs(urlsplit(href).query), years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=["diplomacy"],
@@ -41,6 +44,12 @@ def test_a_citation_link_drops_any_query_or_fragment_of_the_apps_address_and_kee
                               ("https://h.example/wb/app/", "https://h.example/wb/app/"), ("https://h.example/?x=1", "https://h.example/")):
         html = citation_html("Plant", "record INF01", address, {"year": "2021", "record": "INF01"}, "2026-11-29")
         assert re.search(r'href="([^"]+)"', html).group(1) == expected + "?year=2021&amp;record=INF01", address
+
+
+def test_the_cited_version_is_the_projects_release() -> None:
+    """CITATION.cff (read by citation managers) and pyproject.toml name one release, which citations quote."""
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert DATASET_VERSION and DATASET_VERSION == project["project"]["version"]
 
 
 def test_a_citation_links_only_to_a_plain_http_address_of_the_app() -> None:
