@@ -46,11 +46,14 @@ def md_escape(text: object) -> str:
     return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in flat)
 
 
+NEW_TAB = ' target="_blank" rel="noopener noreferrer nofollow"'  # every source link: a new tab that is told nothing
+
+
 def link(url: str, text: str) -> str:
     """A link only for http(s) URLs; anything else is shown as plain text."""
     if not SAFE_URL.match(url or ""):
         return esc(text)
-    return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer nofollow">{esc(text)}</a>'
+    return f'<a href="{esc(url)}"{NEW_TAB}>{esc(text)}</a>'
 
 
 def source_link(url: str, publisher: str) -> str:
@@ -143,20 +146,32 @@ def _points(geometry) -> set[tuple[float, float]]:
     return {(round(p.x, 5), round(p.y, 5)) for p in parts}
 
 
+def shared_points(dataset: Dataset) -> dict[str, list[str]]:
+    """For each placed record, the other records with a mark on one of its points (any year), in file order."""
+    order: list[str] = []
+    by_point: dict[tuple[float, float], list[str]] = {}
+    for layer_id in MARK_LAYERS:
+        frame = dataset.layers[layer_id].frame
+        for rid, geometry in zip(frame["id"], frame.geometry):
+            order.append(rid)
+            for point in _points(geometry):
+                by_point.setdefault(point, []).append(rid)
+    rank = {rid: i for i, rid in enumerate(order)}
+    out: dict[str, set[str]] = {}
+    for ids in by_point.values():
+        for rid in ids:
+            out.setdefault(rid, set()).update(other for other in ids if other != rid)
+    return {rid: sorted(others, key=rank.get) for rid, others in out.items() if others}
+
+
 def same_place(dataset: Dataset, record_id: str, year: int) -> list[tuple[str, str]]:
     """Other records with a mark on a point of this one's in `year` (id, name): their marks lie under each other, so
     only the top one can be clicked, and the panel offers the rest."""
-    found = dataset.record(record_id)
-    here = _points(found[1].geometry) if found is not None else set()
-    if not here:
-        return []
     out = []
-    for layer_id in MARK_LAYERS:
-        frame = dataset.layers[layer_id].frame
-        shown = in_year(frame, year)
-        for rid, name, geometry in zip(frame["id"][shown], frame["name"][shown], frame.geometry[shown]):
-            if rid != record_id and here & _points(geometry):
-                out.append((rid, name))
+    for rid in shared_points(dataset).get(record_id, []):
+        row = dataset.record(rid)[1]
+        if in_year(pd.DataFrame([row]), year)[0]:
+            out.append((rid, row["name"]))
     return out
 
 

@@ -57,7 +57,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "panel.not_found": "Record {id} is not in the data shown.",
         "panel.failed": "The details of {what} could not be shown (the error is in the server log); the map and the "
                         "controls still work.",
-        "panel.not_shown_in_year": "This record does not apply to {year}; it is shown for reference.",
         "profile.title": "{country} in {year}",
         "profile.status": "Diplomatic status",
         "profile.sentiment": "Latest public-opinion figure",

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import DATASET_VERSION, citation_html, country_profile, linked, record_html, same_place
+from layers._details import DATASET_VERSION, citation_html, country_profile, linked, record_html, same_place, shared_points
 from layers._permalink import parse
 
 
@@ -96,3 +96,6 @@ def test_the_records_drawn_on_one_point_in_a_year_are_found() -> None:
     assert {rid for rid, _ in same_place(dataset, "SUR10", 2021)} >= {"SUR01", "DIP017", "DIP018"}  # each of its towns
     assert same_place(dataset, "INF01", 2021) == [] and same_place(dataset, "NOPE", 2021) == []
     assert "SUR01" not in {rid for rid, _ in same_place(dataset, "DIP017", 2012)}  # not yet shown that year
+    shared = shared_points(dataset)
+    assert all(rid in shared[other] for rid, others in shared.items() for other in others)  # each way round
+    assert "INF01" not in shared and {"SUR01", "SUR10"} <= set(shared["DIP017"])

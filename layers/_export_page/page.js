@@ -4,6 +4,14 @@
   const M = D.messages, F = D.fills, Y0 = D.years[0];
   const byId = {};
   D.records.forEach((r) => { byId[r.id] = r; });
+  // Records drawn on one point (to ~1 m, as layers._details.shared_points finds them): only the top mark takes a click.
+  const atPoint = {}, pointKey = ([lat, lng]) => lat.toFixed(5) + "," + lng.toFixed(5);
+  D.records.forEach((r) => (r.points || []).forEach((p) => { (atPoint[pointKey(p)] = atPoint[pointKey(p)] || []).push(r.id); }));
+  function sharing(r) {
+    const ids = new Set();
+    (r.points || []).forEach((p) => atPoint[pointKey(p)].forEach((id) => { if (id !== r.id) ids.add(id); }));
+    return D.records.filter((o) => ids.has(o.id));  // in file order
+  }
   // The app's one year rule (layers._layer.in_year): year_from <= Y and (year_to empty or Y <= year_to).
   const inYear = (r, y) => r.from !== null && r.from <= y && (r.to === null || y <= r.to);
   const fmt = (key, values) => M[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
@@ -157,13 +165,29 @@
     document.getElementById("wb-country-level").textContent = level ? fmt("legend.country_level", {count: level}) : "";
   }
 
+  function span(r) {  // a record's years in words, as layers._find.years_label gives them to the app's panel
+    if (r.to === null) return fmt("panel.span_open", {start: r.from});
+    return r.from === r.to ? String(r.from) : r.from + "–" + r.to;
+  }
   function recordPanel(box, r) {
     const y = state.year;
-    if (!inYear(r, y)) box.appendChild(el("p", fmt("panel.not_shown_in_year", {year: y}), "wb-note"));
+    if (!inYear(r, y)) box.appendChild(el("p", fmt("panel.not_in_year", {year: y, span: span(r)}), "wb-note"));
     else if (before(r)) box.appendChild(el("p", fmt("export.earlier_status", {year: y, before: r.statusBefore, now: r.statusNow, since: r.since}), "wb-note"));
     const body = el("div", undefined, "wb-panel-body");
     body.innerHTML = r.html;  // pre-rendered by layers._details.record_html: data text escaped, only http(s) links
+    body.querySelectorAll("a[href]").forEach((a) => { a.target = "_blank"; a.rel = "noopener noreferrer nofollow"; });
     box.appendChild(body);
+    const here = sharing(r).filter((o) => inYear(o, y));
+    if (here.length) {  // their marks lie under each other: only the top one takes a click
+      box.appendChild(el("p", fmt("panel.same_place", {year: y}), "wb-help"));
+      const list = box.appendChild(el("ul", undefined, "wb-list wb-here"));
+      here.forEach((o) => {
+        const button = el("button", o.name, "wb-link");
+        button.type = "button";
+        button.addEventListener("click", () => select(["record", o.id]));
+        list.appendChild(el("li")).appendChild(button);
+      });
+    }
     citation(box, r.name, fmt("cite.record", {id: r.id}));
     if (r.countries.length === 1 && D.countryNames[r.countries[0]]) {
       const back = el("button", fmt("export.back", {country: D.countryNames[r.countries[0]]}), "wb-back");

@@ -283,6 +283,21 @@ def test_a_year_before_a_projects_current_status_says_what_it_was_then(page, ind
     assert wait_for(lambda: panel(page).startswith("Tirana International Airport")), panel(page)[:200]
 
 
+def test_a_record_outside_the_year_says_so_and_records_on_its_point_are_offered(page, index_url) -> None:
+    open_export(page, index_url + "#year=2012&record=SUR01")  # Belgrade's Safe City, before its cameras
+    assert page.locator("#wb-panel .wb-note").inner_text() == "Not on the map in 2012: this record is for 2017 onwards."
+    assert page.locator("#wb-panel .wb-here button").all_inner_texts() == ["Confucius Institute, University of Belgrade"]
+    page.evaluate("() => { location.hash = 'year=2021&record=DIP017'; }")
+    here = page.locator("#wb-panel .wb-here button")
+    assert wait_for(lambda: here.count() == 2), panel(page)[:300]
+    assert page.locator("#wb-panel .wb-note").count() == 0
+    assert "Also drawn on the same point in 2021" in panel(page)
+    safe_city = here.filter(has_text="Safe City")
+    safe_city.click()
+    assert wait_for(lambda: panel(page).startswith("Belgrade 'Safe City' cameras (Huawei)")), panel(page)[:200]
+    assert page.locator("#wb-panel .wb-here").filter(has_text="Confucius Institute").count() == 1
+
+
 def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
