@@ -367,9 +367,11 @@ NARROW_LEGEND_CSS = ("<style>@media (min-width: 769px) { [data-testid='stLayoutW
 
 def narrow_legend(plan: ViewPlan) -> None:
     """Open: a reader who arrives on a phone sees the marks' key without looking for it."""
-    with st.container(key="narrow_legend"), st.expander(t("legend.title"), expanded=True):
+    with st.container(key="narrow_legend"):
         st.html(NARROW_LEGEND_CSS)
-        legend_body(plan)
+        st.caption(t("control.where_on_narrow"))  # Streamlit's » to open the sidebar has no words of its own
+        with st.expander(t("legend.title"), expanded=True):
+            legend_body(plan)
 
 
 def choose(selection: tuple[str, str]) -> None:

@@ -28,6 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "control.series": "Survey wave",
         "control.no_waves": "No survey wave in {year}. Polls are on the map for {years}.",
         "control.series_years": "This series' polls: {years}. Only waves of one series compare.",
+        "control.where_on_narrow": "Search, layers and country colours are in the menu: tap » at the top left.",
         "control.tiles": "Show a street-map background",
         "control.tiles_help": "Loads map tiles from openstreetmap.org: your browser then contacts a third party.",
         "control.tiles_notice": "The street-map background is loaded from openstreetmap.org (a third party).",

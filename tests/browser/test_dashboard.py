@@ -296,6 +296,7 @@ def test_where_the_sidebar_is_folded_away_the_key_is_under_the_map(page, app_url
         if under_the_map:  # open from the start
             assert wait_for(lambda: "stalled, cancelled or sold" in main_key.inner_text())
             assert "Partnership for Peace" in main_key.inner_text()  # the fill of the view, as in the sidebar
+            assert "tap » at the top left" in main_key.inner_text()  # where the controls went
         else:
             wrapper = page.locator("[data-testid='stLayoutWrapper']:has(> .st-key-narrow_legend)")
             assert wrapper.evaluate("e => getComputedStyle(e).display") == "none"
