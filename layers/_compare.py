@@ -16,7 +16,10 @@ STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
 CONFIDENCE_ORDER = tuple(VOCABULARIES["confidence"])  # surest first
 # The table's style, for the app's panel CSS and the static export's page alike.
 COMPARE_CSS = """
-.wb-compare-box { overflow-x: auto; }
+.wb-compare-box { overflow-x: auto; background:  /* a shade at an edge with more columns beyond it (the white covers scroll with the table and hide it at either end) */
+  linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+  linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+  radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
 .wb-compare { border-collapse: collapse; width: 100%; font-size: .84rem; line-height: 1.3; }
 .wb-compare th, .wb-compare td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e6e3dc; }
 .wb-compare thead th { border-bottom: 2px solid #cfcac0; }

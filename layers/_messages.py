@@ -195,7 +195,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compare.surveillance": "Surveillance",
         "compare.events": "Events",
         "compare.chinese": "Chinese vendor: {count}",
-        "compare.note": "Status at the end of {year}; one the sources do not confirm says so (reported, or claimed). The "
+        "compare.note": "Status at the end of {year}; a status the sources do not confirm is marked reported or claimed. The "
         "numbers count the records of each layer that apply to the country in {year}, as its profile lists them: with "
         "or without a place on the map, whatever their status, claims included; for surveillance, the number in brackets "
         "counts the deployments whose sources name a Chinese vendor or Chinese-made equipment. Click a country on the map for the "
