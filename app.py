@@ -323,6 +323,7 @@ def controls(data: Dataset, choice: dict) -> None:
     with st.sidebar:
         st.selectbox(t("control.find"), list(options), index=None, key="find", format_func=options.get,
                      placeholder=t("control.find_placeholder"), help=t("control.find_help"), on_change=on_find,
+                     filter_mode="contains",  # part of a name, as the help says: fuzzy matching listed loose kin too
                      args=(data,))
         st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
         st.markdown(f"**{t('control.layers')}**")

@@ -177,6 +177,19 @@ def test_the_search_opens_a_record_in_a_year_and_layer_that_show_it(page, app_ur
     assert wait_for(lambda: marked(page)["outlined"] == ["XK"])
 
 
+def test_the_search_lists_only_names_that_hold_what_is_typed(page, app_url) -> None:
+    """Part of a name, as its help says; a fuzzy match listed loosely related records (any with k, i, c, e, v, o in
+    that order). The plain spelling in each label lets a keyboard without the letters find Kičevo."""
+    open_app(page, app_url + "?year=2020")
+    page.get_by_text("Legend").first.wait_for(timeout=20_000)
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.keyboard.type("kicevo")
+    page.get_by_role("option").first.wait_for(timeout=10_000)
+    options = page.get_by_role("option").all_inner_texts()
+    assert options and all("kicevo" in option.casefold() for option in options), options
+    assert any(option.startswith("Kičevo–Ohrid") for option in options), options
+
+
 SCROLL_JS = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
 
 
