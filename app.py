@@ -1,5 +1,5 @@
 """The dashboard: the view the controls hold -> map -> details panel -> controls and legend. The only module that
-imports streamlit."""
+draws with streamlit (serve.py only hosts it)."""
 
 from __future__ import annotations
 

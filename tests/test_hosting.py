@@ -25,6 +25,7 @@ def test_dockerfile_runs_unprivileged_with_a_health_check() -> None:
     assert users and users[-1] not in ("root", "0")
     assert re.search(r"^HEALTHCHECK .*/_stcore/health", dockerfile, flags=re.M | re.S)
     assert "python -m layers validate" in dockerfile
+    assert re.search(r'^CMD \["streamlit", "run", "serve.py"', dockerfile, flags=re.M)  # with the page head for previews
 
 
 def test_community_cloud_finds_its_files() -> None:
