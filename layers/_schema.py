@@ -131,6 +131,7 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "capacity_mw": "generating capacity",
         "length_km": "length",
         "deaths": "deaths",
+        "jobs": "jobs kept or created",
         "duration_years": "duration",
         "final_maturity": "year the loan is to be repaid",
     },
