@@ -63,7 +63,7 @@ def source_link(url: str, publisher: str) -> str:
     return link(url, publisher) + (f" <small class='wb-host'>({esc(host)})</small>" if host else "")
 
 
-URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>;]*[^\s\"'<>;.,)]")
+URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>;]*[^\s\"'<>;.,):!?]")  # a sentence's closing punctuation is not the URL's
 
 
 def linked(text: str) -> str:

@@ -25,6 +25,8 @@ def test_markup_and_other_schemes_in_free_text_stay_text() -> None:
     assert "<img" not in html and "<script" not in html and "javascript:" in html
     assert html.count("<a ") == 1 and 'href="https://ok.example/"' in html
     assert linked("no link here") == "no link here"
+    route = linked("route file srb.a002 https://github.com/T/H/blob/4b47/srb.a002.wpt): exit 1 (Obrenovac)")
+    assert 'href="https://github.com/T/H/blob/4b47/srb.a002.wpt"' in route and "</a>): exit 1" in route
 
 
 def test_a_citation_names_the_record_and_links_back_to_it_in_its_year() -> None:
