@@ -24,10 +24,13 @@ BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis",
 # shown elsewhere in the panel, or (a survey's `series`) an id for machines: the downloads keep it
 HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "notes", "precision", "coord_source", "year_to",
           "series"}
+CITATION_FILE = Path(__file__).resolve().parents[1] / "CITATION.cff"
+
+
 def _dataset_version() -> str:
     """The release CITATION.cff names (the file a citation manager reads), so a citation says which data it quotes."""
     try:
-        found = re.search(r'^version:\s*"?([^"\n]+)"?\s*$', (Path(__file__).parents[1] / "CITATION.cff").read_text(encoding="utf-8"), re.M)
+        found = re.search(r'^version:\s*"?([^"\n]+)"?\s*$', CITATION_FILE.read_text(encoding="utf-8"), re.M)
     except OSError:
         return ""
     return found.group(1) if found else ""

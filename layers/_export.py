@@ -56,7 +56,8 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
                    "profile.none", "profile.projects", "profile.deployments", "profile.deployments_count",
                    "profile.events", "profile.vaccines",
-                   "panel.empty", "panel.not_in_year", "panel.span_open", "panel.same_place", "control.no_waves", "control.series_years", "legend.country_level",
+                   "panel.empty", "panel.not_in_year", "panel.span_open", "panel.same_place", "control.no_waves",
+                   "control.series_years", "legend.country_level",
                    "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
                    "permalink.too_long", "permalink.bad_year", "permalink.not_a_year", "permalink.bad_layers",
@@ -133,11 +134,12 @@ def _fills(dataset: Dataset) -> dict[str, Any]:
     waves = [{"country": w["country"], "from": _year(w["year_from"]), "to": _year(w["year_to"]), "series": w["series"],
               "title": w["name"].split(" – ")[0], "colour": ramp(float(w["value"])),
               "figure": poll_figure(w), "question": w["question"]}
-             for _, w in dataset.layers["sentiment"].frame.iterrows()]
+             for _, w in polls.iterrows()]
     latest = {code: [_intern(snippets, p.sentiment_html) for p in each] for code, each in profiles.items()}
     return {"palettes": palettes, "dimensions": {dim: t("field." + dim) for dim in diplomacy.palettes},
             "diplomacy": rows, "sentiment": waves, "status": status, "latestPoll": latest, "snippets": snippets,
-            "pollYears": {series or "": years_text(poll_years(polls, series)) for series in [None, *polls["series"].unique()]},
+            "pollYears": {series or "": years_text(poll_years(polls, series))  # "" for every series
+                          for series in [None, *polls["series"].unique()]},
             "noData": NO_DATA, "disagree": DISAGREE, "vaccine": LAYERS["vaccines"].palettes["mode"]["purchase"][0]}
 
 
