@@ -108,7 +108,9 @@ def _value(field_name: str, kind: str, value: object) -> str:
     return esc(value)
 
 
-def _refs(dataset: Dataset, ids: str) -> str:
+def _refs(dataset: Dataset, ids: str, year: int | None = None) -> str:
+    """The records `ids` names, each with its source; with `year` (a status's), one dated later says so: a status
+    before an event rests on it too ("not a candidate" until the year it became one)."""
     parts = []
     for rid in ids.split(";"):
         found = dataset.record(rid)
@@ -116,8 +118,17 @@ def _refs(dataset: Dataset, ids: str) -> str:
             parts.append(esc(rid))
             continue
         row = found[1]
-        parts.append(f"{esc(row['name'])} ({link(row['source_url'], row['publisher'])}, {esc(t('panel.confidence').lower())}: {esc(row['confidence'])})")
+        start = row.get("year_from")
+        later = f"{esc(t('panel.basis_later', year=int(start)))}, " if year is not None and pd.notna(start) and start > year else ""
+        parts.append(f"{esc(row['name'])} ({later}{link(row['source_url'], row['publisher'])}, "
+                     f"{esc(t('panel.confidence').lower())}: {esc(row['confidence'])})")
     return "; ".join(parts)
+
+
+def _year_of(row: pd.Series) -> int | None:
+    """A one-year record's year (a country's status rows are one a year)."""
+    start, end = row.get("year_from"), row.get("year_to")
+    return int(start) if pd.notna(start) and pd.notna(end) and start == end else None
 
 
 def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, shown: bool) -> list[tuple[str, str]]:
@@ -137,7 +148,7 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, sho
             text = f"{esc(word('status', status_at(row, year)))} ({year}); {text}"
         basis = row.get(BASIS.get(f.name, ""))
         if isinstance(basis, str) and basis:
-            text += f"<br><small>{esc(t('profile.basis'))}: {_refs(dataset, basis)}</small>"
+            text += f"<br><small>{esc(t('profile.basis'))}: {_refs(dataset, basis, _year_of(row))}</small>"
         out.append((t("field." + f.name, default=f.name.replace("_", " ")), text))
     return out
 

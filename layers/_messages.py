@@ -141,6 +141,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "word.event_category.eu": "EU",
         "word.event_category.nato": "NATO",
         "profile.basis": "Based on",
+        "panel.basis_later": "in {year}, after this year",
         "permalink.notice": "Parts of the link were ignored: {details}",
         "permalink.too_long": "{param} is too long",
         "permalink.bad_year": "year '{value}' is not between {low} and {high}",

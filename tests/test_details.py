@@ -60,6 +60,15 @@ def test_a_citation_links_only_to_a_plain_http_address_of_the_app() -> None:
         assert "<a " not in html and "record INF01" in html, address
 
 
+def test_a_status_based_on_a_later_event_says_the_event_came_after_the_year() -> None:
+    """"Not a candidate" in 2013 rests on Albania becoming one in 2014: the profile must not read as if it had."""
+    dataset = load_dataset(LAYERS)
+    before = country_profile(dataset, "AL", 2013).status_html
+    assert re.search(r"Albania becomes an EU candidate \(in 2014, after this year, <a ", before), before
+    assert "Albania becomes an EU candidate (<a " in country_profile(dataset, "AL", 2014).status_html
+    assert "Bosnia and Herzegovina becomes an EU candidate (in 2022, after this year" in country_profile(dataset, "BA", 2020).status_html
+
+
 def test_a_profile_says_where_sources_disagree_on_a_poll() -> None:
     html = country_profile(load_dataset(LAYERS), "ME", 2024).sentiment_html
     first, second = html.split("</p>")[:2]  # IRI 2024 on Xi Jinping: 46 % in Anadolu's copy, 39 % in RTCG's
