@@ -77,8 +77,8 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "media": "media presence",
     },
     "prc_recognition": {
-        "recognised": "the PRC recognises the state",
-        "not_recognised": "the PRC does not recognise the state",
+        "recognised": "recognised by the PRC",
+        "not_recognised": "not recognised by the PRC as a state",
     },
     "prc_relations": {
         "diplomatic_relations": "diplomatic relations with the PRC",

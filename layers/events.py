@@ -15,7 +15,7 @@ LAYER = Layer(
             "security": ("#00563f", "military, police and security"),
             "arms": ("#00563f", "military, police and security"),
             "soft_power": ("#3fa34d", "Confucius Institutes and soft power"),
-            "tech_security": ("#3fa34d", "technology cooperation"),
+            "tech_security": ("#8c9a1f", "technology cooperation"),
             "diplomatic": ("#9ccf8f", "diplomacy, visits and visas"),
             "visit": ("#9ccf8f", "diplomacy, visits and visas"),
             "visa": ("#9ccf8f", "diplomacy, visits and visas"),

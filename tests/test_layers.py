@@ -11,7 +11,9 @@ import pytest
 from layers import FOCUS_COUNTRIES, LAYERS, filter_records, load_layer
 from layers._dataset import Dataset, load_dataset
 from layers._dictionary import render, section_of
+from layers._marks import MARK_LAYERS
 from layers._records import DATA_DIR
+from layers._view import palette_swatches
 
 MINIMUM_RECORDS = {"infrastructure": 31, "surveillance": 19, "diplomacy": 78, "sentiment": 26, "vaccines": 13, "events": 40}
 
@@ -24,6 +26,15 @@ def dataset() -> Dataset:
 def test_registry_finds_every_layer_module() -> None:
     assert set(LAYERS) == {"infrastructure", "surveillance", "diplomacy", "events", "sentiment", "vaccines"}
     assert [layer.order for layer in LAYERS.values()] == sorted(layer.order for layer in LAYERS.values())
+
+
+@pytest.mark.parametrize("layer_id", [*MARK_LAYERS, "diplomacy"])  # the layers whose key is their palette
+def test_each_legend_entry_has_a_colour_of_its_own(layer_id: str) -> None:
+    """Words that share a legend entry share its colour; two entries with one colour could not be told apart."""
+    for field in LAYERS[layer_id].palettes:
+        swatches = palette_swatches(LAYERS[layer_id], field)
+        colours = [s.colour for s in swatches]
+        assert len(set(colours)) == len(colours), (layer_id, field, [(s.label, s.colour) for s in swatches])
 
 
 @pytest.mark.parametrize("layer_id", list(LAYERS))

@@ -126,7 +126,7 @@ def test_clicking_kosovo_shows_its_status_for_the_year(page, index_url, blocked)
     open_export(page, index_url)
     click_at(page, *KOSOVO_INSIDE)
     assert wait_for(lambda: "Kosovo in 2025" in panel(page)), panel(page)[:500]
-    assert "the PRC does not recognise the state" in panel(page)
+    assert "not recognised by the PRC as a state" in panel(page)
     assert "Surveillance and digital (1; 1 with a Chinese vendor named)" in panel(page)  # as the app says it
     page.get_by_label("Year", exact=True).focus()
     page.get_by_label("Year", exact=True).press("Home")
