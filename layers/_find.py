@@ -43,6 +43,17 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def plain_part(name: str) -> str:
+    """The plain spelling of the stretch of `name` whose words have diacritics or dashes, with a word either side
+    ("Cukaru Peki" for "Čukaru Peki copper-gold mine", "Banja Luka-Prijedor motorway" for "Banja Luka–Prijedor
+    motorway, first section"); "" when every word that has letters is plain already."""
+    words, spelled = name.split(), plain(name).split()
+    changed = [i for i, (word, bare) in enumerate(zip(words, spelled)) if word != bare and any(c.isalpha() for c in bare)]
+    if not changed or len(words) != len(spelled):
+        return ""
+    return " ".join(spelled[max(changed[0] - 1, 0):changed[-1] + 2]).strip(",;:")
+
+
 def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
     """(selection, label): the countries first, then every record of the searchable layers that loaded, by name."""
     countries = [(("country", code), f"{country_name(code)}: country profile") for code in FOCUS_COUNTRIES]
@@ -56,11 +67,11 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
             company = next((row[c] for c in COMPANY_FIELDS if c in row and isinstance(row[c], str) and row[c]), None)
             if layer_id == "sentiment":  # a poll: its figure, so the list reads as a table of the polls
                 company = qualified(row)
-            # The box matches what is typed against the label only: a name with diacritics or dashes ends with its
-            # plain spelling, so "Kicevo" or "Bar-Boljare" finds it (at the end, a long label's cut hides it).
-            spelled = plain(row["name"])
+            # The box matches what is typed against the label only: a name with diacritics or dashes ends with the
+            # plain spelling of its words that have them, so "Kicevo" or "Bar-Boljare" finds it.
             label = f"{label} · {company}" if company else label
-            records.append((("record", row["id"]), label if spelled == row["name"] else f"{label} · {spelled}"))
+            spelled = plain_part(row["name"])
+            records.append((("record", row["id"]), f"{label} · {spelled}" if spelled else label))
     return countries + sorted(records, key=lambda option: option[1].casefold())
 
 
