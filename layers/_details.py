@@ -63,7 +63,8 @@ def source_link(url: str, publisher: str) -> str:
     """A source as its publisher's name, linked, and the site the link leads to: a copy on another site says so."""
     host = (urlsplit(url).hostname or "") if SAFE_URL.match(url or "") else ""
     host = host.removeprefix("www.")
-    return link(url, publisher) + (f" <small class='wb-host'>({esc(host)})</small>" if host else "")
+    shown = host and host.casefold() not in publisher.casefold()  # "naslovi.net", not "naslovi.net (naslovi.net)"
+    return link(url, publisher) + (f" <small class='wb-host'>({esc(host)})</small>" if shown else "")
 
 
 URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>;]*[^\s\"'<>;.,):!?]")  # a sentence's closing punctuation is not the URL's
@@ -224,12 +225,18 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
     return "".join(parts)
 
 
+def adds_to(note: str, publisher: str, date: str) -> bool:
+    """Whether a source's note says more than its publisher and date ("bne 2019-03-05" or "GEM" do not)."""
+    rest = (note or "").casefold().replace(publisher.casefold(), "").replace(date, "")
+    return any(c.isalnum() for c in rest)
+
+
 def sources_html(dataset: Dataset, row: pd.Series) -> str:
     """The same source block at the end of every panel."""
     items = [f"<li>{source_link(row['source_url'], row['publisher'])}, {esc(published(row['published']))} "
              f"({esc(t('panel.primary_source'))})</li>"]
     for s in dataset.sources_of(row["id"]):
-        note = f": {esc(s['note'])}" if s["note"] else ""
+        note = f": {esc(s['note'])}" if adds_to(s["note"], s["publisher"], s["published"]) else ""
         items.append(f"<li>{source_link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
     return f"<h4>{esc(t('panel.sources'))}</h4><ol class='wb-sources'>{''.join(items)}</ol>"
 

@@ -99,6 +99,10 @@ def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_seri
     assert len(hosts) == html.count("<a href=") - html.count("class='wb-coords'")
     poll = panel_of("SEN_IRI2021_MK", 2021)
     assert "iri-mk-relations-interest" not in poll and "netpress.com.mk" in poll
+    # a site named by its publisher already, or a note that repeats the publisher or the date, is not said twice
+    assert ">GEM</a> <small class='wb-host'>(gem.wiki)</small>, undated</li>" in panel_of("INF01", 2020)  # note: "GEM"
+    assert ">bne</a> <small class='wb-host'>(intellinews.com)</small>, published 2019-03-05</li>" in panel_of("INF20", 2020)
+    assert ">atvbl.com</a>, published 2019-08-21</li>" in panel_of("SUR13", 2020)  # no "(atvbl.com)", no date again
 
 
 def test_the_records_drawn_on_one_point_in_a_year_are_found() -> None:
