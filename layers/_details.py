@@ -79,6 +79,18 @@ def linked(text: str) -> str:
     return "".join(out) + esc(text[at:])
 
 
+RECORD_ID_IN_TEXT = re.compile(r"\b[A-Z][A-Z0-9_-]*\d[A-Z0-9_]*\b")
+
+
+def named(dataset: Dataset, text: str) -> str:
+    """Free text from data, escaped, with each record id in it as the record's name ("Conflicts with GSEN04_ME" reads
+    "Conflicts with “IRI: favourable view of Xi Jinping – Montenegro 2024”"): a reader knows records by name."""
+    def name_of(found: re.Match) -> str:
+        record = dataset.record(found.group())
+        return f"“{record[1]['name']}”" if record is not None else found.group()
+    return esc(RECORD_ID_IN_TEXT.sub(name_of, text))
+
+
 def published(date: str) -> str:
     return t("panel.undated") if date in ("", "undated") else t("panel.published", date=date)
 
@@ -139,10 +151,12 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, sho
     for f in COMMON_FIELDS + layer.fields:
         if f.name in HIDDEN or f.name.endswith("_basis"):
             continue
+        if f.name == "year_from" and str(row.get("date") or "").startswith(str(row.get("year_from"))):
+            continue  # an event's date says its year already
         value = row.get(f.name)
         if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
             continue
-        text = _value(f.name, f.kind, value)
+        text = named(dataset, str(value)) if f.kind == "text" else _value(f.name, f.kind, value)
         if f.kind == "ref":
             text = _refs(dataset, str(value))
         if layer_id == "infrastructure" and f.name == "status" and shown and status_at(row, year) != value:
@@ -210,7 +224,7 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
             parts.append(
                 f"<li><b>{esc(amount(float(f['value']), f['unit'], f['qualifier']))}</b>: {esc(f['label'])}{as_of}. "
                 f"{source_link(f['source_url'], f['publisher'])}, {esc(published(f['published']))}; {esc(f['confidence'])}"
-                + (f"<br><small>{esc(f['notes'])}</small>" if f["notes"] else "") + "</li>"
+                + (f"<br><small>{named(dataset, f['notes'])}</small>" if f["notes"] else "") + "</li>"
             )
         parts.append("</ul>")
     parts.append(f"<p><b>{esc(t('panel.confidence'))}:</b> {esc(row['confidence'])} – {esc(word('confidence', row['confidence']))}</p>")
@@ -220,7 +234,7 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
             parts.append(f"<br><small class='wb-coords'>{esc(t('panel.coord_source'))}: {linked(row['coord_source'])}</small>")
         parts.append("</p>")
     if row.get("notes"):
-        parts.append(f"<p><b>{esc(t('panel.notes'))}:</b> {esc(row['notes'])}</p>")
+        parts.append(f"<p><b>{esc(t('panel.notes'))}:</b> {named(dataset, row['notes'])}</p>")
     parts.append(sources_html(dataset, row))
     return "".join(parts)
 
@@ -236,7 +250,7 @@ def sources_html(dataset: Dataset, row: pd.Series) -> str:
     items = [f"<li>{source_link(row['source_url'], row['publisher'])}, {esc(published(row['published']))} "
              f"({esc(t('panel.primary_source'))})</li>"]
     for s in dataset.sources_of(row["id"]):
-        note = f": {esc(s['note'])}" if adds_to(s["note"], s["publisher"], s["published"]) else ""
+        note = f": {named(dataset, s['note'])}" if adds_to(s["note"], s["publisher"], s["published"]) else ""
         items.append(f"<li>{source_link(s['source_url'], s['publisher'])}, {esc(published(s['published']))}{note}</li>")
     return f"<h4>{esc(t('panel.sources'))}</h4><ol class='wb-sources'>{''.join(items)}</ol>"
 

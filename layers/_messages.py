@@ -113,7 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.vaccine": "Vaccine",
         "field.doses": "Doses",
         "field.mode": "How",
-        "field.donor_or_seller": "From",
+        "field.donor_or_seller": "Seller or donor",
         "field.cumulative": "Running total",
         "field.sector": "Sector",
         "field.prc_recognition": "Recognition by the PRC",

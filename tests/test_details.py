@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import DATASET_VERSION, citation_html, country_profile, linked, record_html, same_place, shared_points
+from layers._details import DATASET_VERSION, citation_html, country_profile, linked, named, record_html, same_place, shared_points
 from layers._permalink import parse
 
 
@@ -103,6 +103,14 @@ def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_seri
     assert ">GEM</a> <small class='wb-host'>(gem.wiki)</small>, undated</li>" in panel_of("INF01", 2020)  # note: "GEM"
     assert ">bne</a> <small class='wb-host'>(intellinews.com)</small>, published 2019-03-05</li>" in panel_of("INF20", 2020)
     assert ">atvbl.com</a>, published 2019-08-21</li>" in panel_of("SUR13", 2020)  # no "(atvbl.com)", no date again
+
+
+def test_a_record_named_in_a_note_is_named_by_its_name_not_its_id() -> None:
+    dataset = load_dataset(LAYERS)
+    assert named(dataset, "Conflicts with GSEN04_ME (39%); see B3 and <b>") == (
+        "Conflicts with “IRI: favourable view of Xi Jinping – Montenegro 2024” (39%); see B3 and &lt;b&gt;")
+    html = panel_of("VAC03", 2021)
+    assert "includes “Sinopharm to Serbia: 1,000,000 doses, bought” and" in html and "VAC01" not in html
 
 
 def test_the_records_drawn_on_one_point_in_a_year_are_found() -> None:
