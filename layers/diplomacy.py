@@ -1,4 +1,4 @@
-"""Diplomatic status by country and year: recognition by and relations with the PRC, NATO, EU, 16+1, visas."""
+"""Each country's standing by year: recognition by and relations with the PRC, NATO, EU, 16+1, visas."""
 
 from ._layer import Layer
 from ._schema import Field

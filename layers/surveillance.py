@@ -1,4 +1,4 @@
-"""Surveillance and digital deployments: Safe City cameras, municipal camera contracts, telecom and cyber deals."""
+"""Safe City cameras, municipal camera contracts, telecom and cyber deals."""
 
 from ._layer import Layer
 from ._schema import Field

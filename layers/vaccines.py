@@ -1,4 +1,4 @@
-"""Vaccine diplomacy: deliveries of Chinese COVID-19 vaccines by country and date, bought or donated."""
+"""Deliveries of Chinese COVID-19 vaccines by country and date, bought or donated."""
 
 from ._layer import Layer
 from ._schema import Field
