@@ -79,6 +79,11 @@ PAGE_CSS = (PAGE_DIR / "page.css").read_text(encoding="utf-8").replace("%SEA%", 
 PAGE_JS = (PAGE_DIR / "page.js").read_text(encoding="utf-8")
 
 
+def _singulars() -> tuple[str, ...]:
+    """The singular forms (`key.one`) of the script's messages that have one: its `fmt` picks them for a count of 1."""
+    return tuple(f"{key}.one" for key in SCRIPT_MESSAGES if f"{key}.one" in MESSAGES["en"])
+
+
 def template(key: str) -> str:
     """A catalogue message with its {placeholders} left in, for the script to fill (same fallback as `t`)."""
     return MESSAGES.get(LANGUAGE, {}).get(key) or MESSAGES["en"][key]
@@ -192,7 +197,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
                                  "dashArray": None},
                        "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
             "attribution": esc(t("export.map_attribution")),
-            "messages": {key: template(key) for key in SCRIPT_MESSAGES} | {"cite.work": cited_work()}}
+            "messages": {key: template(key) for key in SCRIPT_MESSAGES + _singulars()} | {"cite.work": cited_work()}}
 
 
 def _controls() -> str:

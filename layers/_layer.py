@@ -141,5 +141,5 @@ def check_refs(file: str, frame_or_records: list[dict[str, Any]], fields: tuple[
             missing = [v for v in str(value).split(";") if v.strip() not in ids]
             if missing:
                 rid = str(record.get("id") or record.get("record_id") or "")
-                problems.append(Problem(file, rid, f.name, f"refers to unknown record(s) {', '.join(missing)}"))
+                problems.append(Problem(file, rid, f.name, f"refers to unknown record{'s' if len(missing) > 1 else ''} {', '.join(missing)}"))
     return problems

@@ -40,7 +40,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend.disagree": "sources disagree (see the tooltip)",
         "legend.vaccines.delivered": "Chinese vaccines delivered that year (click for the list)",
         "legend.vaccines.none": "no vaccine received",
-        "legend.country_level": "{count} country-level record(s) have no place of their own: see the country profiles.",
+        "legend.country_level": "{count} country-level records have no place of their own: see the country profiles.",
+        "legend.country_level.one": "1 country-level record has no place of its own: see the country profiles.",
         "panel.empty": "Click a mark on the map for its details and sources, or a country for its profile in the chosen year.",
         "panel.sources": "Sources",
         "panel.primary_source": "primary source",
@@ -80,7 +81,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "holds and how to read it is under *About this map* below.",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
         "problem.boundaries": "The map cannot be drawn: the boundary files in {folder} could not be read ({error}).",
-        "problem.more": "… and {count} more problem(s).",
+        "problem.more": "… and {count} more problems.",
+        "problem.more.one": "… and 1 more problem.",
         "field.type": "Type",
         "field.chinese_company": "Chinese company",
         "field.financier": "Financier",
@@ -146,8 +148,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "permalink.too_long": "{param} is too long",
         "permalink.bad_year": "year '{value}' is not between {low} and {high}",
         "permalink.not_a_year": "year '{value}' is not a year",
-        "permalink.bad_layers": "unknown layer(s) {value}",
-        "permalink.bad_layers_default": "unknown layer(s) {value}: the default layers are shown",
+        "permalink.bad_layers": "unknown layers {value}",
+        "permalink.bad_layers.one": "unknown layer {value}",
+        "permalink.bad_layers_default": "unknown layers {value}: the default layers are shown",
+        "permalink.bad_layers_default.one": "unknown layer {value}: the default layers are shown",
         "permalink.one_fill": "only one country colouring at a time (kept {kept})",
         "permalink.bad_dimension": "unknown diplomatic status '{value}'",
         "permalink.bad_series": "unknown survey series '{value}'",
@@ -159,7 +163,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "download.view_csv": "Records shown (CSV)",
         "download.view_geojson": "Records shown (GeoJSON)",
         "download.all": "Whole dataset (ZIP)",
-        "download.help": "{count} record(s) in this view, with their sources and figures.",
+        "download.help": "{count} records in this view, with their sources and figures.",
+        "download.help.one": "1 record in this view, with its sources and figures.",
         "download.licence": "Data licence: CC BY 4.0 (see LICENSE-DATA.md); please cite as in CITATION.cff.",
         "about.title": "About this map",
         "about.holdings": "Every record names its source (address, publisher, and the date where the source gives one) "
@@ -229,7 +234,10 @@ LANGUAGE = "en"
 
 
 def t(key: str, default: str | None = None, *, lang: str = LANGUAGE, **values: object) -> str:
-    """The message `key` in `lang` (falling back to English, then to `default`), with {placeholders} filled."""
+    """The message `key` in `lang` (falling back to English, then to `default`), with {placeholders} filled; with
+    `count` 1, its singular `key.one` where the catalogue has one."""
+    if values.get("count") == 1 and (f"{key}.one" in MESSAGES.get(lang, {}) or f"{key}.one" in MESSAGES["en"]):
+        key = f"{key}.one"
     text = MESSAGES.get(lang, {}).get(key) or MESSAGES["en"].get(key) or default
     if text is None:
         raise KeyError(f"message {key!r} is not in the catalogue")

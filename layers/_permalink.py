@@ -55,7 +55,7 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
         known = list(dict.fromkeys(part for part in wanted if part in layer_ids))
         if unknown:  # with nothing known left, the default set rather than an empty map
             key = "permalink.bad_layers" if known else "permalink.bad_layers_default"
-            state.notices.append(t(key, value=", ".join(p[:30] for p in unknown[:5])))
+            state.notices.append(t(key, value=", ".join(p[:30] for p in unknown[:5]), count=len(unknown)))
         fills = [lid for lid in known if lid in fill_ids]
         if len(fills) > 1:
             state.notices.append(t("permalink.one_fill", kept=fills[0]))

@@ -82,6 +82,6 @@ def test_an_unreadable_layer_file_leaves_the_other_records_sources_and_figures(b
     click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
     at = run_app()
     # the app shows the first problems of the provenance tables, each naming its file, record and field
-    assert "sources.csv: DIP011: record_id: refers to unknown record(s) DIP011" in warnings(at)
+    assert "sources.csv: DIP011: record_id: refers to unknown record DIP011" in warnings(at)
     panel = " ".join(h.proto.body for h in at.get("html"))
     assert "EUR 350 million" in panel and "croatian.cri.cn" in panel  # Stanari's figures and further sources stay

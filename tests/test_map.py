@@ -230,6 +230,13 @@ def test_every_message_used_in_code_is_in_the_catalogue() -> None:
     assert t("profile.title", country="Kosovo", year=2020) == "Kosovo in 2020"
 
 
+def test_a_count_of_one_reads_in_the_singular() -> None:
+    assert t("legend.country_level", count=1).startswith("1 country-level record has no place of its own")
+    assert t("legend.country_level", count=14).startswith("14 country-level records have no place of their own")
+    assert t("download.help", count=1) == "1 record in this view, with its sources and figures."
+    assert not any("(s)" in text for text in MESSAGES["en"].values())  # every plural is written out
+
+
 def test_point_marks_are_filled() -> None:
     """Leaflet draws circle markers hollow (and clickable only on the outline) unless fill is on."""
     points = [m for m in all_marks(dataset()) if m.get("points")]

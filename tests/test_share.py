@@ -52,7 +52,7 @@ def test_bad_values_are_dropped_with_notices() -> None:
 
 def test_a_link_with_no_known_layer_keeps_the_default_set_and_a_non_number_is_not_a_year() -> None:
     state = parsed(layers="foo,bar")
-    assert state.layers is None and state.notices == ["unknown layer(s) foo, bar: the default layers are shown"]
+    assert state.layers is None and state.notices == ["unknown layers foo, bar: the default layers are shown"]
     assert parsed(layers="").layers == []  # a link with every layer switched off stays so
     assert parsed(year="abc").notices == ["year 'abc' is not a year"]
     assert parsed(year="2020.5").notices == ["year '2020.5' is not a year"]

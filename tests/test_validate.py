@@ -142,12 +142,12 @@ def test_csv_errors_are_all_listed_at_once(data_copy: Path) -> None:
 
 def test_reference_to_unknown_record_is_named(data_copy: Path) -> None:
     edit_csv(data_copy / "diplomacy.csv", lambda rows: rows[0].__setitem__("nato_basis", "DIP999"))
-    assert any("STATUS-RS-2012: nato_basis: refers to unknown record(s) DIP999" in p for p in problems(data_copy))
+    assert any("STATUS-RS-2012: nato_basis: refers to unknown record DIP999" in p for p in problems(data_copy))
 
 
 def test_figure_for_unknown_record_is_named(data_copy: Path) -> None:
     edit_csv(data_copy / "figures.csv", lambda rows: rows[0].__setitem__("record_id", "INF99"))
-    assert any("figures.csv: INF99: record_id: refers to unknown record(s) INF99" in p for p in problems(data_copy))
+    assert any("figures.csv: INF99: record_id: refers to unknown record INF99" in p for p in problems(data_copy))
 
 
 def test_missing_and_unreadable_files_are_named(data_copy: Path) -> None:

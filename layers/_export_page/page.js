@@ -14,7 +14,8 @@
   }
   // The app's one year rule (layers._layer.in_year): year_from <= Y and (year_to empty or Y <= year_to).
   const inYear = (r, y) => r.from !== null && r.from <= y && (r.to === null || y <= r.to);
-  const fmt = (key, values) => M[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+  const fmt = (key, values) => ((values && values.count === 1 && M[key + ".one"]) || M[key])  // a count of 1: singular
+    .replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
   const el = (tag, text, cls) => {
     const e = document.createElement(tag);
     if (text !== undefined) e.textContent = text;
@@ -319,7 +320,8 @@
     const known = Array.from(new Set(wanted.filter((part) => LAYER_IDS.includes(part))));
     if (unknown.length) {  // with nothing known left, the page's first set rather than an empty map
       const value = unknown.slice(0, 5).map((p) => p.slice(0, 30)).join(", ");
-      state.notices.push(fmt(known.length ? "permalink.bad_layers" : "permalink.bad_layers_default", {value: value}));
+      state.notices.push(fmt(known.length ? "permalink.bad_layers" : "permalink.bad_layers_default",
+                             {value: value, count: unknown.length}));
       if (!known.length) return DEFAULT_LAYERS;
     }
     const fills = known.filter((part) => D.fillLayers.includes(part));

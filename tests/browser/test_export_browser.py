@@ -312,16 +312,16 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy&dimension=x&series=%3Cb%3E'; }")
     assert wait_for(lambda: page.locator("#wb-panel .wb-note").count() == 1)
     assert page.locator("#wb-panel .wb-note").inner_text() == (
-        "Parts of the link were ignored: unknown layer(s) nope; only one country colouring at a time (kept sentiment); "
+        "Parts of the link were ignored: unknown layer nope; only one country colouring at a time (kept sentiment); "
         "unknown diplomatic status 'x'; unknown survey series '<b>'")
     page.evaluate("() => { location.hash = 'year=2024&layers=sentiment&series=isac-strategic-partner'; }")
     assert wait_for(lambda: "survey series 'isac-strategic-partner' has no poll in 2024" in panel(page)), panel(page)[:300]
     page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy&dimension=x&series=%3Cb%3E&year=2025'; }")
-    assert wait_for(lambda: "unknown layer(s) nope" in panel(page))
+    assert wait_for(lambda: "unknown layer nope" in panel(page))
     events = {rid for rid in expected_marks(2025) if rid.startswith("DIP")}
     assert page.locator("#wb-fill").input_value() == "sentiment" and events and visible(page) == events
     page.evaluate("() => { location.hash = 'year=2025&layers=foo'; }")  # nothing known left: the first view, not an empty map
-    assert wait_for(lambda: "unknown layer(s) foo: the default layers are shown" in panel(page))
+    assert wait_for(lambda: "unknown layer foo: the default layers are shown" in panel(page))
     assert visible(page) == expected_marks(2025) and page.locator("#wb-fill").input_value().startswith("diplomacy")
 
 
