@@ -22,7 +22,7 @@ from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojso
 from layers._find import find_options, year_showing
 from layers._map import (MAP_HEIGHT, base_map, basemap_script, clicked, clicked_at, map_preview, reported_year,
                          rerun_after_report, selection_args)
-from layers._marks import all_marks
+from layers._marks import MARK_LAYERS, all_marks
 from layers._messages import t
 from layers._permalink import encode, parse, selection_params
 from layers._records import BoundaryError, data_dir, read_boundaries
@@ -344,20 +344,24 @@ def controls(data: Dataset, choice: dict) -> None:
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
 
 
-def legend_body(plan: ViewPlan) -> None:
-    blocks = [legend_html(layer_title(LAYERS[lid]), swatches) for lid, swatches in plan.legend.items()]
-    blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
-    blocks.append(legend_html(t("legend.precision"), precision_swatches()))
+def legend_body(plan: ViewPlan, dimension: str) -> None:
+    """The key of what the map shows: a colouring names what it colours by; the marks' fill and outline only with marks."""
+    def title(lid: str) -> str:
+        return f"{layer_title(LAYERS[lid])}: {t('field.' + dimension)}" if lid == "diplomacy" else layer_title(LAYERS[lid])
+    blocks = [legend_html(title(lid), swatches) for lid, swatches in plan.legend.items()]
+    if any(lid in MARK_LAYERS for lid in plan.legend):
+        blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
+        blocks.append(legend_html(t("legend.precision"), precision_swatches()))
     st.html(PANEL_CSS + "".join(blocks))
     country_level = sum(plan.country_level.values())
     if country_level:
         st.caption(t("legend.country_level", count=country_level))
 
 
-def legend(plan: ViewPlan) -> None:
+def legend(plan: ViewPlan, dimension: str) -> None:
     with st.sidebar:
         st.markdown(f"**{t('legend.title')}**")
-        legend_body(plan)
+        legend_body(plan, dimension)
 
 
 # Streamlit folds the sidebar away on screens up to its `md` breakpoint (768 px): there the key is under the map.
@@ -366,13 +370,13 @@ NARROW_LEGEND_CSS = ("<style>@media (min-width: 769px) { [data-testid='stLayoutW
                      "{ display: none; } }</style>")
 
 
-def narrow_legend(plan: ViewPlan) -> None:
+def narrow_legend(plan: ViewPlan, dimension: str) -> None:
     """Open: a reader who arrives on a phone sees the marks' key without looking for it."""
     with st.container(key="narrow_legend"):
         st.html(NARROW_LEGEND_CSS)
         st.caption(t("control.where_on_narrow"))  # Streamlit's » to open the sidebar has no words of its own
         with st.expander(t("legend.title"), expanded=True):
-            legend_body(plan)
+            legend_body(plan, dimension)
 
 
 def choose(selection: tuple[str, str]) -> None:
@@ -571,9 +575,9 @@ def main() -> None:
         st.session_state["full_run_done"] = True
         return
     controls(data, choice)
-    legend(plan)
+    legend(plan, choice["dimension"])
     with map_column:
-        narrow_legend(plan)
+        narrow_legend(plan, choice["dimension"])
         compare(choice["year"])
         share_and_download(data, choice)
         about()

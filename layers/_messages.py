@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend.confidence": "Confidence (fill)",
         "legend.precision": "Location (outline)",
         "legend.no_data": "no data for this year",
+        "poll.reported_by": "{pollster}, as reported by {publisher}",
         "legend.sentiment.share": "Share of respondents giving the answer named in each country's tooltip, under the question asked.",
         "legend.disagree": "sources disagree (see the tooltip)",
         "legend.vaccines.delivered": "Chinese vaccines delivered that year (click for the list)",
@@ -165,7 +166,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "download.all": "Whole dataset (ZIP)",
         "download.help": "{count} records in this view, with their sources and figures.",
         "download.help.one": "1 record in this view, with its sources and figures.",
-        "download.licence": "Data licence: CC BY 4.0 (see LICENSE-DATA.md); please cite as in CITATION.cff.",
+        "download.licence": "Data licence: [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/). The zip holds the "
+                            "licence's terms (LICENSE-DATA.md) and how to cite the data (CITATION.cff).",
         "about.title": "About this map",
         "about.holdings": "Every record names its source (address, publisher, and the date where the source gives one) "
         "and how sure the project is of it. "

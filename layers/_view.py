@@ -172,7 +172,7 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, year: int, series: str | N
     """Colour and tooltip by country for one survey series (sources that disagree get their own colour)."""
     keep = in_year(frame, year) & (frame["series"].to_numpy() == series)
     colours, tips = {}, {}
-    columns = ("country", "value", "value_qualifier", "metric", "publisher", "question")
+    columns = ("country", "value", "value_qualifier", "metric", "pollster", "publisher", "question")
     for country, waves in by_country(rows_of(frame, keep, columns)).items():
         figures = [_map.esc(poll_figure(w)) for w in waves]
         colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
@@ -190,8 +190,12 @@ def sentiment_swatches() -> list[Swatch]:
 
 
 def poll_figure(wave: pd.Series | dict) -> str:
-    """'85% positive attitude to China (IRI)': the share, the answer it counts, and who reported it (not escaped)."""
-    return f"{qualified(wave)} {wave['metric']} ({wave['publisher']})"
+    """'85% positive attitude to China (IRI, as reported by RFE/RL)': the share, the answer it counts, the pollster and
+    who reported the figure, when that is someone else (not escaped)."""
+    pollster, publisher = str(wave["pollster"]), str(wave["publisher"])
+    short = pollster.split(" (")[0]
+    who = publisher if short.casefold() in publisher.casefold() else t("poll.reported_by", pollster=short, publisher=publisher)
+    return f"{qualified(wave)} {wave['metric']} ({who})"
 
 
 def qualified(wave: pd.Series | dict) -> str:

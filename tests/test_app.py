@@ -137,6 +137,19 @@ def test_switching_a_layer_off_removes_its_marks() -> None:
     assert "SUR01" not in drawn_ids(at) and "INF01" in drawn_ids(at)
 
 
+def test_the_key_names_the_colouring_and_keeps_the_marks_key_for_views_with_marks() -> None:
+    def key(at: AppTest) -> str:
+        return "".join(e.proto.body for e in at.sidebar if type(e).__name__ == "Html")
+
+    at = make_app().run()
+    at.selectbox(key="dimension").set_value("eu").run()
+    assert "Diplomatic status: European Union" in key(at) and "Confidence (fill)" in key(at)
+    for lid in ("infrastructure", "surveillance", "events", "vaccines"):
+        at.checkbox(key=f"layer_{lid}").uncheck()
+    at.run()  # country colours alone: no marks, so nothing for their fill and outline to mean
+    assert "Diplomatic status: European Union" in key(at) and "Confidence (fill)" not in key(at)
+
+
 def test_clicking_stanari_fills_the_panel(click) -> None:
     click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
     at = make_app().run()

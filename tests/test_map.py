@@ -126,7 +126,8 @@ def test_sentiment_fill_has_no_data_style_and_shows_disagreement() -> None:
     waves = dict(sentiment_series(dataset().layers["sentiment"].frame, 2024))
     assert "iri-xi-favourable" in waves
     html = view_html(2024, ["sentiment"], series="iri-xi-favourable")
-    assert "46% favourable view of Xi Jinping (" in html and "39%" in html  # Montenegro: both, with their publishers
+    assert "46% favourable view of Xi Jinping (IRI Western Balkans Regional Poll, as reported by A News (Anadolu))" in html
+    assert "39%" in html  # Montenegro: both figures, each with its pollster and who reported it
     [(styles, _)] = view_args(html)["view"]["fills"]
     assert styles["XK"]["dashArray"] == "3 4"  # Kosovo has no figure in that wave: dashed
 
