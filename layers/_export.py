@@ -236,11 +236,13 @@ def page(data: dict[str, Any], about: str) -> str:
 <style>{PAGE_CSS}{COMPARE_CSS}</style>
 </head>
 <body>
-<header id="wb-controls">
+<header id="wb-head">
 <h1>{esc(t("app.title"))}</h1>
 <p class="wb-sub">{esc(t("app.subtitle"))}</p>
-{_controls()}
 </header>
+<section id="wb-controls" aria-label="{esc(t("export.controls_label"))}">
+{_controls()}
+</section>
 <main id="wb-map" aria-label="{esc(t("export.map_label"))}"><noscript>{esc(t("export.noscript"))}</noscript></main>
 <section id="wb-panel" aria-live="polite"></section>
 <aside id="wb-key">

@@ -224,6 +224,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "judgement on legal status). Towns: GeoNames (CC BY 4.0). Map drawn with Leaflet. A static copy of the dashboard: "
         "this page loads nothing from other sites; only the sources in the details panels link out.",
         "export.map_attribution": "Natural Earth · GeoNames (CC BY 4.0)",
+        "export.controls_label": "Map controls",
         "export.map_label": "Map of the records for the chosen year",
         "export.about_gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md in the project's "
         "repository, with the data files) lists what is missing or approximate and how to correct a record. Corrections "

@@ -186,6 +186,9 @@ def test_usable_at_phone_width(page, index_url) -> None:
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     box = page.locator("#wb-map").bounding_box()
     assert box["width"] >= 380 and box["height"] >= 400
+    assert box["y"] < 250 and box["y"] + box["height"] <= 844  # the map first, under the title, all on screen
+    assert page.locator("#wb-controls").bounding_box()["y"] >= box["y"] + box["height"]  # its controls below it
+    page.get_by_label("Year", exact=True).scroll_into_view_if_needed()
     assert page.get_by_label("Year", exact=True).is_visible()
 
 
