@@ -62,6 +62,11 @@ PANEL_CSS = """<style>
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-legend-note { color: #5d574b; margin-bottom: .25rem; line-height: 1.3; }
+[class*="st-key-open_"] button, [class*="st-key-here_"] button { justify-content: flex-start; min-height: 0; padding: .1rem 0; }
+[class*="st-key-open_"] button div, [class*="st-key-here_"] button div,
+[class*="st-key-open_"] button span, [class*="st-key-here_"] button span { justify-content: flex-start; text-align: left; }
+[class*="st-key-open_"] button p, [class*="st-key-here_"] button p { text-align: left; color: #1d4f7a; text-decoration: underline;
+  text-decoration-color: #a9bdd0; text-underline-offset: 2px; }  /* a list of records to open: links, not centred buttons */
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
 .wb-sample { flex: none; display: inline-block; margin: 0 4px; }
 """ + COMPARE_CSS + "</style>"
