@@ -37,7 +37,8 @@ DOT_STYLE = {"radius": 9, "color": "#5c4400", "weight": 2, "fill": True, "fillOp
 MAP_HEIGHT = 660  # px
 TOWN_LABEL_PX = 120  # the box a town's name is set in, beside its dot
 TOWN_AT = {"right": {"css": "wb-town", "anchor": [-GAP_PX, 14]},
-           "left": {"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]}}
+           "left": {"css": "wb-town wb-town-left", "anchor": [TOWN_LABEL_PX + GAP_PX, 14]},
+           "above": {"css": "wb-town wb-town-above", "anchor": [TOWN_LABEL_PX / 2, 14 + 13]}}  # a line up, centred
 COUNTRY_LABEL_PX = 240  # the box a country's name is centred in: wider than any name (the longest is ~170 px)
 BASE_COUNTRY_STYLE = {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4, "dashArray": None}
 NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}
@@ -45,10 +46,12 @@ NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
 path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
+.leaflet-control-scale-line {{ font-size: 10px; line-height: 1.5; padding: 0 4px; }}  /* "100 km" within its bar's width */
 .wb-label-icon {{ background: none; border: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
 .wb-town {{ text-align: left; }}
 .wb-town-left {{ text-align: right; }}
+.wb-town-above {{ text-align: center; }}
 .wb-country {{ font-size: 11px; font-weight: 600; letter-spacing: .05em; text-transform: uppercase; color: #5a5a5a;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
 .wb-neighbour {{ font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: #9a9a9a; }}

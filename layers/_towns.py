@@ -1,6 +1,6 @@
 """Which towns a map shows and where each name goes (no streamlit), the one rule for the app's map and the export:
 a name reads to the right of its dot unless it would run into another dot, a country's name or a name already placed;
-then to the left; else the dot stands alone."""
+then to the left; else the dot stands alone (a capital's name tries above its dot before that)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ def px_per_degree(zoom: float) -> float:
 def town_label_sides(named: list[tuple[int, float, float, float]], dots: list[tuple[int, float, float]],
                      height: float, fixed: list[tuple[float, float, float]] = (),
                      insist: set[int] = frozenset()) -> dict[int, str | None]:
-    """Where each named town's label goes: "right", "left" or None (the dot alone). `named` holds (key, lon, lat, label
-    length in degrees) in priority order, `dots` (key, lon, lat) every dot drawn, `fixed` (west, east, lat) names that
-    are there anyway; two labels, or a label and a dot, clash within `height` degrees of latitude. A town in `insist`
-    keeps its name when it has no clear place: over a `fixed` name if that makes room, else on the right."""
+    """Where each named town's label goes: "right", "left", "above" or None (the dot alone). `named` holds (key, lon,
+    lat, label length in degrees) in priority order, `dots` (key, lon, lat) every dot drawn, `fixed` (west, east, lat)
+    names that are there anyway; two labels, or a label and a dot, clash within `height` degrees of latitude. A town
+    in `insist` keeps its name: above its dot when neither side is clear, over a `fixed` name if that makes room,
+    else on the right."""
     placed: list[tuple[float, float, float]] = []  # (west, east, lat) of each label placed
 
     def clear(west: float, east: float, lat: float, own: int, names: list[tuple[float, float, float]]) -> bool:
@@ -35,12 +36,14 @@ def town_label_sides(named: list[tuple[int, float, float, float]], dots: list[tu
 
     sides: dict[int, str | None] = {}
     for key, lon, lat, width in named:
-        spans = {"right": (lon, lon + width), "left": (lon - width, lon)}
+        spans = {"right": (lon, lon + width, lat), "left": (lon - width, lon, lat)}
+        if key in insist:  # centred one line up
+            spans["above"] = (lon - width / 2, lon + width / 2, lat + height)
         tries = [[*fixed, *placed], placed] if key in insist else [[*fixed, *placed]]
-        sides[key] = next((side for names in tries for side, (west, east) in spans.items()
-                           if clear(west, east, lat, key, names)), "right" if key in insist else None)
+        sides[key] = next((side for names in tries for side, (west, east, y) in spans.items()
+                           if clear(west, east, y, key, names)), "right" if key in insist else None)
         if sides[key]:
-            placed.append((*spans[sides[key]], lat))
+            placed.append(spans[sides[key]])
     return sides
 
 

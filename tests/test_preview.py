@@ -71,6 +71,8 @@ def test_the_picture_holds_every_country_and_the_towns_the_map_names() -> None:
     assert named and all(name in texts for name in named)
     assert len(list(svg.iter(f"{SVG}circle"))) == len(shown)  # a dot for every town the map shows, named or not
     assert {"Belgrade", "Durrës"} <= set(named)
+    tirana = next(t for t in svg.iter(f"{SVG}text") if t.text == "Tirana")  # above its dot, as on the map: centred
+    assert tirana.get("text-anchor") == "middle"
     # one path per country in the picture: all six, and the neighbours in view (none lost to a broken ring)
     neighbours, six = [list(g.iter(f"{SVG}path")) for g in svg.iter(f"{SVG}g")]
     assert len(six) == 6 and len(neighbours) >= 6

@@ -124,7 +124,7 @@ def touch_move(page, starts: list[tuple[float, float]], ends: list[tuple[float, 
 
 # The town names a map shows, and on which side of their dots (the app's map and the export draw the same classes).
 TOWN_NAMES_JS = """() => Object.fromEntries(Array.from(document.querySelectorAll(".wb-label.wb-town"),
-    (e) => [e.textContent, e.classList.contains("wb-town-left") ? "left" : "right"]))"""
+    (e) => [e.textContent, e.classList.contains("wb-town-left") ? "left" : e.classList.contains("wb-town-above") ? "above" : "right"]))"""
 
 
 def town_names_at(labels: list[dict], zooms: tuple[float, ...], zoom: float) -> dict[str, str]:
@@ -135,7 +135,7 @@ def town_names_at(labels: list[dict], zooms: tuple[float, ...], zoom: float) -> 
         if "sides" in d:
             text, side = d["name"], d["sides"][step]
         else:
-            text, side = d["text"], "left" if "wb-town-left" in d["css"] else "right"
+            text, side = d["text"], next((s for s in ("left", "above") if f"wb-town-{s}" in d["css"]), "right")
         if "wb-town" in d["css"] and text and side:
             names[text] = side
     return names
