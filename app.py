@@ -235,7 +235,8 @@ def update_link(choice: dict) -> None:
     dimension = choice["dimension"] if coloured_by else None
     first_wave = choice["waves"][0][0] if choice["waves"] else None
     series = choice["series"] if choice["series"] != first_wave else None
-    params = encode(choice["year"], choice["layers"], st.session_state.get("selected"), dimension, series)
+    layers = None if choice["layers"] == [*POINT_LAYERS, "diplomacy"] else choice["layers"]  # as a link without them
+    params = encode(choice["year"], layers, st.session_state.get("selected"), dimension, series)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 
@@ -309,16 +310,30 @@ def on_find(data: Dataset) -> None:
     if not picked:
         return
     kind, key = picked
-    found = data.record(key) if kind == "record" else None
-    if found is not None:
-        layer_id, row = found
-        st.session_state["year"] = year_showing(row, st.session_state["year"], YEARS)
-        if layer_id in POINT_LAYERS:
-            st.session_state[f"layer_{layer_id}"] = True
-        if layer_id == "sentiment":  # a poll: the countries coloured by its series, in its year
-            st.session_state["fill"] = "sentiment"
-            st.session_state[f"series_{st.session_state['year']}"] = row["series"]
+    if kind == "record":
+        show_on_map(data, key)
     choose(picked)
+
+
+def show_on_map(data: Dataset, record_id: str) -> None:
+    """Bring a record onto the map: a year that shows it, its layer on (a poll: the countries coloured by its series)."""
+    found = data.record(record_id)
+    if found is None:
+        return
+    layer_id, row = found
+    st.session_state["year"] = year_showing(row, st.session_state["year"], YEARS)
+    if layer_id in POINT_LAYERS:
+        st.session_state[f"layer_{layer_id}"] = True
+    if layer_id == "sentiment":
+        st.session_state["fill"] = "sentiment"
+        st.session_state[f"series_{st.session_state['year']}"] = row["series"]
+
+
+def show_in_its_year(data: Dataset, record_id: str) -> None:
+    """A button in the panel of a record the chosen year does not show: the whole app moves to a year that does."""
+    show_on_map(data, record_id)
+    choose(("record", record_id))
+    st.rerun()
 
 
 def controls(data: Dataset, choice: dict) -> None:
@@ -441,6 +456,9 @@ def panel(data: Dataset, year: int) -> None:
         return
     _, row = found
     st.html(record_panel(str(data_dir()), key, year))
+    shows = year_showing(row, year, YEARS)
+    if shows != year:  # opened from a link or a profile in a year the map does not show it
+        st.button(t("panel.show_in_year", year=shows), key="show_in_year", on_click=show_in_its_year, args=(data, key))
     others = records_here(str(data_dir()), key, year)
     if others:  # marks on one point lie under each other: only the top one takes a click
         st.caption(t("panel.same_place", year=year))

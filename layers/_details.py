@@ -261,7 +261,7 @@ def citation_html(name: str, what: str, app_url: str | None, params: dict[str, s
     address = None
     if app_url and SAFE_URL.match(app_url):  # the app's own address: any query or fragment on it is dropped
         scheme, host, path, _, _ = urlsplit(app_url)
-        address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params), ""))
+        address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params, safe=","), ""))
     text = t("cite.text", name=name, what=what, work=cited_work(), accessed=accessed)
     return (f"<h4>{esc(t('cite.title'))}</h4><p class='wb-cite'>{esc(text)}"
             + (f" {link(address, address)}" if address else "") + "</p>")

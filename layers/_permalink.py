@@ -88,11 +88,13 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
     return state
 
 
-def encode(year: int, layers: list[str], selection: tuple[str, str] | None, dimension: str | None = None,
+def encode(year: int, layers: list[str] | None, selection: tuple[str, str] | None, dimension: str | None = None,
            series: str | None = None) -> dict[str, str]:
-    """URL parameters for a view: the inverse of `parse` for valid views (a dimension or series only when given)."""
+    """URL parameters for a view: the inverse of `parse` for valid views (layers, a dimension or series only when
+    given: None for the layers a link without them opens, which keeps the links of the first view short)."""
+    shown = {"layers": ",".join(layers)} if layers is not None else {}
     extra = {key: value for key, value in (("dimension", dimension), ("series", series)) if value}
-    return {"year": str(year), "layers": ",".join(layers), **extra, **selection_params(selection)}
+    return {"year": str(year), **shown, **extra, **selection_params(selection)}
 
 
 def selection_params(selection: tuple[str, str] | None) -> dict[str, str]:

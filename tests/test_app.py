@@ -311,6 +311,17 @@ def test_finding_a_poll_colours_the_countries_by_its_series_in_its_year() -> Non
     assert at.query_params["series"] == "isac-strategic-partner" and at.query_params["record"] == "SEN_ISAC2021_RS"
 
 
+def test_a_record_opened_outside_its_years_offers_to_show_it_in_one_of_them() -> None:
+    at = make_app()
+    at.query_params["year"], at.query_params["record"], at.query_params["layers"] = "2012", "SUR01", "infrastructure"
+    at.run()
+    assert "Not on the map in 2012: this record is for 2017 onwards." in panel_text(at)
+    at.button(key="show_in_year").click().run()
+    assert at.slider(key="year").value == 2017 and at.checkbox(key="layer_surveillance").value
+    assert "SUR01" in drawn_ids(at) and "Not on the map" not in panel_text(at)
+    assert not [b for b in at.button if b.key == "show_in_year"]  # shown now: nothing to offer
+
+
 def test_marks_drawn_on_one_point_are_offered_in_the_panel(click) -> None:
     """Belgrade's Confucius Institute, its Safe City cameras and Huawei's smart-city agreement share a town-centre
     point: only the top mark takes a click, so the panel of one opens the others."""

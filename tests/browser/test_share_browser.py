@@ -27,11 +27,14 @@ def test_permalink_opens_a_record_panel_whose_citation_links_back_to_it_on_the_s
     assert "record=INF01" in address(page)
     cite = page.locator(".wb-cite a")
     # the address the reader's browser used, with the layers and colouring of the map around the panel
-    wanted = f"{app_url}/?year=2019&layers=infrastructure%2Csentiment&record=INF01"
+    wanted = f"{app_url}/?year=2019&layers=infrastructure,sentiment&record=INF01"  # commas kept, as a reader types
     assert wait_for(lambda: cite.get_attribute("href") == wanted), cite.get_attribute("href")
     page.goto(wanted)
     assert wait_for(lambda: "300 MW" in panel_text(page))
     assert drawn_ids(page) and not any(rid.startswith(("SUR", "DIP")) for rid in drawn_ids(page))
+    open_app(page, f"{app_url}/?record=INF01&year=2019")  # the first view's layers: a short link, without them
+    assert wait_for(lambda: cite.get_attribute("href") == f"{app_url}/?year=2019&record=INF01"), cite.get_attribute("href")
+    assert "layers=" not in address(page)
 
 
 def test_broken_permalink_is_ignored_with_a_notice(page, app_url) -> None:
