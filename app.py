@@ -19,7 +19,7 @@ from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import citation_html, country_profile, legend_html, md_escape, record_html, same_place
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
-from layers._find import find_options, year_showing
+from layers._find import find_options, shown_in, year_showing
 from layers._map import (MAP_HEIGHT, base_map, basemap_script, clicked, clicked_at, map_preview, reported_year,
                          rerun_after_report, selection_args)
 from layers._marks import MARK_LAYERS, all_marks
@@ -457,7 +457,7 @@ def panel(data: Dataset, year: int) -> None:
     _, row = found
     st.html(record_panel(str(data_dir()), key, year))
     shows = year_showing(row, year, YEARS)
-    if shows != year:  # opened from a link or a profile in a year the map does not show it
+    if shows != year and shown_in(row, shows):  # opened in a year the map does not show it (nor ever, if before 2012)
         st.button(t("panel.show_in_year", year=shows), key="show_in_year", on_click=show_in_its_year, args=(data, key))
     others = records_here(str(data_dir()), key, year)
     if others:  # marks on one point lie under each other: only the top one takes a click

@@ -75,6 +75,12 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
     return countries + sorted(records, key=lambda option: option[1].casefold())
 
 
+def shown_in(row: pd.Series, year: int) -> bool:
+    """The app's year rule for one record (layers._layer.in_year for a frame)."""
+    start, end = _year(row["year_from"]), _year(row["year_to"])
+    return start is not None and start <= year and (end is None or year <= end)
+
+
 def year_showing(row: pd.Series, year: int, years: tuple[int, int]) -> int:
     """`year` if the record is shown in it, else the nearest year that shows it (within the app's years)."""
     start = _year(row["year_from"]) or years[0]

@@ -320,6 +320,10 @@ def test_a_record_opened_outside_its_years_offers_to_show_it_in_one_of_them() ->
     assert at.slider(key="year").value == 2017 and at.checkbox(key="layer_surveillance").value
     assert "SUR01" in drawn_ids(at) and "Not on the map" not in panel_text(at)
     assert not [b for b in at.button if b.key == "show_in_year"]  # shown now: nothing to offer
+    before = make_app()  # the 1999 embassy bombing: before any year the map has, so no year to offer
+    before.query_params["year"], before.query_params["record"] = "2020", "DIP011"
+    before.run()
+    assert "Not on the map in 2020" in panel_text(before) and not [b for b in before.button if b.key == "show_in_year"]
 
 
 def test_marks_drawn_on_one_point_are_offered_in_the_panel(click) -> None:
