@@ -160,7 +160,8 @@ def _rows(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, sho
         if f.kind == "ref":
             text = _refs(dataset, str(value))
         if layer_id == "infrastructure" and f.name == "status" and shown and status_at(row, year) != value:
-            text = f"{esc(word('status', status_at(row, year)))} ({year}); {text}"
+            text = esc(t("panel.status_then", then=word("status", status_at(row, year)), year=year,
+                         now=word("status", value)))
         basis = row.get(BASIS.get(f.name, ""))
         if isinstance(basis, str) and basis:
             text += f"<br><small>{esc(t('profile.basis'))}: {_refs(dataset, basis, _year_of(row))}</small>"

@@ -54,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "panel.same_place": "Also drawn on the same point in {year} (their marks lie under each other):",
         "panel.not_in_year": "Not on the map in {year}: this record is for {span}.",
         "panel.span_open": "{start} onwards",
+        "panel.status_then": "{then} in {year}; {now} according to its latest sources",
         "panel.show_in_year": "Show it on the map in {year}",
         "panel.published": "published {date}",
         "panel.undated": "undated",

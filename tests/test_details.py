@@ -86,9 +86,9 @@ def panel_of(record_id: str, year: int) -> str:
 def test_a_record_opened_in_a_year_the_map_does_not_show_it_says_so_and_claims_no_status_for_that_year() -> None:
     before = panel_of("INF01", 2012)  # Stanari: from 2013
     assert "Not on the map in 2012: this record is for 2013 onwards." in before
-    assert "under construction (2012)" not in before and "operating" in before  # its status now, none for 2012
+    assert "under construction in 2012" not in before and "operating" in before  # its status now, none for 2012
     during = panel_of("INF01", 2014)
-    assert "Not on the map" not in during and "under construction (2014)" in during
+    assert "Not on the map" not in during and "under construction in 2014; operating according to its latest sources" in during
     assert "this record is for 2020." in panel_of("DIP004", 2021)
 
 
