@@ -58,7 +58,7 @@ SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "prof
                    "profile.events", "profile.vaccines",
                    "panel.empty", "panel.not_in_year", "panel.span_open", "panel.same_place", "control.no_waves",
                    "control.series_years", "legend.country_level",
-                   "export.country_tip", "export.earlier_status", "export.back", "cite.title", "cite.work",
+                   "export.country_tip", "tip.no_poll", "export.earlier_status", "export.back", "cite.title", "cite.work",
                    "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note", "permalink.notice",
                    "permalink.too_long", "permalink.bad_year", "permalink.not_a_year", "permalink.bad_layers",
                    "permalink.bad_layers_default", "permalink.one_fill",

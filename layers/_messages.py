@@ -219,6 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "export.country_tip": "Click for the country profile",
+        "tip.no_poll": "No poll of this series here in this year. Click for the country profile.",
         "export.earlier_status": "In {year} this project was {before} ({now} by {since}, according to its sources). "
         "The details below give its status as of the latest source.",
         "export.back": "← {country}",

@@ -178,6 +178,9 @@ def sentiment_view(layer: Layer, frame: pd.DataFrame, year: int, series: str | N
         colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
         question = _map.esc(waves[0]["question"])
         tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
+    for country in FOCUS_COUNTRIES:  # a country this wave did not poll says so, rather than only "click for more"
+        if country not in tips:
+            tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{_map.esc(t('tip.no_poll'))}"
     return colours, tips, sentiment_swatches()
 
 

@@ -22,7 +22,7 @@ LAYER = Layer(
         },
         "prc_recognition": {
             "recognised": ("#f3e3b5", "recognised by the PRC"),
-            "not_recognised": ("#a9a1c6", "not recognised by the PRC as a state"),  # a neutral hue: no alarm on a contested matter
+            "not_recognised": ("#9db4b0", "not recognised by the PRC as a state"),  # a neutral hue: no alarm on a contested matter
         },
         "china_cee": {
             "participant": ("#d6604d", "takes part in 16+1 / 17+1"),

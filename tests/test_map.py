@@ -129,7 +129,8 @@ def test_sentiment_fill_has_no_data_style_and_shows_disagreement() -> None:
     assert "46% favourable view of Xi Jinping (IRI Western Balkans Regional Poll, as reported by A News (Anadolu))" in html
     assert "39%" in html  # Montenegro: both figures, each with its pollster and who reported it
     [(styles, _)] = view_args(html)["view"]["fills"]
-    assert styles["XK"]["dashArray"] == "3 4"  # Kosovo has no figure in that wave: dashed
+    assert styles["XK"]["dashArray"] == "3 4"  # Kosovo has no figure in that wave: dashed, and its tooltip says so
+    assert "No poll of this series here in this year" in view_args(html)["view"]["fills"][0][1]["XK"]
 
 
 def test_the_sentiment_key_says_what_its_percentages_count() -> None:

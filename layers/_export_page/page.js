@@ -108,6 +108,7 @@
   }
   function countryTip(code) {
     const fill = fillOf(code);
+    if (fill === null && state.fill === "sentiment") return tip(D.countryNames[code] + " " + state.year, [M["tip.no_poll"]]);
     if (!fill) return tip(D.countryNames[code], [M["export.country_tip"]]);
     return tip(D.countryNames[code] + " " + state.year, fill.lines, fill.italic);
   }
