@@ -62,11 +62,15 @@ PANEL_CSS = """<style>
 .wb-legend { font-size: .82rem; margin-bottom: .7rem; }
 .wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
 .wb-legend-note { color: #5d574b; margin-bottom: .25rem; line-height: 1.3; }
-[class*="st-key-open_"] button, [class*="st-key-here_"] button { justify-content: flex-start; min-height: 0; padding: .1rem 0; }
+/* a list of records to open (a profile's, the same point's): links, not centred buttons */
+[class*="st-key-open_"] button, [class*="st-key-here_"] button {
+  justify-content: flex-start; min-height: 0; padding: .1rem 0; }
 [class*="st-key-open_"] button div, [class*="st-key-here_"] button div,
-[class*="st-key-open_"] button span, [class*="st-key-here_"] button span { justify-content: flex-start; text-align: left; }
-[class*="st-key-open_"] button p, [class*="st-key-here_"] button p { text-align: left; color: #1d4f7a; text-decoration: underline;
-  text-decoration-color: #a9bdd0; text-underline-offset: 2px; }  /* a list of records to open: links, not centred buttons */
+[class*="st-key-open_"] button span, [class*="st-key-here_"] button span {
+  justify-content: flex-start; text-align: left; }
+[class*="st-key-open_"] button p, [class*="st-key-here_"] button p {
+  text-align: left; color: #1d4f7a;
+  text-decoration: underline; text-decoration-color: #a9bdd0; text-underline-offset: 2px; }
 .wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
 .wb-sample { flex: none; display: inline-block; margin: 0 4px; }
 """ + COMPARE_CSS + "</style>"
@@ -316,7 +320,8 @@ def on_find(data: Dataset) -> None:
 
 
 def show_on_map(data: Dataset, record_id: str) -> None:
-    """Bring a record onto the map: a year that shows it, its layer on (a poll: the countries coloured by its series)."""
+    """Bring a record onto the map: a year that shows it, its layer on (a poll: the countries coloured by its
+    series)."""
     found = data.record(record_id)
     if found is None:
         return
@@ -365,9 +370,11 @@ def controls(data: Dataset, choice: dict) -> None:
 
 
 def legend_body(plan: ViewPlan, dimension: str) -> None:
-    """The key of what the map shows: a colouring names what it colours by; the marks' fill and outline only with marks."""
+    """The key of what the map shows: a colouring names what it colours by; the marks' fill and outline only with
+    marks."""
     def title(lid: str) -> str:
-        return f"{layer_title(LAYERS[lid])}: {t('field.' + dimension)}" if lid == "diplomacy" else layer_title(LAYERS[lid])
+        name = layer_title(LAYERS[lid])
+        return f"{name}: {t('field.' + dimension)}" if lid == "diplomacy" else name
     blocks = [legend_html(title(lid), swatches) for lid, swatches in plan.legend.items()]
     if any(lid in MARK_LAYERS for lid in plan.legend):
         blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))

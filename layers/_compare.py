@@ -16,7 +16,8 @@ STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
 CONFIDENCE_ORDER = tuple(VOCABULARIES["confidence"])  # surest first
 # The table's style, for the app's panel CSS and the static export's page alike.
 COMPARE_CSS = """
-/* a shade at the right edge while more columns lie beyond it: the white covers scroll with the table and hide it at the end */
+/* a shade at the right edge while more columns lie beyond it (the white covers scroll with the table, hiding it
+   at the end) */
 .wb-compare-box { overflow-x: auto; background:
   linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
   linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,

@@ -132,7 +132,8 @@ def _refs(dataset: Dataset, ids: str, year: int | None = None) -> str:
             continue
         row = found[1]
         start = row.get("year_from")
-        later = f"{esc(t('panel.basis_later', year=int(start)))}, " if year is not None and pd.notna(start) and start > year else ""
+        is_later = year is not None and pd.notna(start) and start > year
+        later = f"{esc(t('panel.basis_later', year=int(start)))}, " if is_later else ""
         parts.append(f"{esc(row['name'])} ({later}{link(row['source_url'], row['publisher'])}, "
                      f"{esc(t('panel.confidence').lower())}: {esc(row['confidence'])})")
     return "; ".join(parts)

@@ -48,7 +48,8 @@ def plain_part(name: str) -> str:
     ("Cukaru Peki" for "Čukaru Peki copper-gold mine", "Banja Luka-Prijedor motorway" for "Banja Luka–Prijedor
     motorway, first section"); "" when every word that has letters is plain already."""
     words, spelled = name.split(), plain(name).split()
-    changed = [i for i, (word, bare) in enumerate(zip(words, spelled)) if word != bare and any(c.isalpha() for c in bare)]
+    changed = [i for i, (word, bare) in enumerate(zip(words, spelled))
+               if word != bare and any(c.isalpha() for c in bare)]
     if not changed or len(words) != len(spelled):
         return ""
     return " ".join(spelled[max(changed[0] - 1, 0):changed[-1] + 2]).strip(",;:")

@@ -46,7 +46,7 @@ NEIGHBOUR_STYLE = {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b
 MAP_CSS = f"""<style>
 .leaflet-container {{ background: {SEA}; font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; }}
 path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
-.leaflet-control-scale-line {{ font-size: 10px; line-height: 1.5; padding: 0 4px; }}  /* "100 km" within its bar's width */
+.leaflet-control-scale-line {{ font-size: 10px; line-height: 1.5; padding: 0 4px; }}  /* "100 km" within its bar */
 .wb-label-icon {{ background: none; border: none; }}
 .wb-label {{ pointer-events: none; white-space: nowrap; text-align: center; color: #3d3d3d; }}
 .wb-town {{ text-align: left; }}

@@ -30,7 +30,7 @@ def with_page_head(html: str) -> str:
 
 
 def _is_page(scope: Scope) -> bool:
-    """A request that Streamlit answers with its index.html: a GET for a path that is no asset or endpoint of its own."""
+    """A request Streamlit answers with its index.html: a GET for a path that is no asset or endpoint of its own."""
     path = scope.get("path", "")
     return (scope["type"] == "http" and scope.get("method") == "GET"
             and not path.startswith(("/static/", "/_stcore/", "/app/static/", "/component/", "/media/"))

@@ -197,7 +197,8 @@ def poll_figure(wave: pd.Series | dict) -> str:
     who reported the figure, when that is someone else (not escaped)."""
     pollster, publisher = str(wave["pollster"]), str(wave["publisher"])
     short = pollster.split(" (")[0]
-    who = publisher if short.casefold() in publisher.casefold() else t("poll.reported_by", pollster=short, publisher=publisher)
+    who = (publisher if short.casefold() in publisher.casefold()
+           else t("poll.reported_by", pollster=short, publisher=publisher))
     return f"{qualified(wave)} {wave['metric']} ({who})"
 
 
