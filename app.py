@@ -440,10 +440,13 @@ def panel(data: Dataset, year: int) -> None:
     if kind == "country" and key in FOCUS_COUNTRIES:
         profile = country_profile(data, key, year)
         st.markdown(f"#### {t('profile.title', country=country_name(key), year=year)}")
-        st.markdown(f"**{t('profile.status')}**")
-        st.html(PANEL_CSS + (profile.status_html or t("profile.no_status", year=year)))
-        st.markdown(f"**{t('profile.sentiment')}**")
-        st.html(PANEL_CSS + (profile.sentiment_html or t("profile.no_sentiment", year=year)))
+        blocks = [("profile.status", profile.status_html or t("profile.no_status", year=year)),
+                  ("profile.sentiment", profile.sentiment_html or t("profile.no_sentiment", year=year))]
+        if st.session_state.get("fill") == "sentiment":  # coloured by a poll: its figures first, under the click
+            blocks.reverse()
+        for heading, html in blocks:
+            st.markdown(f"**{t(heading)}**")
+            st.html(PANEL_CSS + html)
         for layer_id, heading in (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
                                   ("events", "profile.events"), ("vaccines", "profile.vaccines")):
             items = profile.sections.get(layer_id, [])

@@ -173,6 +173,11 @@ def test_clicking_kosovo_shows_its_profile(click) -> None:
     assert "Kosovo applies for EU membership" not in labels(at)  # an event of 2022 only
     at.slider(key="year").set_value(2022).run()
     assert "Kosovo applies for EU membership" in labels(at)
+    status, polls = "**Diplomatic status**", "**Latest public-opinion figure**"
+    headings = lambda: [m.value for m in at.markdown if m.value in (status, polls)]  # noqa: E731
+    assert headings() == [status, polls]
+    at.radio(key="fill").set_value("sentiment").run()  # coloured by a poll: the polls come first
+    assert headings() == [polls, status]
 
 
 def test_a_profile_says_how_many_surveillance_deployments_name_a_chinese_vendor(click) -> None:

@@ -201,11 +201,11 @@
   function countryPanel(box, code) {
     const y = state.year, snippet = (i) => { const d = el("div"); d.innerHTML = F.snippets[i]; return d; };
     box.appendChild(el("h3", fmt("profile.title", {country: D.countryNames[code], year: y})));
-    box.appendChild(el("h4", M["profile.status"]));
     const status = F.status[code][y - Y0], poll = F.latestPoll[code][y - Y0];
-    box.appendChild(status !== null ? snippet(status) : el("p", fmt("profile.no_status", {year: y})));
-    box.appendChild(el("h4", M["profile.sentiment"]));
-    box.appendChild(poll !== null ? snippet(poll) : el("p", fmt("profile.no_sentiment", {year: y})));
+    const blocks = [[M["profile.status"], status !== null ? snippet(status) : el("p", fmt("profile.no_status", {year: y}))],
+                    [M["profile.sentiment"], poll !== null ? snippet(poll) : el("p", fmt("profile.no_sentiment", {year: y}))]];
+    if (state.fill === "sentiment") blocks.reverse();  // coloured by a poll: its figures first, under the click
+    blocks.forEach(([heading, body]) => { box.appendChild(el("h4", heading)); box.appendChild(body); });
     D.profileLayers.forEach(([layerId, key]) => {
       const items = D.records.filter((r) => r.layer === layerId && r.countries.includes(code) && inYear(r, y));
       const section = el("details");
