@@ -56,7 +56,7 @@ PROFILE_LAYERS = (("infrastructure", "profile.projects"), ("surveillance", "prof
 SCRIPT_MESSAGES = ("profile.title", "profile.status", "profile.sentiment", "profile.no_status", "profile.no_sentiment",
                    "profile.none", "profile.projects", "profile.deployments", "profile.deployments_count",
                    "profile.events", "profile.vaccines",
-                   "panel.empty", "panel.not_in_year", "panel.span_open", "panel.same_place", "control.no_waves",
+                   "panel.empty", "panel.not_in_year", "panel.span_open", "panel.show_in_year", "panel.same_place", "control.no_waves",
                    "control.series_years", "legend.country_level",
                    "export.country_tip", "tip.no_poll", "export.earlier_status", "export.back", "cite.title",
                    "cite.work",

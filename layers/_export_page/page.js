@@ -171,9 +171,26 @@
     if (r.to === null) return fmt("panel.span_open", {start: r.from});
     return r.from === r.to ? String(r.from) : r.from + "–" + r.to;
   }
+  function showInYear(r, year) {  // the year that shows a record, with its layer on (the app's "Show it on the map")
+    state.year = year;
+    document.getElementById("wb-year").value = String(year);
+    if (POINT_LAYERS.includes(r.layer) && !state.layers.has(r.layer)) {
+      state.layers.add(r.layer);
+      document.querySelector(`input[name=layer][value="${r.layer}"]`).checked = true;
+    }
+    update();
+  }
   function recordPanel(box, r) {
     const y = state.year;
-    if (!inYear(r, y)) box.appendChild(el("p", fmt("panel.not_in_year", {year: y, span: span(r)}), "wb-note"));
+    if (!inYear(r, y)) {
+      box.appendChild(el("p", fmt("panel.not_in_year", {year: y, span: span(r)}), "wb-note"));
+      const shows = Math.min(Math.max(y, r.from === null ? D.years[0] : r.from), r.to === null ? D.years[1] : r.to);
+      if (shows >= D.years[0] && shows <= D.years[1] && inYear(r, shows)) {  // as the app's panel offers it
+        const go = box.appendChild(el("button", fmt("panel.show_in_year", {year: shows}), "wb-back"));
+        go.type = "button";
+        go.addEventListener("click", () => showInYear(r, shows));
+      }
+    }
     else if (before(r)) box.appendChild(el("p", fmt("export.earlier_status", {year: y, before: r.statusBefore, now: r.statusNow, since: r.since}), "wb-note"));
     const body = el("div", undefined, "wb-panel-body");
     body.innerHTML = r.html;  // pre-rendered by layers._details.record_html: data text escaped, only http(s) links

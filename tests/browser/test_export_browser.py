@@ -290,6 +290,9 @@ def test_a_record_outside_the_year_says_so_and_records_on_its_point_are_offered(
     open_export(page, index_url + "#year=2012&record=SUR01")  # Belgrade's Safe City, before its cameras
     assert page.locator("#wb-panel .wb-note").inner_text() == "Not on the map in 2012: this record is for 2017 onwards."
     assert page.locator("#wb-panel .wb-here button").all_inner_texts() == ["Confucius Institute, University of Belgrade"]
+    page.get_by_role("button", name="Show it on the map in 2017").click()  # as the app's panel offers it
+    assert wait_for(lambda: page.evaluate("() => window.wbExport.year()") == 2017)
+    assert page.locator("#wb-panel .wb-note").count() == 0 and "SUR01" in page.evaluate("() => window.wbExport.visibleIds()")
     page.evaluate("() => { location.hash = 'year=2021&record=DIP017'; }")
     here = page.locator("#wb-panel .wb-here button")
     assert wait_for(lambda: here.count() == 2), panel(page)[:300]
