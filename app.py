@@ -511,6 +511,7 @@ def on_map_report() -> None:
     value = st.session_state.get("map") or {}
     first_report = not st.session_state.get("map_ready")
     st.session_state["map_ready"] = True
+    st.session_state["map_late"] = False
     new_year = take_year(value)
     new_click = take_click(value)
     if rerun_after_report(value, first_report, st.session_state.get("full_run_done", False), new_click,
@@ -525,6 +526,7 @@ def controls_if_the_map_is_late() -> None:
     waiting_since = st.session_state.setdefault("controls_wait_since", time.monotonic())
     if time.monotonic() - waiting_since >= MAP_READY_WAIT_S * 0.75:  # the timer's first tick, not the call itself
         st.session_state["map_ready"] = True
+        st.session_state["map_late"] = True  # the still picture stays until the map reports: it may never come
         st.rerun()
 
 
@@ -578,7 +580,8 @@ def main() -> None:
         # A session's first run: a still picture of the base map, sent before the map is worked out and shown until the
         # map draws it (the map's frame takes a few hundred milliseconds more). Later runs leave the container empty.
         still = st.container(key="map_preview")
-        picture = preview_in(folder) if not st.session_state.get("map_ready") and not choice["tiles"] else ""
+        waiting = not st.session_state.get("map_ready") or st.session_state.get("map_late")
+        picture = preview_in(folder) if waiting and not choice["tiles"] else ""
         if picture:  # (with street-map tiles the map's land is see-through, unlike the picture's)
             still.html(picture)
     plan = planned(folder, choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],

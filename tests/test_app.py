@@ -107,6 +107,7 @@ def test_a_still_picture_that_fails_leaves_the_map(monkeypatch) -> None:
     at = make_app(map_drawn=False).run()
     assert not at.exception and stills(at) == []
     assert "INF01" in drawn_ids(at)
+    streamlit.cache_resource.clear()  # not the failed picture for the tests after this one
 
 
 def test_the_controls_come_anyway_when_the_map_never_reports() -> None:
@@ -117,6 +118,7 @@ def test_the_controls_come_anyway_when_the_map_never_reports() -> None:
     at.run()
     assert not at.exception
     assert at.slider(key="year").value == 2025
+    assert len(stills(at)) == 1  # the map has not drawn itself: its picture keeps its place
 
 
 def test_year_change_redraws_layers_but_keeps_the_map_component() -> None:

@@ -85,6 +85,8 @@ def test_the_controls_come_anyway_when_the_map_cannot_load(page, app_url) -> Non
     page.locator('[data-testid="stSlider"]').first.wait_for(timeout=20_000)
     assert page.get_by_role("checkbox", name="Infrastructure and investment").is_checked()
     assert map_frame_has_no_marks(page)
+    still = page.locator(".st-key-map_preview img")  # the still picture keeps the map's place: the reader sees a map
+    assert still.count() == 1 and still.is_visible() and still.bounding_box()["height"] > 300
 
 
 def map_frame_has_no_marks(page) -> bool:
