@@ -47,6 +47,7 @@ DEFAULT_YEAR = 2025
 MAP_READY_WAIT_S = 2.0  # the longest the controls wait for the map before they are drawn anyway
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_fill"]
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
+DEFAULT_LAYERS = [*POINT_LAYERS, "diplomacy"]  # a session's first view (`apply_link`), and a link without `layers`
 DIMENSIONS = tuple(LAYERS["diplomacy"].palettes)  # the diplomatic statuses to colour by, the default first
 PANEL_CSS = """<style>
 .wb-title { margin: 0 0 .4rem 0; font-size: 1.25rem; line-height: 1.3; }
@@ -205,9 +206,9 @@ def apply_link(data: Dataset) -> None:
         return
     st.session_state["link_applied"] = True
     st.session_state["year"] = DEFAULT_YEAR
-    st.session_state["fill"] = "diplomacy"
+    st.session_state["fill"] = next(lid for lid in DEFAULT_LAYERS if lid in FILL_LAYERS)
     for lid in POINT_LAYERS:
-        st.session_state[f"layer_{lid}"] = True
+        st.session_state[f"layer_{lid}"] = lid in DEFAULT_LAYERS
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state = parse(params, years=YEARS, layer_ids=list(LAYERS), fill_ids=FILL_LAYERS, countries=set(FOCUS_COUNTRIES),
                   record_exists=lambda rid: data.record(rid) is not None, dimensions=DIMENSIONS,
@@ -239,7 +240,7 @@ def update_link(choice: dict) -> None:
     dimension = choice["dimension"] if coloured_by else None
     first_wave = choice["waves"][0][0] if choice["waves"] else None
     series = choice["series"] if choice["series"] != first_wave else None
-    layers = None if choice["layers"] == [*POINT_LAYERS, "diplomacy"] else choice["layers"]  # as a link without them
+    layers = None if choice["layers"] == DEFAULT_LAYERS else choice["layers"]  # the first view's: a short link
     params = encode(choice["year"], layers, st.session_state.get("selected"), dimension, series)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
@@ -578,7 +579,8 @@ def main() -> None:
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         # A session's first run: a still picture of the base map, sent before the map is worked out and shown until the
-        # map draws it (the map's frame takes a few hundred milliseconds more). Later runs leave the container empty.
+        # map draws it (the map's frame takes a few hundred milliseconds more). Later runs leave the container empty,
+        # unless the controls came without the map's report (`controls_if_the_map_is_late`): no map may ever come.
         still = st.container(key="map_preview")
         waiting = not st.session_state.get("map_ready") or st.session_state.get("map_late")
         picture = preview_in(folder) if waiting and not choice["tiles"] else ""
