@@ -37,7 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend.precision": "Location (outline)",
         "legend.no_data": "no data for this year",
         "poll.reported_by": "{pollster}, as reported by {publisher}",
-        "legend.sentiment.share": "Share of respondents giving the answer named in each country's tooltip, under the question asked.",
+        "legend.sentiment.share": "Share of respondents giving the answer named in each country's tooltip, under the "
+                                  "question asked.",
         "legend.disagree": "sources disagree (see the tooltip)",
         "legend.vaccines.delivered": "Chinese vaccines delivered that year (click for the list)",
         "legend.vaccines.none": "no vaccine received",
