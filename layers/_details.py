@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ._dataset import Dataset
-from ._find import years_label
-from ._layer import in_year, rows_of, shown_mask
+from ._find import shown_in, years_label
+from ._layer import rows_of, shown_mask
 from ._map import esc
 from ._marks import MARK_LAYERS
 from ._messages import t
@@ -201,7 +201,7 @@ def same_place(dataset: Dataset, record_id: str, year: int) -> list[tuple[str, s
     out = []
     for rid in shared_points(dataset).get(record_id, []):
         row = dataset.record(rid)[1]
-        if in_year(pd.DataFrame([row]), year)[0]:
+        if shown_in(row, year):
             out.append((rid, row["name"]))
     return out
 
@@ -210,7 +210,7 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
     """The details panel of one record: facts, figures (each with its source), confidence, location and sources;
     with `year`, its status in that year, or that the map does not show it then (None: as of the latest source)."""
     parts = [f"<h3 class='wb-title'>{esc(row['name'])}</h3>"]
-    shown = year is not None and bool(in_year(pd.DataFrame([row]), year)[0])
+    shown = year is not None and shown_in(row, year)
     if year is not None and not shown:  # opened from a link, a profile or Find in a year the map does not show it
         span = years_label(row, lambda start: t("panel.span_open", start=start))
         parts.append(f"<p class='wb-note'>{esc(t('panel.not_in_year', year=year, span=span))}</p>")
