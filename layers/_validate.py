@@ -44,7 +44,8 @@ def as_year(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²" or "٢", which int() then rejects or reads as another number
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return int(value.strip())
     return None
 
@@ -58,6 +59,9 @@ def check_value(field: Field, value: Any) -> str | None:
     if kind == "id" or kind == "ref":
         ok = all(_ID.match(part.strip()) for part in text.split(";")) if kind == "ref" else _ID.match(text)
         return None if ok else "not a valid id (letters, digits, - _ . only)"
+    if kind == "aiddata":
+        return None if all(part.strip().isascii() and part.strip().isdigit() for part in text.split(";")) else \
+            f"not AidData id(s) (digits, `;`-separated): {text!r}"
     if kind == "countries":
         unknown = [c for c in text.split(";") if c.strip() not in FOCUS_COUNTRIES]
         return f"unknown country code {', '.join(unknown)!s}" if unknown else None
