@@ -1,5 +1,6 @@
 """Command line: `python -m layers validate [DATA_DIR]` checks every data file and lists every problem;
-`python -m layers export OUTDIR` writes a static copy of the map."""
+`python -m layers coverage --write` regenerates geodata/COVERAGE.md; `python -m layers export OUTDIR` writes a static
+copy of the map."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from . import LAYERS
 from ._dataset import load_dataset
+from ._coverage import render as render_coverage
 from ._dictionary import render, section_of
 from ._export import BUDGET, ExportRefused, export
 from ._records import DATA_DIR
@@ -43,6 +45,16 @@ def dictionary(write: bool) -> int:
     return 0
 
 
+def coverage(write: bool, data_dir: Path) -> int:
+    """Print geodata/COVERAGE.md as the data makes it, or with --write replace the file."""
+    text = render_coverage(load_dataset(LAYERS, data_dir))
+    if write:
+        (data_dir / "COVERAGE.md").write_text(text, encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
 def export_map(out_dir: Path, data_dir: Path) -> int:
     """Write the static map; refuse (exit 1, every problem listed) when the data does not validate."""
     try:
@@ -67,12 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
     words = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     words.add_argument("--write", action="store_true", help="update the section in geodata/README.md")
+    counts = commands.add_parser("coverage", help="print geodata/COVERAGE.md as the data makes it")
+    counts.add_argument("--write", action="store_true", help="replace geodata/COVERAGE.md")
+    counts.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset to count (default: geodata/)")
     static = commands.add_parser("export", help="write a static, self-contained copy of the map into OUTDIR")
     static.add_argument("out_dir", metavar="OUTDIR", type=Path)
     static.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset to export (default: geodata/)")
     args = parser.parse_args(argv)
     if args.command == "dictionary":
         return dictionary(args.write)
+    if args.command == "coverage":
+        return coverage(args.write, args.data_dir)
     if args.command == "export":
         return export_map(args.out_dir, args.data_dir)
     return validate(args.data_dir)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ._coverage import headline
 from ._dataset import Dataset
 from ._details import md_escape
 from ._map import esc
@@ -52,16 +53,24 @@ class About:
     closing: tuple[str, ...]  # catalogue paragraphs, with the catalogue's own **bold** and *italic*
 
 
+def coverage_text(dataset: Dataset, where: str) -> str:
+    """The coverage paragraph: COVERAGE.md's headline figures, and the credit AidData's licence asks for."""
+    head = headline(dataset)
+    return t("about.coverage", projects=head.projects, rows=head.gcdf_rows, mapped=head.gcdf_mapped,
+             listed=head.gcdf_listed, where=where)
+
+
 def about_parts(dataset: Dataset, gaps_key: str = "about.gaps") -> About:
     """What the section says; `gaps_key` names where the corrections are (the app's ZIP, or the repository)."""
     held = holdings(dataset)
+    where = t("about.coverage_where") if gaps_key == "about.gaps" else ""
     return About(
         held=held,
         layers=tuple((layer_title(dataset.layers[lid].layer), count, dataset.layers[lid].layer.description)
                      for lid, count in held.records),
         confidence=tuple(VOCABULARIES["confidence"].items()),
         precision=tuple((word.replace("_", " "), meaning) for word, meaning in VOCABULARIES["precision"].items()),
-        closing=(t("about.disagree"), t("about.year_rule"), t(gaps_key)),
+        closing=(coverage_text(dataset, where), t("about.disagree"), t("about.year_rule"), t(gaps_key)),
     )
 
 

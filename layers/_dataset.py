@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._hygiene import Host, hedge_problems, load_hosts, second_source_problems, source_problems
 from ._layer import Layer, Loaded, check_refs, load_layer, typed_frame
 from ._records import DATA_DIR, DataFileError, display_path, read_csv, read_geojson
+from ._reference import Reference, load_reference
 from ._schema import FIGURE_FIELDS, SOURCE_FIELDS, Field
-from ._validate import Problem, check_record, check_unique
+from ._validate import Problem, check_length, check_record, check_unique, stated_km
 
 # Extra sources and sourced figures for records of any layer (each figure keeps its own source).
 PROVENANCE_FILES: dict[str, tuple[Field, ...]] = {"sources.csv": SOURCE_FIELDS, "figures.csv": FIGURE_FIELDS}
@@ -23,6 +25,8 @@ class Dataset:
     sources: pd.DataFrame
     figures: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    reference: Reference | None = None  # AidData's GCDF rows and how each is accounted for
+    hosts: dict[str, Host] = field(default_factory=dict)  # hosts no primary source may be on
 
     @cached_property
     def provenance(self) -> dict[str, tuple[str, str]]:
@@ -88,9 +92,15 @@ def load_dataset(layers: dict[str, Layer], data_dir: Path = DATA_DIR) -> Dataset
     for result in loaded.values():
         problems += check_unique(display_path(result.layer.path(data_dir)), result.raw_ids, seen)
     ids = set(seen)
+    hosts, host_problems = load_hosts(data_dir)
+    problems += host_problems
+    raw: list[dict] = []
     for layer in layers.values():
         name = display_path(layer.path(data_dir))
-        problems += check_refs(name, _raw_records(layer, data_dir), layer.all_fields, ids)
+        records = _raw_records(layer, data_dir)
+        problems += check_refs(name, records, layer.all_fields, ids)
+        problems += source_problems(name, records, hosts, primary=True) + hedge_problems(name, records)
+        raw += [dict(record, _file=name) for record in records]
     tables = {}
     for file_name, fields in PROVENANCE_FILES.items():
         path = data_dir / file_name
@@ -106,5 +116,19 @@ def load_dataset(layers: dict[str, Layer], data_dir: Path = DATA_DIR) -> Dataset
         ref_problems = check_refs(name, rows, fields, ids)
         orphans = {p.record for p in ref_problems}
         problems += table_problems + ref_problems
+        problems += source_problems(name, rows, hosts, primary=file_name == "figures.csv") + hedge_problems(name, rows)
+        if file_name == "figures.csv":
+            problems += second_source_problems(name, rows)
         tables[file_name] = typed_frame([] if table_problems else [r for r in rows if r["record_id"] not in orphans], fields)
-    return Dataset(loaded, tables["sources.csv"], tables["figures.csv"], problems)
+    figures_by_record = _by_record(tables["figures.csv"])
+    for loaded_layer in loaded.values():
+        frame = loaded_layer.frame
+        if not loaded_layer.ok or "geometry" not in frame or "length_note" not in frame:
+            continue
+        name = display_path(loaded_layer.layer.path(data_dir))
+        for rid, geometry, type_text, note in zip(frame["id"], frame.geometry, frame.get("type", [""] * len(frame)),
+                                                  frame["length_note"]):
+            problems += check_length(name, rid, geometry, stated_km(figures_by_record.get(rid, ()), type_text), note)
+    reference = load_reference(data_dir, raw, ids)
+    problems += reference.problems
+    return Dataset(loaded, tables["sources.csv"], tables["figures.csv"], problems, reference, hosts)

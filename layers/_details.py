@@ -16,6 +16,7 @@ from ._layer import rows_of, shown_mask
 from ._map import esc
 from ._marks import MARK_LAYERS
 from ._messages import t
+from ._reference import aiddata_ids, project_page
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
 from ._view import chinese_vendor, country_name, qualified, status_at, word
 
@@ -112,6 +113,8 @@ def _value(field_name: str, kind: str, value: object) -> str:
         return esc(word(kind[6:], str(value)))
     if kind == "countries":
         return esc(", ".join(country_name(c) for c in str(value).split(";")))
+    if kind == "aiddata":  # each id links to its AidData project page (GCDF is ODC-By: the link credits it too)
+        return ", ".join(link(project_page(aid), t("panel.aiddata_project", id=aid)) for aid in aiddata_ids(value))
     if kind == "bool":
         return esc(t("yes") if str(value).lower() == "true" else t("no"))
     if field_name == "value":
@@ -345,6 +348,10 @@ def legend_html(title: str, swatches: list) -> str:
             rows.append(f'<div class="wb-legend-note">{esc(s.label)}</div>')
             continue
         border = "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
+        if s.shape == "count":  # a group of marks (static/map/cluster.css), drawn small
+            rows.append(f'<div class="wb-swatch"><span class="wb-sample wb-cluster wb-cluster-sample">'
+                        f'<span class="wb-cluster-count">3</span></span><span>{esc(s.label)}</span></div>')
+            continue
         if s.shape == "line":
             style = f"width:22px;height:0;border-top:4px {border} {s.colour};border-radius:0"
         elif s.shape == "fill":

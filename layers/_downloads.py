@@ -20,7 +20,8 @@ from ._view import status_at
 # Spreadsheets run cells that start like formulas; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DATA_FILES = ("infrastructure.geojson", "surveillance.geojson", "events.geojson", "diplomacy.csv", "sentiment.csv",
-              "vaccines.csv", "figures.csv", "sources.csv", "countries.geojson", "admin1.geojson", "towns.geojson", "README.md")
+              "vaccines.csv", "figures.csv", "sources.csv", "not_mapped.csv", "hosts.csv", "reference/gcdf.csv",
+              "reference/README.md", "countries.geojson", "admin1.geojson", "towns.geojson", "README.md", "COVERAGE.md")
 
 
 def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:

@@ -35,6 +35,9 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "mining": "mines and smelters",
         "culture": "cultural buildings",
         "health": "pharmaceutical plants",
+        "municipal": "district heating, water supply, wastewater and waste",
+        "digital": "data centres, telecom networks and technology centres",
+        "industrial_park": "industrial parks and free zones",
     },
     "status": {
         "agreed": "an agreement or contract exists; construction not shown to have started",
@@ -135,6 +138,21 @@ VOCABULARIES: dict[str, dict[str, str]] = {
         "duration_years": "duration",
         "final_maturity": "year the loan is to be repaid",
     },
+    "not_mapped_reason": {
+        "no_place": "no site of its own: budget support, equipment or goods donated, scholarships, training, teams sent",
+        "below_threshold": "a site, but too small to count as a significant project (a school's renovation, a grant of a few "
+                           "million dollars or less)",
+        "part_of_record": "part of a project this dataset records (named in `record_id`), not a project of its own",
+        "cancelled_before_agreement": "pledged or announced, never agreed or started",
+        "not_infrastructure": "not a built, financed or owned asset: cultural, educational or medical exchanges",
+        "minority_finance": "a Chinese bank's share of a commercial loan for a project neither built nor owned by "
+                            "Chinese firms",
+    },
+    "host_kind": {
+        "mirror": "copies another publisher's pages: never a primary source; a further source only as a labelled copy",
+        "content_farm": "scraped, rewritten or aggregated copies: never cited",
+        "spam": "copies on unrelated or throw-away domains: never cited",
+    },
     "qualifier": {
         "about": "approximately",
         "more_than": "more than",
@@ -147,6 +165,9 @@ VOCABULARIES: dict[str, dict[str, str]] = {
 
 # Currency amounts are in millions; other units are plain counts.
 CURRENCIES = {"EUR", "USD", "RSD", "BAM", "CAD"}
+# Rough EUR values of the currencies, only to find the figures above EUR 100M that need two sources (BAM is pegged).
+EUR_RATES = {"EUR": 1.0, "USD": 0.9, "BAM": 1 / 1.95583, "RSD": 1 / 117, "CAD": 0.67}
+TWO_SOURCES_ABOVE_EUR_M = 100
 UNITS = CURRENCIES | {"MW", "km", "cameras", "people", "years", "year", "percent"}
 
 
@@ -171,6 +192,8 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Field("published", "date", True, "publication date: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `undated`"),
     Field("confidence", "vocab:confidence", True, "how sure we are"),
     Field("notes", "text", False, "caveats, conflicts, context"),
+    Field("aiddata_id", "aiddata", False, "AidData GCDF 3.0 project id(s) the record covers, `;`-separated "
+          "(rows of `reference/gcdf.csv`; each links to its AidData project page)"),
 )
 
 PLACE_FIELDS: tuple[Field, ...] = (
@@ -202,6 +225,41 @@ FIGURE_FIELDS: tuple[Field, ...] = (
     Field("notes", "text", False, "caveats and conflicts"),
 )
 
+
+# The reference universe (geodata/reference/gcdf.csv, AidData's GCDF 3.0 rows for the six countries), how each row
+# not drawn as a record is accounted for (geodata/not_mapped.csv), and the hosts no primary source may be on.
+GCDF_ISO3 = {"SRB": "Serbia", "BIH": "Bosnia and Herzegovina", "MNE": "Montenegro", "MKD": "North Macedonia",
+             "ALB": "Albania", "XKX": "Kosovo"}
+REFERENCE_FIELDS: tuple[Field, ...] = (
+    Field("aiddata_id", "int", True, "AidData record id"),
+    Field("title", "text", True, "AidData's title of the project"),
+    Field("recipient", "text", True, "recipient country"),
+    Field("recipient_iso3", "text", True, "its ISO 3166 alpha-3 code"),
+    Field("status", "text", True, "AidData's status"),
+    Field("sector", "text", True, "AidData's sector"),
+    Field("amount_usd_2021", "number", False, "amount in constant 2021 US dollars (units, not millions)"),
+    Field("infrastructure", "text", False, "`Yes` where AidData flags the project as infrastructure"),
+    Field("commitment_year", "year", False, "year of commitment"),
+    Field("start_year", "year", False, "year implementation started"),
+    Field("completion_year", "year", False, "year of completion"),
+    Field("commitment_date", "date", False, "date of commitment"),
+    Field("start_date", "date", False, "date implementation started"),
+    Field("completion_date", "date", False, "date of completion"),
+    Field("osm_precision", "text", False, "AidData's geolocation precision"),
+    Field("osm_geometry", "text", False, "geometry type of the OpenStreetMap feature(s)"),
+    Field("osm_link", "text", False, "OpenStreetMap link(s) AidData geolocated the project with"),
+)
+NOT_MAPPED_FIELDS: tuple[Field, ...] = (
+    Field("aiddata_id", "int", True, "AidData record id (a row of `reference/gcdf.csv`)"),
+    Field("reason", "vocab:not_mapped_reason", True, "why the row is not a record of its own"),
+    Field("record_id", "ref", False, "the record it is part of (required with `part_of_record`)"),
+    Field("note", "text", True, "what the row is and why the reason applies"),
+)
+HOST_FIELDS: tuple[Field, ...] = (
+    Field("host", "text", True, "host name; it covers its subdomains too"),
+    Field("kind", "vocab:host_kind", True, "what the site does"),
+    Field("reason", "text", True, "why it is listed, as seen on the site"),
+)
 
 # Statuses of a finished project (its earlier status comes from its completion year), and those a later status
 # (stalled, cancelled, sold) can follow (layers._view.status_change; checked in layers._validate).

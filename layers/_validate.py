@@ -165,6 +165,40 @@ def check_geometry(file: str, rid: str, geometry: BaseGeometry | None, precision
     return problems
 
 
+LENGTH_IN_TEXT = re.compile(r"\(\D{0,12}?(\d+(?:\.\d+)?)\s*km\b")
+LENGTH_TOLERANCE = 0.25
+_GEOD = None
+
+
+def drawn_km(geometry: BaseGeometry) -> float:
+    """A line's length on the ellipsoid, in km (pyproj's geodesic: the map's lines are lon/lat)."""
+    global _GEOD
+    if _GEOD is None:
+        from pyproj import Geod
+        _GEOD = Geod(ellps="WGS84")
+    return _GEOD.geometry_length(geometry) / 1000
+
+
+def stated_km(figures: Iterable[Mapping[str, Any]], type_text: Any) -> float | None:
+    """A record's stated length: its first `length_km` figure, else the "(N km)" its `type` gives."""
+    for figure in figures:
+        if figure.get("figure") == "length_km" and check_value(Field("v", "number", True, ""), figure.get("value")) is None:
+            return float(figure["value"])
+    found = LENGTH_IN_TEXT.search(str(type_text or ""))
+    return float(found.group(1)) if found else None
+
+
+def check_length(file: str, rid: str, geometry: BaseGeometry | None, stated: float | None, note: Any) -> list[Problem]:
+    """A line drawn much longer or shorter than its stated length is redrawn, or its `length_note` says why."""
+    if geometry is None or "Line" not in geometry.geom_type or not stated or not is_empty(note):
+        return []
+    drawn = drawn_km(geometry)
+    if abs(drawn / stated - 1) <= LENGTH_TOLERANCE:
+        return []
+    return [Problem(file, rid, "length_note", f"drawn {drawn:.1f} km against a stated {stated:g} km: redraw it "
+                    "through the places the sources name, or say in length_note why it differs")]
+
+
 def check_unique(file: str, ids: Iterable[str], seen: dict[str, str]) -> list[Problem]:
     """Duplicate ids, within a file and across files (`seen` maps id → file and is updated)."""
     problems = []

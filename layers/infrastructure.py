@@ -32,5 +32,7 @@ LAYER = Layer(
         Field("completion_year", "year", False, "year works finished or the asset opened; before it, a project counts as under construction"),
         Field("status_since", "year", False, "first year the sources show the project's status as of the latest source (works begun; stalled, cancelled or sold); before it, the project counts as `earlier_status`"),
         Field("earlier_status", "vocab:status", False, "the project's status before `status_since`, as its sources date it"),
+        Field("length_note", "text", False, "why a line's drawn length differs by more than a quarter from its stated "
+              "length (a `length_km` figure, or the `(N km)` in `type`)"),
     ),
 )

@@ -310,12 +310,12 @@ def test_the_map_gets_every_years_fill_for_its_timeline() -> None:
 
 def test_finding_a_poll_colours_the_countries_by_its_series_in_its_year() -> None:
     at = make_app().run()
-    at.selectbox(key="find").set_value(("record", "SEN_ISAC2021_RS")).run()
+    at.selectbox(key="find").set_value(("record", "SEN_IEA2021_RS")).run()
     assert not at.exception
     assert at.slider(key="year").value == 2021 and at.radio(key="fill").value == "sentiment"
-    assert at.selectbox(key="series_2021").value == "isac-strategic-partner"
-    assert "ISAC: China the most important strategic partner" in panel_text(at)
-    assert at.query_params["series"] == "isac-strategic-partner" and at.query_params["record"] == "SEN_ISAC2021_RS"
+    assert at.selectbox(key="series_2021").value == "iea-relations-grade"
+    assert 'IEA: Serbia–China relations graded 5 of 5' in panel_text(at)
+    assert at.query_params["series"] == "iea-relations-grade" and at.query_params["record"] == "SEN_IEA2021_RS"
 
 
 def test_a_record_opened_outside_its_years_offers_to_show_it_in_one_of_them() -> None:

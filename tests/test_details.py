@@ -93,10 +93,14 @@ def test_a_record_opened_in_a_year_the_map_does_not_show_it_says_so_and_claims_n
 
 
 def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_series_id() -> None:
-    html = panel_of("SUR04", 2025)
+    html = panel_of("INF10", 2025)
     hosts = re.findall(r"<small class='wb-host'>\(([^)]*)\)</small>", html)
-    assert "hackerpranks.com" in hosts and "rferl.org" in hosts  # a republished copy shows where it is
-    assert len(hosts) == html.count("<a href=") - html.count("class='wb-coords'")
+    assert "en.people.cn" in hosts and "fdiintelligence.com" in hosts  # each link says which site it leads to
+    assert "naslovi.net" not in hosts and "via naslovi.net" in html  # a copy's label names its site already
+    sources = html.split("<h4>Sources</h4>")[1]
+    for url, text, shown in re.findall(r"<a href=\"([^\"]+)\">([^<]*)</a>(?: <small class='wb-host'>\(([^)]*)\)</small>)?", sources):
+        site = re.sub(r"^www\.", "", url.split("/")[2])
+        assert shown == site or site in text  # every source link says which site it leads to, once
     poll = panel_of("SEN_IRI2021_MK", 2021)
     assert "iri-mk-relations-interest" not in poll and "netpress.com.mk" in poll
     # a site named by its publisher already, or a note that repeats the publisher or the date, is not said twice
@@ -115,7 +119,8 @@ def test_a_record_named_in_a_note_is_named_by_its_name_not_its_id() -> None:
 
 def test_the_records_drawn_on_one_point_in_a_year_are_found() -> None:
     dataset = load_dataset(LAYERS)
-    assert {rid for rid, _ in same_place(dataset, "DIP017", 2021)} == {"SUR01", "SUR10"}
+    # Belgrade's town point: the city's cameras and smart-city deal, and the projects the sources place only in the city
+    assert {rid for rid, _ in same_place(dataset, "DIP017", 2021)} == {"SUR01", "SUR10", "INF40", "INF49", "INF74"}
     assert {rid for rid, _ in same_place(dataset, "SUR10", 2021)} >= {"SUR01", "DIP017", "DIP018"}  # each of its towns
     assert same_place(dataset, "INF01", 2021) == [] and same_place(dataset, "NOPE", 2021) == []
     assert "SUR01" not in {rid for rid, _ in same_place(dataset, "DIP017", 2012)}  # not yet shown that year

@@ -142,22 +142,22 @@ def test_a_link_keeps_the_diplomatic_status_and_survey_series_a_reader_chose() -
     at.radio(key="fill").set_value("sentiment").run()
     at.slider(key="year").set_value(2021).run()
     assert "series" not in at.query_params  # the year's first series
-    at.selectbox(key="series_2021").set_value("isac-strategic-partner").run()
-    assert at.query_params["series"] == "isac-strategic-partner" and at.query_params["layers"] == "infrastructure,sentiment"
+    at.selectbox(key="series_2021").set_value("iea-relations-grade").run()
+    assert at.query_params["series"] == "iea-relations-grade" and at.query_params["layers"] == "infrastructure,sentiment"
     again = AppTest.from_file(APP, default_timeout=90)
     again.session_state["map_ready"] = True
     again.query_params.update({key: at.query_params[key] for key in at.query_params})
     again.run()
-    assert again.selectbox(key="series_2021").value == "isac-strategic-partner"
+    assert again.selectbox(key="series_2021").value == "iea-relations-grade"
 
 
 def test_a_series_without_a_poll_in_the_links_year_is_named() -> None:
     at = AppTest.from_file(APP, default_timeout=90)
     at.session_state["map_ready"] = True
-    at.query_params.update({"year": "2024", "layers": "sentiment", "series": "isac-strategic-partner"})  # polled 2021
+    at.query_params.update({"year": "2024", "layers": "sentiment", "series": "iea-relations-grade"})  # polled 2021
     at.run()
     assert not at.exception and at.selectbox(key="series_2024").value == "iri-xi-favourable"  # the year's first
-    assert any("survey series 'isac-strategic-partner' has no poll in 2024" in i.value.replace("\\", "") for i in at.info)
+    assert any("survey series 'iea-relations-grade' has no poll in 2024" in i.value.replace("\\", "") for i in at.info)
     assert "series" not in at.query_params
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 import shutil
 import subprocess
@@ -172,7 +173,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_cli_exits_zero_on_shipped_data() -> None:
     result = run_cli("validate")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("ok: infrastructure 31")
+    assert re.match(r"ok: infrastructure \d{2,}, ", result.stdout)
 
 
 def test_cli_lists_every_problem_and_exits_nonzero(data_copy: Path) -> None:
