@@ -14,7 +14,8 @@ from streamlit_folium import st_folium
 
 from layers import LAYERS
 from layers._about import about_markdown
-from layers._compare import COMPARE_CSS, comparison_html
+from layers._compare import comparison_html
+from layers._frontend import style
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
 from layers._details import citation_html, country_profile, legend_html, md_escape, record_html, same_place
@@ -28,7 +29,7 @@ from layers._permalink import encode, parse, selection_params
 from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
-from layers._style import confidence_swatches, precision_swatches
+from layers._style import cluster_swatches, confidence_swatches, precision_swatches
 from layers._timeline import choice_keys, timeline_script
 from layers._view import (
     ViewPlan,
@@ -49,32 +50,7 @@ POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
 DEFAULT_LAYERS = [*POINT_LAYERS, "diplomacy"]  # a session's first view (`apply_link`), and a link without `layers`
 DIMENSIONS = tuple(LAYERS["diplomacy"].palettes)  # the diplomatic statuses to colour by, the default first
-PANEL_CSS = """<style>
-.wb-title { margin: 0 0 .4rem 0; font-size: 1.25rem; line-height: 1.3; }
-.wb-facts { border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: .6rem; }
-.wb-facts th { text-align: left; vertical-align: top; color: #555; font-weight: 600; padding: .2rem .6rem .2rem 0; width: 36%; }
-.wb-facts td { padding: .2rem 0; vertical-align: top; }
-.wb-figures, .wb-sources { font-size: .88rem; padding-left: 1.2rem; }
-.wb-panel p { font-size: .9rem; margin: .3rem 0; }
-.wb-coords a, .wb-cite { overflow-wrap: anywhere; }
-.wb-cite { font-size: .85rem !important; color: #444; }
-.wb-host { color: #666; overflow-wrap: anywhere; }
-.wb-panel p.wb-note { background: #fff4d6; border-left: 3px solid #d4a017; padding: .3rem .5rem; }
-.wb-legend { font-size: .82rem; margin-bottom: .7rem; }
-.wb-legend-title { font-weight: 600; margin-bottom: .2rem; }
-.wb-legend-note { color: #5d574b; margin-bottom: .25rem; line-height: 1.3; }
-/* a list of records to open (a profile's, the same point's): links, not centred buttons */
-[class*="st-key-open_"] button, [class*="st-key-here_"] button {
-  justify-content: flex-start; min-height: 0; padding: .1rem 0; }
-[class*="st-key-open_"] button div, [class*="st-key-here_"] button div,
-[class*="st-key-open_"] button span, [class*="st-key-here_"] button span {
-  justify-content: flex-start; text-align: left; }
-[class*="st-key-open_"] button p, [class*="st-key-here_"] button p {
-  text-align: left; color: #1d4f7a;
-  text-decoration: underline; text-decoration-color: #a9bdd0; text-underline-offset: 2px; }
-.wb-swatch { display: flex; align-items: center; gap: .4rem; line-height: 1.35; }
-.wb-sample { flex: none; display: inline-block; margin: 0 4px; }
-""" + COMPARE_CSS + "</style>"
+PANEL_CSS = style("app/panel.css", "app/compare.css", "map/cluster.css")
 
 
 @st.cache_resource(show_spinner=False)
@@ -379,7 +355,7 @@ def legend_body(plan: ViewPlan, dimension: str) -> None:
     blocks = [legend_html(title(lid), swatches) for lid, swatches in plan.legend.items()]
     if any(lid in MARK_LAYERS for lid in plan.legend):
         blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
-        blocks.append(legend_html(t("legend.precision"), precision_swatches()))
+        blocks.append(legend_html(t("legend.precision"), precision_swatches() + cluster_swatches()))
     st.html(PANEL_CSS + "".join(blocks))
     country_level = sum(plan.country_level.values())
     if country_level:

@@ -1,4 +1,5 @@
-"""Front-end assets served by the app itself (never a CDN): Leaflet, copied from the pinned xstatic-leaflet wheel."""
+"""Front-end assets served by the app itself (never a CDN): Leaflet and its marker-cluster plugin, copied from the
+pinned xstatic wheels."""
 
 from __future__ import annotations
 
@@ -7,19 +8,33 @@ import shutil
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
+# The plugin's files a page loads (its "Default" theme's colours are not used: the clusters have the map's own style).
+CLUSTER_FILES = ("leaflet.markercluster.js", "MarkerCluster.css")
+
+
+def copy_leaflet(target: Path) -> list[Path]:
+    """Leaflet's js, css and images, and the marker-cluster plugin's files (under markercluster/), as the pinned
+    wheels hold them, into `target`; returns the files written."""
+    source, cluster = Path(xstatic_leaflet.BASE_DIR), Path(xstatic_markercluster.BASE_DIR)
+    pairs = [(source / name, target / name) for name in ("leaflet.js", "leaflet.css")]
+    pairs += [(p, target / "images" / p.name) for p in sorted((source / "images").iterdir())]
+    pairs += [(cluster / name, target / "markercluster" / name) for name in CLUSTER_FILES]
+    for src, dst in pairs:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+    return [dst for _, dst in pairs]
+
+
 def ensure_leaflet(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy Leaflet's js, css and images into static/vendor/leaflet once; returns that folder."""
+    """Copy Leaflet and the marker-cluster plugin into static/vendor/leaflet once; returns that folder."""
     target = static_dir / "vendor" / "leaflet"
-    source = Path(xstatic_leaflet.BASE_DIR)
-    if not (target / "leaflet.js").exists():
-        target.mkdir(parents=True, exist_ok=True)
-        for name in ("leaflet.js", "leaflet.css"):
-            shutil.copy2(source / name, target / name)
-        shutil.copytree(source / "images", target / "images", dirs_exist_ok=True)
+    if not (target / "markercluster" / CLUSTER_FILES[0]).exists():
+        copy_leaflet(target)
     return target
 
 

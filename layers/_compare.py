@@ -14,21 +14,6 @@ from ._view import chinese_vendor, country_name, layer_title, word
 
 STATUS_COLUMNS = ("nato", "eu", "prc_recognition")
 CONFIDENCE_ORDER = tuple(VOCABULARIES["confidence"])  # surest first
-# The table's style, for the app's panel CSS and the static export's page alike.
-COMPARE_CSS = """
-/* a shade at the right edge while more columns lie beyond it (the white covers scroll with the table, hiding it
-   at the end) */
-.wb-compare-box { overflow-x: auto; background:
-  linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
-  linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
-  radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / .9rem 100% no-repeat scroll; }
-.wb-compare { border-collapse: collapse; width: 100%; font-size: .84rem; line-height: 1.3; }
-.wb-compare th, .wb-compare td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e6e3dc; }
-.wb-compare thead th { border-bottom: 2px solid #cfcac0; }
-.wb-compare .wb-count { text-align: right; font-variant-numeric: tabular-nums; }
-.wb-compare th[scope='row'], .wb-compare thead th:first-child { position: sticky; left: 0; background: #fff; }  /* the country stays as a narrow table scrolls */
-.wb-compare-note { font-size: .8rem; color: #555; margin-top: .4rem; }
-"""
 # every layer drawn as marks of its own (vaccines are a dot per country, status and polls are fills)
 COUNT_COLUMNS = tuple(lid for lid, layer in LAYERS.items() if layer.style == "features")
 

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import xstatic.pkg.leaflet as xstatic_leaflet
 
 from . import LAYERS
 from ._about import about_html
-from ._compare import COMPARE_CSS, comparison_html
+from ._assets import copy_leaflet
+from . import _frontend
+from ._compare import comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import NEW_TAB, cited_work, country_profile, legend_html, record_html
 from ._map import CENTER, LABEL_ZOOMS, MIN_ZOOM, TOWN_AT, ZOOM, ZOOM_SNAP, esc, map_labels, script_json
-from ._map_hooks import MAP_HOOKS_JS
 from ._marks import MARK_LAYERS, mark
-from ._messages import LANGUAGE, MESSAGES, t
+from ._messages import MESSAGES, t, template
 from ._records import DATA_DIR, BoundaryError, read_boundaries
 from ._schema import FOCUS_COUNTRIES
 from ._style import (
@@ -30,6 +29,7 @@ from ._style import (
     Swatch,
     confidence_swatches,
     precision_swatches,
+    cluster_swatches,
     ramp,
 )
 from ._validate import Problem
@@ -75,19 +75,13 @@ class ExportRefused(Exception):
         self.problems = problems
 
 
-PAGE_DIR = Path(__file__).resolve().parent / "_export_page"
-PAGE_CSS = (PAGE_DIR / "page.css").read_text(encoding="utf-8").replace("%SEA%", SEA)
-PAGE_JS = (PAGE_DIR / "page.js").read_text(encoding="utf-8")
+PAGE_STYLE = _frontend.style("export/page.css", "map/cluster.css", "app/compare.css")
+PAGE_SCRIPT = _frontend.settings() + _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "export/page.js"))
 
 
 def _singulars() -> tuple[str, ...]:
     """The singular forms (`key.one`) of the script's messages that have one: its `fmt` picks them for a count of 1."""
     return tuple(f"{key}.one" for key in SCRIPT_MESSAGES if f"{key}.one" in MESSAGES["en"])
-
-
-def template(key: str) -> str:
-    """A catalogue message with its {placeholders} left in, for the script to fill (same fallback as `t`)."""
-    return MESSAGES.get(LANGUAGE, {}).get(key) or MESSAGES["en"][key]
 
 
 def _year(value: Any) -> int | None:
@@ -163,7 +157,7 @@ def _legends() -> dict[str, str]:
     swatches = [Swatch(t("legend.vaccines.delivered"), gold), Swatch(t("legend.vaccines.none"), "#ffffff")]
     blocks["vaccines"] = legend_html(layer_title(LAYERS["vaccines"]), swatches)
     blocks["confidence"] = legend_html(t("legend.confidence"), confidence_swatches())
-    blocks["precision"] = legend_html(t("legend.precision"), precision_swatches())
+    blocks["precision"] = legend_html(t("legend.precision"), precision_swatches() + cluster_swatches())
     return blocks
 
 
@@ -234,7 +228,8 @@ def page(data: dict[str, Any], about: str) -> str:
 <meta name="referrer" content="no-referrer">
 <title>{esc(t("app.title"))}</title>
 <link rel="stylesheet" href="leaflet/leaflet.css">
-<style>{PAGE_CSS}{COMPARE_CSS}</style>
+<link rel="stylesheet" href="leaflet/markercluster/MarkerCluster.css">
+{PAGE_STYLE}
 </head>
 <body>
 <header id="wb-head">
@@ -255,7 +250,8 @@ def page(data: dict[str, Any], about: str) -> str:
 </aside>
 <script type="application/json" id="wb-data">{script_json(data)}</script>
 <script src="leaflet/leaflet.js"></script>
-<script>{MAP_HOOKS_JS}{PAGE_JS}</script>
+<script src="leaflet/markercluster/leaflet.markercluster.js"></script>
+<script>{PAGE_SCRIPT}</script>
 </body>
 </html>
 """
@@ -287,13 +283,6 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
     except BoundaryError as error:
         raise ExportRefused(error.problems) from None
     html = page(payload(dataset, countries, towns), about_html(dataset))
-    leaflet = out_dir / "leaflet"
-    (leaflet / "images").mkdir(parents=True, exist_ok=True)
-    source = Path(xstatic_leaflet.BASE_DIR)
-    files = [out_dir / "index.html"]
-    images = sorted(f"images/{p.name}" for p in (source / "images").iterdir())
-    for name in ("leaflet.js", "leaflet.css", *images):  # the pinned wheel's files as they are; no source maps
-        shutil.copyfile(source / name, leaflet / name)
-        files.append(leaflet / name)
+    files = [out_dir / "index.html", *copy_leaflet(out_dir / "leaflet")]  # the pinned wheels' files; no source maps
     files[0].write_text(html, encoding="utf-8", newline="\n")
     return Export(files, *sizes(files))

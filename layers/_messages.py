@@ -33,6 +33,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "control.tiles_help": "Loads map tiles from openstreetmap.org: your browser then contacts a third party.",
         "control.tiles_notice": "The street-map background is loaded from openstreetmap.org (a third party).",
         "legend.title": "Legend",
+        "map.cluster": "{count} marks close together: zoom in to separate them",
+        "legend.cluster": "marks close together, with how many: click or zoom in to separate them",
         "legend.confidence": "Confidence (fill)",
         "legend.precision": "Location (outline)",
         "legend.no_data": "no data for this year",
@@ -122,6 +124,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.donor_or_seller": "Seller or donor",
         "field.cumulative": "Running total",
         "field.sector": "Sector",
+        "field.aiddata_id": "In AidData's GCDF 3.0",
+        "panel.aiddata_project": "project {id}",
         "field.prc_recognition": "Recognition by the PRC",
         "field.prc_relations": "Relations with the PRC",
         "field.nato": "NATO",
@@ -189,6 +193,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "about.gaps": "**Known gaps and corrections.** The dataset's README (geodata/README.md, in the ZIP under *Share "
         "and download*) lists what is missing or approximate and how to correct a record. Corrections are welcome, "
         "with a source.",
+        "about.coverage": "**Coverage.** {projects} Chinese-built, -financed or -owned infrastructure projects. Of the "
+        "{rows} projects for these countries in AidData's geolocated Global Chinese Development Finance data (GCDF "
+        "3.0), {mapped} are records here, each linked to its AidData page, and the other {listed} are listed with the reason "
+        "they are not drawn (small grants, donated equipment, scholarships). The counts by country, sector and status "
+        "and every AidData row are in geodata/COVERAGE.md{where}. AidData's data: © AidData at William & Mary, "
+        "ODC-By 1.0.",
+        "about.coverage_where": " (in the ZIP under *Share and download*)",
         "compare.title": "The six countries in {year}",
         "compare.country": "Country",
         "compare.nato": "NATO",
@@ -250,3 +261,8 @@ def t(key: str, default: str | None = None, *, lang: str = LANGUAGE, **values: o
         raise KeyError(f"message {key!r} is not in the catalogue")
     names = {name for _, name, _, _ in Formatter().parse(text) if name}
     return text.format(**{name: values[name] for name in names}) if names else text
+
+
+def template(key: str) -> str:
+    """A catalogue message with its {placeholders} left in, for a script to fill (same fallback as `t`)."""
+    return MESSAGES.get(LANGUAGE, {}).get(key) or MESSAGES["en"][key]

@@ -23,7 +23,7 @@ class Swatch:
 
     label: str
     colour: str
-    shape: str = "dot"  # dot | line | fill | note (a line of text, no sample)
+    shape: str = "dot"  # dot | line | fill | count (a group of marks) | note (a line of text, no sample)
     fill_opacity: float = 0.9
     dash: str | None = None
 
@@ -75,3 +75,9 @@ def precision_swatches() -> list[Swatch]:
         Swatch("approximate (near the site; lines drawn through named places)", "#ffffff", dash=PRECISION_DASH["approximate"]),
         Swatch("town centre standing in for the site", "#ffffff", dash=PRECISION_DASH["town_centre"]),
     ]
+
+
+def cluster_swatches() -> list[Swatch]:
+    """The key's entry for marks grouped where they would overlap (static/map/cluster.js)."""
+    from ._messages import t  # (the catalogue imports nothing from here)
+    return [Swatch(t("legend.cluster"), "", shape="count")]

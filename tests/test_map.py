@@ -69,10 +69,11 @@ def view_html(year: int, layers: list[str], dimension: str = "nato", series: str
 
 def test_base_map_loads_leaflet_and_borders_from_the_app_and_nothing_from_cdns() -> None:
     html = base_map("/app/static/vendor/wb/base-test.js").get_root().render()
-    for asset in ("leaflet/leaflet.js", "leaflet/leaflet.css", "wb/base-test.js"):
+    for asset in ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/markercluster/leaflet.markercluster.js",
+                  "leaflet/markercluster/MarkerCluster.css", "wb/base-test.js"):
         assert f"/app/static/vendor/{asset}" in html
     assert re.findall(r'(?:src|href)="(https?://[^"]+)"', html) == []
-    assert "window.wbCountries = countries" in html
+    assert "window.wbBaseLayers(" in html and "window.wbCountries = countries" in DRAW_JS  # static/map/base_layers.js
 
 
 def test_basemap_script_has_kosovo_as_its_own_clickable_unit_and_keeps_text_inert() -> None:

@@ -70,6 +70,8 @@
   const styleOf = (r) => Object.assign({}, before(r) ? r.styleBefore : r.style,
                                        isSelected(r) ? {weight: r.lines ? 8 : 3.5, color: r.lines ? r.style.color : "#000"} : {});
   const marks = {};
+  const cluster = window.wbClusterGroup().addTo(map);  // points grouped where they would overlap (map/cluster.js)
+  const holder = (layer) => (layer.getLatLng ? cluster : map);  // lines stay on the map itself
   D.records.forEach((r) => {
     if (!r.points && !r.lines) return;
     const parts = (r.lines ? [L.polyline(r.lines, Object.assign({pane: "wb-lines"}, r.style))] : [])
@@ -371,11 +373,20 @@
     state.selected = selection;
     [was, byId[selection[1]]].forEach((r) => (r && marks[r.id] || []).forEach((layer) => layer.setStyle(styleOf(r))));
     showPanel();
+    ring();
     const panel = document.getElementById("wb-panel");
     panel.scrollTop = 0;
     if (window.matchMedia("(max-width: 900px)").matches) panel.scrollIntoView({block: "start"});  // stacked: panel is below
   }
 
+  const rings = L.layerGroup().addTo(map);
+  function ring() {  // a chosen record's point drawn inside a group of marks: a ring round the group, as in the app
+    rings.clearLayers();
+    const chosen = state.selected && state.selected[0] === "record" ? marks[state.selected[1]] || [] : [];
+    window.wbGroupRings(cluster, chosen.filter((layer) => window.wbClusterOf(cluster, layer)), {pane: "wb-marks"})
+      .forEach((r) => rings.addLayer(r));
+  }
+  map.on("zoomend", () => setTimeout(ring, 0));  // groups form and part as the reader zooms (drawn again first)
   function update() {  // redraws content only: the map's centre and zoom are never touched
     const y = state.year;
     document.getElementById("wb-year-out").textContent = String(y);
@@ -383,15 +394,16 @@
     D.records.forEach((r) => {
       const shown = state.layers.has(r.layer) && inYear(r, y);
       (marks[r.id] || []).forEach((layer) => {
-        if (!shown) { layer.remove(); return; }
+        if (!shown) { holder(layer).removeLayer(layer); return; }
         layer.setStyle(styleOf(r));
-        if (!map.hasLayer(layer)) layer.addTo(map);
+        if (!holder(layer).hasLayer(layer)) holder(layer).addLayer(layer);
       });
     });
     countries.setStyle((f) => countryStyle(f.properties.iso_a2));
     updateVaccines();
     updateLegend();
     showPanel();
+    ring();
   }
 
   document.getElementById("wb-year").addEventListener("input", (e) => { state.year = Number(e.target.value); update(); });
@@ -415,7 +427,7 @@
   // A small read-only hook for tests and embedding pages.
   window.wbExport = Object.freeze({
     year: () => state.year,
-    visibleIds: () => Object.keys(marks).filter((id) => marks[id].some((layer) => map.hasLayer(layer))).sort(),
+    visibleIds: () => Object.keys(marks).filter((id) => marks[id].some((layer) => holder(layer).hasLayer(layer))).sort(),
     view: () => { const c = map.getCenter(); return [c.lat, c.lng, map.getZoom()]; },
     point: (lat, lng) => { const p = map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; },
   });

@@ -38,9 +38,18 @@ def map_frame(page):
 
 
 def drawn_ids(page) -> set[str]:
+    """Ids of the marks the map draws: on the map itself, or in a group of marks that would overlap (cluster.js)."""
     return set(map_frame(page).evaluate(
-        """() => { const ids = []; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;
-                   if (p && p.id) ids.push(p.id); }); return ids; }"""))
+        """() => { const ids = [], add = (l) => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); };
+                   window.map.eachLayer(add); if (window.wbCluster) window.wbCluster.getLayers().forEach(add);
+                   return ids; }"""))
+
+
+def grouped_ids(page) -> set[str]:
+    """Ids of the marks drawn inside a group's numbered circle at the present zoom (not clickable on their own)."""
+    return set(map_frame(page).evaluate(
+        """() => window.wbCluster ? window.wbCluster.getLayers().filter((l) => window.wbClusterOf(window.wbCluster, l))
+                   .map((l) => l.feature.properties.id) : []"""))
 
 
 def view(page) -> tuple[float, float, float]:

@@ -264,12 +264,12 @@ def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None
     page.locator("#wb-fill").select_option("sentiment")
     page.get_by_label("Year", exact=True).fill("2021")
     assert wait_for(lambda: address(page).endswith("#year=2021&layers=infrastructure%2Csurveillance%2Csentiment"))
-    page.locator("#wb-series").select_option("isac-strategic-partner")  # not the year's first series: it is named
-    assert wait_for(lambda: address(page).endswith("%2Csentiment&series=isac-strategic-partner"))
+    page.locator("#wb-series").select_option("iea-relations-grade")  # not the year's first series: it is named
+    assert wait_for(lambda: address(page).endswith("%2Csentiment&series=iea-relations-grade"))
     page.evaluate("() => { location.hash = 'year=2019&layers=diplomacy&dimension=visa_china'; }")
     assert wait_for(lambda: page.locator("#wb-fill").input_value() == "diplomacy:visa_china") and visible(page) == set()
-    page.evaluate("() => { location.hash = 'year=2021&layers=sentiment&series=isac-strategic-partner'; }")
-    assert wait_for(lambda: page.locator("#wb-series").input_value() == "isac-strategic-partner")
+    page.evaluate("() => { location.hash = 'year=2021&layers=sentiment&series=iea-relations-grade'; }")
+    assert wait_for(lambda: page.locator("#wb-series").input_value() == "iea-relations-grade")
     page.evaluate("() => { location.hash = 'year=2020&record=INF02'; }")  # no layers: the page's first set
     assert wait_for(lambda: visible(page) == expected_marks(2020))
     assert page.locator("#wb-fill").input_value() == "diplomacy:nato"
@@ -289,13 +289,14 @@ def test_a_year_before_a_projects_current_status_says_what_it_was_then(page, ind
 def test_a_record_outside_the_year_says_so_and_records_on_its_point_are_offered(page, index_url) -> None:
     open_export(page, index_url + "#year=2012&record=SUR01")  # Belgrade's Safe City, before its cameras
     assert page.locator("#wb-panel .wb-note").inner_text() == "Not on the map in 2012: this record is for 2017 onwards."
-    assert page.locator("#wb-panel .wb-here button").all_inner_texts() == ["Confucius Institute, University of Belgrade"]
+    # the city's other records the sources place only at its centre, and the Confucius Institute (2006 onwards)
+    assert "Confucius Institute, University of Belgrade" in page.locator("#wb-panel .wb-here button").all_inner_texts()
     page.get_by_role("button", name="Show it on the map in 2017").click()  # as the app's panel offers it
     assert wait_for(lambda: page.evaluate("() => window.wbExport.year()") == 2017)
     assert page.locator("#wb-panel .wb-note").count() == 0 and "SUR01" in page.evaluate("() => window.wbExport.visibleIds()")
     page.evaluate("() => { location.hash = 'year=2021&record=DIP017'; }")
     here = page.locator("#wb-panel .wb-here button")
-    assert wait_for(lambda: here.count() == 2), panel(page)[:300]
+    assert wait_for(lambda: here.count() >= 2), panel(page)[:300]
     assert page.locator("#wb-panel .wb-note").count() == 0
     assert "Also drawn on the same point in 2021" in panel(page)
     safe_city = here.filter(has_text="Safe City")
@@ -320,8 +321,8 @@ def test_a_bad_link_is_named_and_left_out(page, index_url) -> None:
     assert page.locator("#wb-panel .wb-note").inner_text() == (
         "Parts of the link were ignored: unknown layer nope; only one country colouring at a time (kept sentiment); "
         "unknown diplomatic status 'x'; unknown survey series '<b>'")
-    page.evaluate("() => { location.hash = 'year=2024&layers=sentiment&series=isac-strategic-partner'; }")
-    assert wait_for(lambda: "survey series 'isac-strategic-partner' has no poll in 2024" in panel(page)), panel(page)[:300]
+    page.evaluate("() => { location.hash = 'year=2024&layers=sentiment&series=iea-relations-grade'; }")
+    assert wait_for(lambda: "survey series 'iea-relations-grade' has no poll in 2024" in panel(page)), panel(page)[:300]
     page.evaluate("() => { location.hash = 'layers=nope,events,sentiment,diplomacy&dimension=x&series=%3Cb%3E&year=2025'; }")
     assert wait_for(lambda: "unknown layer nope" in panel(page))
     events = {rid for rid in expected_marks(2025) if rid.startswith("DIP")}
@@ -349,7 +350,7 @@ def test_with_nothing_chosen_the_panel_compares_the_six_countries_in_the_year(pa
     assert page.locator("#wb-panel h3").inner_text() == "The six countries in 2025"
     assert page.locator("#wb-panel table.wb-compare tbody tr").count() == 6
     assert compared_row(page, "North Macedonia")[1] == "member"
-    assert compared_row(page, "Kosovo")[3] == "does not recognise it"
+    assert compared_row(page, "Kosovo")[3] == "does not recognise it (reported)"  # its events rest on copies
     page.evaluate("() => { const s = document.getElementById('wb-year'); s.value = 2013; s.dispatchEvent(new Event('input')); }")
     assert page.locator("#wb-panel h3").inner_text() == "The six countries in 2013"
     assert compared_row(page, "North Macedonia")[1] == "Partnership for Peace"

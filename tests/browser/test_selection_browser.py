@@ -4,7 +4,7 @@ a button in the panel with the app's run, a country by its outline; a run that s
 from __future__ import annotations
 
 import pytest
-from helpers import (MAP_IFRAME, address, click_at, map_frame, open_app, panel_text, set_year, tab_stops, touch_move, view,
+from helpers import (MAP_IFRAME, address, click_at, grouped_ids, map_frame, open_app, panel_text, set_year, tab_stops, touch_move, view,
                      wait_for, wait_idle)
 
 STANARI = (44.759289, 17.823207)
@@ -233,6 +233,8 @@ def test_on_a_phone_a_button_on_the_map_leads_to_the_details_below_it(browser, a
         open_app(phone, app_url + "?year=2025")
         phone.get_by_text("Loading the controls…").wait_for(state="detached", timeout=20_000)
         assert map_frame(phone).evaluate(DETAILS_BUTTON_JS) is None
+        press_at(phone, *STANARI, touch=True)  # on a phone's wider view Stanari stands in a group: a tap zooms in
+        assert wait_for(lambda: "INF01" not in grouped_ids(phone))
         press_at(phone, *STANARI, touch=True)
         assert wait_for(lambda: "300 MW" in panel_text(phone))
         assert wait_for(lambda: map_frame(phone).evaluate(DETAILS_BUTTON_JS) == "Details ↓", timeout=5)  # once idle

@@ -10,8 +10,9 @@ PICK_JS = """(year) => {
   const range = document.querySelector('.wb-timeline-range');
   range.value = year;
   range.dispatchEvent(new Event('input', {bubbles: true}));
-  const ids = [];
-  window.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); });
+  const ids = [], add = (l) => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); };
+  window.map.eachLayer(add);
+  if (window.wbCluster) window.wbCluster.getLayers().forEach(add);  // marks in a group of overlapping ones too
   return ids.sort();
 }"""
 # What a reader sees of a year: every mark's id, look and tooltip text, every country's fill and tooltip, every dot.

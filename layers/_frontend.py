@@ -1,0 +1,45 @@
+"""The front-end files under static/ (JavaScript and CSS), read once and put together for the app's map, its page
+and the static export. Python only adds the settings they read (`window.wbText`, `window.wbNarrowSteps`)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from ._messages import t, template
+from ._style import ACCENT, SEA
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+# Changes to Leaflet's own handlers, made before any map is: by the app's map and by the export's page alike.
+HOOK_FILES = ("map/focus.js", "map/touch.js", "map/towns.js")
+# The app's map script, after its data (layers._map.basemap_script); the adapter is the one file that knows
+# streamlit-folium's frontend.
+MAP_FILES = (*HOOK_FILES, "map/narrow.js", "map/adapter.js", "map/cluster.js", "map/draw.js", "map/selection.js",
+             "map/timeline.js", "map/base_layers.js")
+CSS_VALUES = {"%SEA%": SEA, "%ACCENT%": ACCENT}
+
+
+@cache
+def read(name: str) -> str:
+    """A file under static/, CSS with its %PLACEHOLDERS% filled from layers/_style.py."""
+    text = (STATIC / name).read_text(encoding="utf-8")
+    if name.endswith(".css"):
+        for key, value in CSS_VALUES.items():
+            text = text.replace(key, value)
+    return text
+
+
+def settings(narrow_steps: tuple[tuple[int, float], ...] = ()) -> str:
+    """What the hooks read from the page: their words, and the narrow map's zoom steps."""
+    text = {"twoFingers": t("map.two_fingers"), "cluster": template("map.cluster")}
+    return (f"window.wbText = Object.assign(window.wbText || {{}}, {json.dumps(text, ensure_ascii=False)});\n"
+            f"window.wbNarrowSteps = {json.dumps([list(step) for step in narrow_steps])};\n")
+
+
+def scripts(names: tuple[str, ...]) -> str:
+    return "".join(read(name).rstrip("\n") + "\n" for name in names)
+
+
+def style(*names: str) -> str:
+    return "<style>" + "".join(read(name) for name in names) + "</style>"
