@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup setup-dev chromium validate
+.PHONY: run test setup setup-dev system-packages validate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,11 +14,13 @@ setup: $(BIN)/python
 setup-dev: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# Browser tests use Debian's chromium; installing it needs root (as in CI) or sudo.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+# Browser tests use Debian's chromium, the front-end files' own tests Debian's nodejs; installing them needs root (as
+# in CI) or sudo.
+system-packages:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	  if [ -n "$$missing" ]; then SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 
 run: setup
 	$(BIN)/streamlit run app.py
@@ -26,6 +28,6 @@ run: setup
 validate: setup
 	$(BIN)/python -m layers validate
 
-test: setup-dev chromium
+test: setup-dev system-packages
 	$(BIN)/python -m layers validate
 	$(BIN)/python -m pytest

@@ -368,10 +368,7 @@ def legend(plan: ViewPlan, dimension: str) -> None:
         legend_body(plan, dimension)
 
 
-# Streamlit folds the sidebar away on screens up to its `md` breakpoint (768 px): there the key is under the map.
-# (its wrapper too: a hidden block would still take the column's gap)
-NARROW_LEGEND_CSS = ("<style>@media (min-width: 769px) { [data-testid='stLayoutWrapper']:has(> .st-key-narrow_legend) "
-                     "{ display: none; } }</style>")
+NARROW_LEGEND_CSS = style("app/narrow_legend.css")  # the key under the map, on a narrow screen only
 
 
 def narrow_legend(plan: ViewPlan, dimension: str) -> None:
@@ -522,11 +519,7 @@ def details(data: Dataset, choice: dict) -> None:
 def main() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
     st.session_state["full_run_done"] = False  # until this run's end: a map report that cuts it short reruns it all
-    # The search's options are long names: its list may be wider than the sidebar.
-    st.html("<style>.block-container { padding-top: 3.4rem; padding-bottom: 1rem; }"
-            " [data-testid='stSelectboxVirtualDropdown'] { min-width: min(48rem, 92vw); }"
-            " .wb-app-title { font-size: 2.25rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em; margin: 0;"
-            " padding: 0; }</style>")
+    st.html(style("app/page.css"))
     leaflet_ready()
     data = dataset()
     apply_link(data)

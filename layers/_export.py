@@ -15,8 +15,11 @@ from ._assets import copy_leaflet
 from . import _frontend
 from ._compare import comparison_html
 from ._dataset import Dataset, load_dataset
-from ._details import NEW_TAB, cited_work, country_profile, legend_html, record_html
-from ._map import CENTER, LABEL_ZOOMS, MIN_ZOOM, TOWN_AT, ZOOM, ZOOM_SNAP, esc, map_labels, script_json
+from ._details import cited_work, country_profile, legend_html
+from ._pack import pack
+from ._panel import record_view
+from ._templates import panel_words
+from ._map import CENTER, LABEL_ZOOMS, MIN_ZOOM, TOWN_AT, ZOOM, ZOOM_SNAP, data_json, esc, map_labels
 from ._marks import MARK_LAYERS, mark
 from ._messages import MESSAGES, t, template
 from ._records import DATA_DIR, BoundaryError, read_boundaries
@@ -76,7 +79,8 @@ class ExportRefused(Exception):
 
 
 PAGE_STYLE = _frontend.style("export/page.css", "map/cluster.css", "app/compare.css")
-PAGE_SCRIPT = _frontend.settings() + _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "export/page.js"))
+PAGE_SCRIPT = _frontend.settings() + _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "export/unpack.js",
+                                                        "export/render.js", "export/page.js"))
 
 
 def _singulars() -> tuple[str, ...]:
@@ -93,8 +97,7 @@ def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
     (geometry, tooltip, style), as the app draws it."""
     out = {"id": row["id"], "layer": layer_id, "name": row["name"], "countries": row["country"].split(";"),
            "from": _year(row["year_from"]), "to": _year(row["year_to"]),
-           # made once, as of the latest source; the page sets each link's new-tab attributes (26 kB fewer to load)
-           "html": record_html(dataset, layer_id, row, None).replace(NEW_TAB, "")}
+           }
     if layer_id == "vaccines":
         out["mode"] = row["mode"]
     if layer_id == "surveillance" and chinese_vendor(row):
@@ -161,11 +164,22 @@ def _legends() -> dict[str, str]:
     return blocks
 
 
+def rounded(value: Any, places: int = 4) -> Any:
+    """Coordinates to `places` decimals (4: about 10 m, finer than a border is drawn at the closest zoom); a vertex two
+    countries share rounds the same for both, so their borders still meet."""
+    if isinstance(value, float):
+        return round(value, places)
+    if isinstance(value, list):
+        return [rounded(item, places) for item in value]
+    return value
+
+
 def _base(countries: dict, towns: dict) -> dict[str, Any]:
     """The constant basemap: focus countries (clickable), muted neighbours, labels, and the towns the app shows."""
     def feature(f: dict) -> dict:
-        p = f["properties"]
-        return {"type": "Feature", "properties": {"iso_a2": p["iso_a2"], "name": p["name"]}, "geometry": f["geometry"]}
+        p, g = f["properties"], f["geometry"]
+        return {"type": "Feature", "properties": {"iso_a2": p["iso_a2"], "name": p["name"]},
+                "geometry": {"type": g["type"], "coordinates": rounded(g["coordinates"])}}
 
     props = [f["properties"] for f in countries["features"]]
     focus = [f for f in countries["features"] if f["properties"]["focus"]]
@@ -178,10 +192,14 @@ def _base(countries: dict, towns: dict) -> dict[str, Any]:
 
 def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
     """Everything the page needs, as plain JSON: records with their pre-escaped panels, fills, legend, basemap."""
-    records = [_record(dataset, layer_id, row) for layer_id in (*MARK_LAYERS, "vaccines")
-               for _, row in dataset.layers[layer_id].frame.iterrows()]
+    rows = [(layer_id, row) for layer_id in (*MARK_LAYERS, "vaccines") for _, row in dataset.layers[layer_id].frame.iterrows()]
+    records = [_record(dataset, layer_id, row) for layer_id, row in rows]
+    # each record's panel as of the latest source: the view model the app renders too (its id and name are in
+    # `records`), packed (layers/_pack.py): the budget is 1 MB
+    views = pack([{k: v for k, v in record_view(dataset, layer_id, row, None).items() if k not in ("id", "title")}
+                  for layer_id, row in rows])
     return {"years": list(YEARS), "year": DEFAULT_YEAR, "view": {"center": list(CENTER), "zoom": ZOOM, "minZoom": MIN_ZOOM, "zoomSnap": ZOOM_SNAP},
-            "markLayers": list(MARK_LAYERS), "records": records,
+            "markLayers": list(MARK_LAYERS), "records": records, "views": views,
             "fillLayers": [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"],
             "fills": _fills(dataset), "legends": _legends(),
             "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
@@ -192,7 +210,8 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
                                  "dashArray": None},
                        "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
             "attribution": esc(t("export.map_attribution")),
-            "messages": {key: template(key) for key in SCRIPT_MESSAGES + _singulars()} | {"cite.work": cited_work()}}
+            "messages": {key: template(key) for key in SCRIPT_MESSAGES + _singulars()} | {"cite.work": cited_work()},
+            "words": panel_words()}
 
 
 def _controls() -> str:
@@ -248,7 +267,7 @@ def page(data: dict[str, Any], about: str) -> str:
 <details id="wb-about"><summary>{esc(t("about.title"))}</summary>{about}</details>
 <p class="wb-attribution">{esc(t("export.attribution"))}</p>
 </aside>
-<script type="application/json" id="wb-data">{script_json(data)}</script>
+<script type="application/json" id="wb-data">{data_json(data)}</script>
 <script src="leaflet/leaflet.js"></script>
 <script src="leaflet/markercluster/leaflet.markercluster.js"></script>
 <script>{PAGE_SCRIPT}</script>

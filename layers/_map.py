@@ -60,7 +60,15 @@ def leaflet_assets(prefix: str = LEAFLET_PREFIX) -> tuple[list[tuple[str, str]],
 
 def script_json(value: Any) -> str:
     """JSON safe to place inside a <script>: no '<', '>' or '&' that could end the script or open a tag."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def data_json(value: Any) -> str:
+    """Compact JSON for a <script type="application/json"> block: only what could end the block or open a comment in it
+    ("</", "<!--") is escaped, so the panels' markup costs no more than its own characters."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
 def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:

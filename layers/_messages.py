@@ -124,6 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "field.donor_or_seller": "Seller or donor",
         "field.cumulative": "Running total",
         "field.sector": "Sector",
+        "field.length_note": "The line as drawn",
         "field.aiddata_id": "In AidData's GCDF 3.0",
         "panel.aiddata_project": "project {id}",
         "field.prc_recognition": "Recognition by the PRC",

@@ -9,23 +9,27 @@ from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import DATASET_VERSION, citation_html, country_profile, linked, named, record_html, same_place, shared_points
+from layers._details import DATASET_VERSION, citation_html, country_profile, record_html, same_place, shared_points
+from layers._panel import linked, named
+from layers._templates import rich_html
 from layers._permalink import parse
 
 
 def test_urls_in_free_text_become_links_and_the_rest_stays_text() -> None:
-    html = linked("Podgorica (GeoNames 3193044 https://www.geonames.org/3193044); Kurir, 2022 https://kurir.rs/a?b=1&c=2.")
+    runs = linked("Podgorica (GeoNames 3193044 https://www.geonames.org/3193044); Kurir, 2022 https://kurir.rs/a?b=1&c=2.")
+    assert runs[1] == ["https://www.geonames.org/3193044", "https://www.geonames.org/3193044"] and runs[-1] == "."
+    html = rich_html(runs)
     assert '<a href="https://www.geonames.org/3193044" target="_blank" rel="noopener noreferrer nofollow">' in html
     assert 'href="https://kurir.rs/a?b=1&amp;c=2"' in html and html.endswith("</a>.")  # the full stop is not the URL's
     assert html.startswith("Podgorica (GeoNames 3193044 <a") and "</a>); Kurir" in html
 
 
 def test_markup_and_other_schemes_in_free_text_stay_text() -> None:
-    html = linked('<img src=x onerror=alert(1)> javascript:alert(1) https://ok.example/"><script>alert(1)</script>')
+    html = rich_html(linked('<img src=x onerror=alert(1)> javascript:alert(1) https://ok.example/"><script>alert(1)</script>'))
     assert "<img" not in html and "<script" not in html and "javascript:" in html
     assert html.count("<a ") == 1 and 'href="https://ok.example/"' in html
-    assert linked("no link here") == "no link here"
-    route = linked("route file srb.a002 https://github.com/T/H/blob/4b47/srb.a002.wpt): exit 1 (Obrenovac)")
+    assert linked("no link here") == ["no link here"]
+    route = rich_html(linked("route file srb.a002 https://github.com/T/H/blob/4b47/srb.a002.wpt): exit 1 (Obrenovac)"))
     assert 'href="https://github.com/T/H/blob/4b47/srb.a002.wpt"' in route and "</a>): exit 1" in route
 
 
@@ -112,7 +116,8 @@ def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_seri
 def test_a_record_named_in_a_note_is_named_by_its_name_not_its_id() -> None:
     dataset = load_dataset(LAYERS)
     assert named(dataset, "Conflicts with GSEN04_ME (39%); see B3 and <b>") == (
-        "Conflicts with “IRI: favourable view of Xi Jinping – Montenegro 2024” (39%); see B3 and &lt;b&gt;")
+        "Conflicts with “IRI: favourable view of Xi Jinping – Montenegro 2024” (39%); see B3 and <b>")  # text, not markup
+    assert "see B3 and &lt;b&gt;" in rich_html([named(dataset, "see B3 and <b>")])
     html = panel_of("VAC03", 2021)
     assert "includes “Sinopharm to Serbia: 1,000,000 doses, bought” and" in html and "VAC01" not in html
 

@@ -283,7 +283,7 @@ def test_the_view_carries_the_apps_selection_for_the_map_to_mark() -> None:
     assert chosen == {"kind": "record", "id": "INF01", "token": "a1", "click": 1234.5}
     assert selection_args(None, None, None) == {"kind": None, "id": None, "token": None, "click": None}
     html = render(view_of(plan, 2021, selected=chosen).groups)
-    assert '"selected": {"kind": "record", "id": "INF01", "token": "a1", "click": 1234.5}' in html
+    assert '"selected":{"kind":"record","id":"INF01","token":"a1","click":1234.5}' in html
 
 
 def normalised(html: str) -> str:

@@ -2,8 +2,8 @@
   "use strict";
   const D = JSON.parse(document.getElementById("wb-data").textContent);
   const M = D.messages, F = D.fills, Y0 = D.years[0];
-  const byId = {};
-  D.records.forEach((r) => { byId[r.id] = r; });
+  const byId = {}, views = window.wbUnpack(D.views);  // each record's panel (static/export/unpack.js), in order
+  D.records.forEach((r, i) => { byId[r.id] = r; r.view = views[i]; });
   // Records drawn on one point (to ~1 m, as layers._details.shared_points finds them): only the top mark takes a click.
   const atPoint = {}, pointKey = ([lat, lng]) => lat.toFixed(5) + "," + lng.toFixed(5);
   D.records.forEach((r) => (r.points || []).forEach((p) => { (atPoint[pointKey(p)] = atPoint[pointKey(p)] || []).push(r.id); }));
@@ -29,6 +29,7 @@
     if (italic) { box.appendChild(el("br")); box.appendChild(el("i", italic)); }
     return box;
   };
+  const render = window.wbRenderer(el, D.words);  // static/export/render.js
   const state = {year: D.year, fill: document.getElementById("wb-fill").value, series: null, selected: null, notices: [],
                  layers: new Set(Array.from(document.querySelectorAll("input[name=layer]:checked"), (b) => b.value))};
 
@@ -194,10 +195,8 @@
       }
     }
     else if (before(r)) box.appendChild(el("p", fmt("export.earlier_status", {year: y, before: r.statusBefore, now: r.statusNow, since: r.since}), "wb-note"));
-    const body = el("div", undefined, "wb-panel-body");
-    body.innerHTML = r.html;  // pre-rendered by layers._details.record_html: data text escaped, only http(s) links
-    body.querySelectorAll("a[href]").forEach((a) => { a.target = "_blank"; a.rel = "noopener noreferrer nofollow"; });
-    box.appendChild(body);
+    const body = box.appendChild(el("div", undefined, "wb-panel-body"));
+    body.appendChild(render.record(Object.assign({title: r.name}, r.view)));  // the view model Python built
     const here = sharing(r).filter((o) => inYear(o, y));
     if (here.length) {  // their marks lie under each other: only the top one takes a click
       box.appendChild(el("p", fmt("panel.same_place", {year: y}), "wb-help"));
