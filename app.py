@@ -18,12 +18,13 @@ from layers._compare import comparison_html
 from layers._frontend import style
 from layers._assets import ensure_leaflet, ensure_script
 from layers._dataset import Dataset, load_dataset
-from layers._details import citation_html, country_profile, legend_html, md_escape, record_html, same_place
+from layers._details import (citation_html, country_profile, legend_html, md_escape, record_html, same_place,
+                            section_heading)
 from layers._downloads import count_view_records, dataset_zip, to_csv, to_geojson, view_records
 from layers._find import find_options, shown_in, year_showing
 from layers._map import (MAP_HEIGHT, base_map, basemap_script, clicked, clicked_at, map_preview, reported_year,
                          rerun_after_report, selection_args)
-from layers._marks import MARK_LAYERS, all_marks
+from layers._marks import all_marks
 from layers._messages import t
 from layers._permalink import encode, parse, selection_params
 from layers._records import BoundaryError, data_dir, read_boundaries
@@ -31,25 +32,17 @@ from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
 from layers._style import cluster_swatches, confidence_swatches, precision_swatches
 from layers._timeline import choice_keys, timeline_script
-from layers._view import (
-    ViewPlan,
-    country_name,
-    layer_title,
-    plan_view,
-    poll_years,
-    sentiment_series,
-    view_of,
-    years_text,
-)
+from layers._view import ViewPlan, country_name, layer_title, plan_view, view_of
 
 LOG = logging.getLogger("wb_china_map")
 YEARS = (2012, 2026)
 DEFAULT_YEAR = 2025
 MAP_READY_WAIT_S = 2.0  # the longest the controls wait for the map before they are drawn anyway
-POINT_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style != "country_fill"]
-FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.style == "country_fill"]
-DEFAULT_LAYERS = [*POINT_LAYERS, "diplomacy"]  # a session's first view (`apply_link`), and a link without `layers`
-DIMENSIONS = tuple(LAYERS["diplomacy"].palettes)  # the diplomatic statuses to colour by, the default first
+POINT_LAYERS = [lid for lid, layer in LAYERS.items() if not layer.fills]  # each switched on or off
+FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.fills]  # one at a time colours the countries
+# a session's first view (`apply_link`), and a link without `layers`: the point layers first, then the colouring
+DEFAULT_LAYERS = [*(lid for lid in POINT_LAYERS if LAYERS[lid].first_view),
+                  *(lid for lid in FILL_LAYERS if LAYERS[lid].first_view)][:len(POINT_LAYERS) + 1]
 PANEL_CSS = style("app/panel.css", "app/compare.css", "map/cluster.css")
 
 
@@ -103,40 +96,51 @@ def timeline_url(folder: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def waves_in(folder: str, year: int) -> list[tuple[str, str]]:
-    return sentiment_series(load(folder).layers["sentiment"].frame, year)
+def noted(folder: str, layer_id: str, year: int, value: str | None) -> str:
+    """A colouring's note under its control (the years a survey series was polled in), or ""."""
+    loaded = load(folder).layers[layer_id]
+    return loaded.layer.colouring.note(loaded.layer, loaded.frame, year, value) or ""
 
 
-@st.cache_data(show_spinner=False)
-def polled_in(folder: str, series: str | None = None) -> str:
-    """'2020, 2021, 2024': the years with a poll of `series` (of any series for None), for the sidebar's note."""
-    return years_text(poll_years(load(folder).layers["sentiment"].frame, series))
+@st.cache_resource(show_spinner=False)
+def options_in(folder: str, layer_id: str, year: int) -> list[tuple[str, str]]:
+    """What a colouring offers to choose from in `year` (a diplomatic status, the year's survey series)."""
+    loaded = load(folder).layers[layer_id]
+    colouring = loaded.layer.colouring
+    return colouring.choices(loaded.layer, loaded.frame, year) if colouring and colouring.choices else []
 
 
-def chosen_series(year: int) -> tuple[str | None, list[tuple[str, str]]]:
-    """The survey series the reader chose for `year` (the year's first wave until they choose), and the year's waves."""
-    waves = waves_in(str(data_dir()), year)
-    chosen = st.session_state.get(f"series_{year}")
-    return (chosen if chosen in dict(waves) else (waves[0][0] if waves else None)), waves
+def widget_key(layer_id: str, year: int) -> str:
+    """The session key of a colouring's choice: one for all years (`dimension`), or one a year (`series_2024`)."""
+    colouring = LAYERS[layer_id].colouring
+    return f"{colouring.param}_{year}" if colouring.per_year else colouring.param
+
+
+def chosen(layer_id: str, year: int) -> tuple[str | None, list[tuple[str, str]]]:
+    """The choice the reader made for a colouring in `year` (its first until they choose), and what it offers."""
+    options = options_in(str(data_dir()), layer_id, year)
+    picked = st.session_state.get(widget_key(layer_id, year)) if LAYERS[layer_id].colouring.param else None
+    return (picked if picked in dict(options) else (options[0][0] if options else None)), options
 
 
 def timeline_choice(choice: dict) -> dict:
     """The reader's choice as the timeline's keys, so the map can draw any year the way this run draws its own."""
-    fill = next((lid for lid in choice["layers"] if lid in FILL_LAYERS), None)
+    fill = choice["fill"]
     years = range(YEARS[0], YEARS[1] + 1)
-    option = {year: chosen_series(year)[0] if fill == "sentiment" else choice["dimension"] for year in years}
+    option = {year: chosen(fill, year)[0] for year in years} if fill else {}
     return choice_keys(choice["layers"], FILL_LAYERS, option, choice["tiles"], YEARS)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def planned(folder: str, year: int, layers: tuple[str, ...], dimension: str, series: str | None, tiles: bool) -> ViewPlan:
+def planned(folder: str, year: int, layers: tuple[str, ...], choices: tuple[tuple[str, str | None], ...],
+            tiles: bool) -> ViewPlan:
     """A view's plan (plain data) is the same for every session that asks for it, so it is worked out once."""
-    return plan_view(load(folder), boundaries_in(folder)[0], year, list(layers), dimension, series, tiles)
+    return plan_view(load(folder), boundaries_in(folder)[0], year, list(layers), None, None, tiles, choices=dict(choices))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def view_count(folder: str, year: int, layers: tuple[str, ...], series: str | None) -> int:
-    return count_view_records(load(folder), year, list(layers), series)
+def view_count(folder: str, year: int, layers: tuple[str, ...], rows_choice: str | None) -> int:
+    return count_view_records(load(folder), year, list(layers), rows_choice)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -171,9 +175,19 @@ def show_problems(data: Dataset) -> None:
         st.warning(md_escape(problem))
 
 
-def survey_series(data: Dataset) -> frozenset[str]:
-    polls = data.layers["sentiment"]
-    return frozenset(polls.frame["series"]) if polls.ok else frozenset()
+def link_choices(data: Dataset) -> dict[str, frozenset[str]]:
+    """Each colouring's link parameter and the values a link may give it: every year's choices for one whose choice
+    picks rows (any survey series), else the choices it offers (the diplomatic statuses)."""
+    out = {}
+    for lid in FILL_LAYERS:
+        loaded, colouring = data.layers[lid], LAYERS[lid].colouring
+        if not colouring.param:
+            continue
+        if colouring.rows_field:
+            out[colouring.param] = frozenset(loaded.frame[colouring.rows_field]) if loaded.ok else frozenset()
+        else:
+            out[colouring.param] = frozenset(c for c, _ in colouring.choices(loaded.layer, loaded.frame, YEARS[1]))
+    return out
 
 
 def apply_link(data: Dataset) -> None:
@@ -187,22 +201,23 @@ def apply_link(data: Dataset) -> None:
         st.session_state[f"layer_{lid}"] = lid in DEFAULT_LAYERS
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state = parse(params, years=YEARS, layer_ids=list(LAYERS), fill_ids=FILL_LAYERS, countries=set(FOCUS_COUNTRIES),
-                  record_exists=lambda rid: data.record(rid) is not None, dimensions=DIMENSIONS,
-                  series_ids=survey_series(data))
+                  record_exists=lambda rid: data.record(rid) is not None, choices=link_choices(data))
     if state.year is not None:
         st.session_state["year"] = state.year
     if state.layers is not None:
         for lid in POINT_LAYERS:
             st.session_state[f"layer_{lid}"] = lid in state.layers
         st.session_state["fill"] = next((lid for lid in state.layers if lid in FILL_LAYERS), None)
-    if state.dimension:
-        st.session_state["dimension"] = state.dimension
-    if state.series:  # the series chosen for the link's year; one without a poll that year is named, and left out
-        year = st.session_state["year"]
-        if state.series in dict(waves_in(str(data_dir()), year)):
-            st.session_state[f"series_{year}"] = state.series
+    year = st.session_state["year"]
+    for lid in FILL_LAYERS:  # a colouring's choice; one the link's year does not offer is named, and left out
+        param = LAYERS[lid].colouring.param
+        value = state.choices.get(param) if param else None
+        if value is None:
+            continue
+        if value in dict(options_in(str(data_dir()), lid, year)):
+            st.session_state[widget_key(lid, year)] = value
         else:
-            state.notices.append(t("permalink.series_not_in_year", value=state.series, year=year))
+            state.notices.append(t(f"permalink.{param}_not_in_year", value=value, year=year))
     if state.record:
         choose(("record", state.record))
     elif state.country:
@@ -211,13 +226,13 @@ def apply_link(data: Dataset) -> None:
 
 
 def update_link(choice: dict) -> None:
-    """Keep the address bar in step with the view, so copying it shares this view."""
-    coloured_by = "diplomacy" in choice["layers"] and choice["dimension"] != DIMENSIONS[0]
-    dimension = choice["dimension"] if coloured_by else None
-    first_wave = choice["waves"][0][0] if choice["waves"] else None
-    series = choice["series"] if choice["series"] != first_wave else None
+    """Keep the address bar in step with the view, so copying it shares this view: a colouring's choice only where it
+    is not the year's first, and the layers only where they are not the first view's, which keeps links short."""
+    first = choice["options"][0][0] if choice["options"] else None
+    param = LAYERS[choice["fill"]].colouring.param if choice["fill"] else None
+    choices = {param: choice["choice"]} if param and choice["choice"] not in (None, first) else {}
     layers = None if choice["layers"] == DEFAULT_LAYERS else choice["layers"]  # the first view's: a short link
-    params = encode(choice["year"], layers, st.session_state.get("selected"), dimension, series)
+    params = encode(choice["year"], layers, st.session_state.get("selected"), choices=choices)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 
@@ -230,7 +245,7 @@ def zipped(folder: str) -> bytes:
 
 def share_and_download(data: Dataset, choice: dict) -> None:
     """Files are made only when a button is clicked (callables), so reruns do not pay for them."""
-    year, layers, series = choice["year"], choice["layers"], choice["series"]
+    year, layers, series = choice["year"], choice["layers"], choice["choice"]
     records = lambda: view_records(data, year, layers, series)  # noqa: E731
     folder = str(data_dir())
     with st.expander(t("share.title")):
@@ -272,11 +287,10 @@ def current_choice(data: Dataset) -> dict:
     state = st.session_state
     year = state["year"]
     visible = [lid for lid in POINT_LAYERS if state.get(f"layer_{lid}")]
-    fill = state.get("fill")
-    dimension = state.get("dimension") if state.get("dimension") in DIMENSIONS else DIMENSIONS[0]
-    series, waves = chosen_series(year) if fill == "sentiment" else (None, [])
-    return {"year": year, "layers": visible + ([fill] if fill else []), "dimension": dimension if fill == "diplomacy" else "nato",
-            "series": series, "waves": waves, "tiles": bool(state.get("tiles", False))}
+    fill = state.get("fill") if state.get("fill") in FILL_LAYERS else None
+    value, options = chosen(fill, year) if fill else (None, [])
+    return {"year": year, "layers": visible + ([fill] if fill else []), "fill": fill, "choice": value,
+            "options": options, "tiles": bool(state.get("tiles", False))}
 
 
 @st.cache_resource(show_spinner=False)
@@ -306,9 +320,11 @@ def show_on_map(data: Dataset, record_id: str) -> None:
     st.session_state["year"] = year_showing(row, st.session_state["year"], YEARS)
     if layer_id in POINT_LAYERS:
         st.session_state[f"layer_{layer_id}"] = True
-    if layer_id == "sentiment":
-        st.session_state["fill"] = "sentiment"
-        st.session_state[f"series_{st.session_state['year']}"] = row["series"]
+    if layer_id in FILL_LAYERS:  # a poll: the countries coloured by its series
+        st.session_state["fill"] = layer_id
+        colouring = LAYERS[layer_id].colouring
+        if colouring.rows_field:
+            st.session_state[widget_key(layer_id, st.session_state["year"])] = row[colouring.rows_field]
 
 
 def show_in_its_year(data: Dataset, record_id: str) -> None:
@@ -333,27 +349,29 @@ def controls(data: Dataset, choice: dict) -> None:
             st.checkbox(layer_title(LAYERS[lid]), key=f"layer_{lid}", disabled=not data.layers[lid].ok)
         fill = st.radio(t("control.fill"), [None, *FILL_LAYERS], key="fill",
                         format_func=lambda lid: t("control.fill_none") if lid is None else layer_title(LAYERS[lid]))
-        if fill == "diplomacy":
-            st.selectbox(t("control.dimension"), list(LAYERS["diplomacy"].palettes), key="dimension",
-                         format_func=lambda f: t("field." + f))
-        if fill == "sentiment":
-            if choice["waves"]:
-                titles = dict(choice["waves"])
-                st.selectbox(t("control.series"), list(titles), key=f"series_{year}", format_func=titles.get)
-                st.caption(t("control.series_years", years=polled_in(str(data_dir()), choice["series"])))
-            else:
-                st.caption(t("control.no_waves", year=year, years=polled_in(str(data_dir()))))
+        colouring = LAYERS[fill].colouring if fill in FILL_LAYERS else None
+        if colouring is not None and colouring.param:
+            titles = dict(choice["options"]) if fill == choice["fill"] else dict(options_in(str(data_dir()), fill, year))
+            if titles:
+                st.selectbox(t(colouring.control), list(titles), key=widget_key(fill, year), format_func=titles.get)
+            if colouring.note is not None:
+                loaded = data.layers[fill]
+                note = noted(str(data_dir()), fill, year, choice["choice"] if titles else None)
+                if note:
+                    st.caption(note)
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
 
 
-def legend_body(plan: ViewPlan, dimension: str) -> None:
-    """The key of what the map shows: a colouring names what it colours by; the marks' fill and outline only with
-    marks."""
+def legend_body(plan: ViewPlan, choice: dict) -> None:
+    """The key of what the map shows: a colouring names what it colours by (a choice the same for all years, such as
+    a diplomatic status); the marks' fill and outline only with marks."""
     def title(lid: str) -> str:
         name = layer_title(LAYERS[lid])
-        return f"{name}: {t('field.' + dimension)}" if lid == "diplomacy" else name
+        colouring = LAYERS[lid].colouring
+        named = lid == choice["fill"] and colouring.param and not colouring.per_year and choice["choice"]
+        return f"{name}: {dict(choice['options']).get(choice['choice'])}" if named else name
     blocks = [legend_html(title(lid), swatches) for lid, swatches in plan.legend.items()]
-    if any(lid in MARK_LAYERS for lid in plan.legend):
+    if any(LAYERS[lid].marks for lid in plan.legend):
         blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
         blocks.append(legend_html(t("legend.precision"), precision_swatches() + cluster_swatches()))
     st.html(PANEL_CSS + "".join(blocks))
@@ -362,22 +380,22 @@ def legend_body(plan: ViewPlan, dimension: str) -> None:
         st.caption(t("legend.country_level", count=country_level))
 
 
-def legend(plan: ViewPlan, dimension: str) -> None:
+def legend(plan: ViewPlan, choice: dict) -> None:
     with st.sidebar:
         st.markdown(f"**{t('legend.title')}**")
-        legend_body(plan, dimension)
+        legend_body(plan, choice)
 
 
 NARROW_LEGEND_CSS = style("app/narrow_legend.css")  # the key under the map, on a narrow screen only
 
 
-def narrow_legend(plan: ViewPlan, dimension: str) -> None:
+def narrow_legend(plan: ViewPlan, choice: dict) -> None:
     """Open: a reader who arrives on a phone sees the marks' key without looking for it."""
     with st.container(key="narrow_legend"):
         st.html(NARROW_LEGEND_CSS)
         st.caption(t("control.where_on_narrow"))  # Streamlit's » to open the sidebar has no words of its own
         with st.expander(t("legend.title"), expanded=True):
-            legend_body(plan, dimension)
+            legend_body(plan, choice)
 
 
 def choose(selection: tuple[str, str]) -> None:
@@ -394,7 +412,8 @@ def select(selection: tuple[str, str]) -> None:
     st.rerun()
 
 
-VIEW_PARAMS = ("layers", "dimension", "series")  # what the address bar says of the map around the panel
+# what the address bar says of the map around the panel: its layers, and a colouring's choice
+VIEW_PARAMS = ("layers", *(LAYERS[lid].colouring.param for lid in FILL_LAYERS if LAYERS[lid].colouring.param))
 
 
 def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str:
@@ -414,19 +433,16 @@ def panel(data: Dataset, year: int) -> None:
     if kind == "country" and key in FOCUS_COUNTRIES:
         profile = country_profile(data, key, year)
         st.markdown(f"#### {t('profile.title', country=country_name(key), year=year)}")
-        blocks = [("profile.status", profile.status_html or t("profile.no_status", year=year)),
-                  ("profile.sentiment", profile.sentiment_html or t("profile.no_sentiment", year=year))]
-        if st.session_state.get("fill") == "sentiment":  # coloured by a poll: its figures first, under the click
-            blocks.reverse()
-        for heading, html in blocks:
-            st.markdown(f"**{t(heading)}**")
-            st.html(PANEL_CSS + html)
-        for layer_id, heading in (("infrastructure", "profile.projects"), ("surveillance", "profile.deployments"),
-                                  ("events", "profile.events"), ("vaccines", "profile.vaccines")):
-            items = profile.sections.get(layer_id, [])
-            count = (t("profile.deployments_count", count=len(items), chinese=profile.chinese_vendor)
-                     if layer_id == "surveillance" and items else len(items))  # not every one is Chinese: how many are
-            with st.expander(f"{t(heading)} ({count})", expanded=bool(items) and layer_id != "events"):
+        # a country's blocks (its status, its latest polls); the colouring on the map first, under the click
+        order = sorted(profile.blocks, key=lambda lid: lid != st.session_state.get("fill"))
+        for lid in order:
+            heading, none, block = profile.blocks[lid]
+            st.markdown(f"**{heading}**")
+            st.html(PANEL_CSS + (block or html.escape(none)))
+        for layer_id, items in profile.sections.items():
+            layer = LAYERS[layer_id]
+            with st.expander(section_heading(layer, items, profile.apart.get(layer_id)),
+                             expanded=bool(items) and layer.profile_open):
                 if not items:
                     st.caption(t("profile.none", year=year))
                 for record_id, name in items:
@@ -555,7 +571,8 @@ def main() -> None:
         picture = preview_in(folder) if waiting and not choice["tiles"] else ""
         if picture:  # (with street-map tiles the map's land is see-through, unlike the picture's)
             still.html(picture)
-    plan = planned(folder, choice["year"], tuple(choice["layers"]), choice["dimension"], choice["series"],
+    param = LAYERS[choice["fill"]].colouring.param if choice["fill"] else None
+    plan = planned(folder, choice["year"], tuple(choice["layers"]), ((param, choice["choice"]),) if param else (),
                    choice["tiles"])
     # The map's year control comes with the run after the map is drawn: a process's first session then does not wait
     # for the timeline to be built (0.2 s) before its map is sent.
@@ -582,9 +599,9 @@ def main() -> None:
         st.session_state["full_run_done"] = True
         return
     controls(data, choice)
-    legend(plan, choice["dimension"])
+    legend(plan, choice)
     with map_column:
-        narrow_legend(plan, choice["dimension"])
+        narrow_legend(plan, choice)
         compare(choice["year"])
         share_and_download(data, choice)
         about()

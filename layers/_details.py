@@ -12,13 +12,12 @@ import pandas as pd
 
 from ._dataset import Dataset
 from ._find import shown_in, years_label
-from ._layer import rows_of, shown_mask
+from ._layer import apart_mask, shown_mask
 from ._map import esc
 from ._marks import MARK_LAYERS
 from ._messages import t
-from ._panel import BASIS, SAFE_URL, facts, record_view
+from ._panel import SAFE_URL, record_view
 from ._templates import panel_words, render
-from ._view import chinese_vendor, qualified
 
 CITATION_FILE = Path(__file__).resolve().parents[1] / "CITATION.cff"
 
@@ -114,60 +113,46 @@ def cited_work() -> str:
 
 @dataclass
 class Profile:
+    """A country in a year: the blocks of the layers that describe countries (its status, its latest polls), each
+    (heading, what to say without one, HTML or ""), and the records of the layers listed in profiles, each with how
+    many its `apart` counts (deployments naming a Chinese vendor)."""
+
     country: str
     year: int
-    status_html: str = ""
-    sentiment_html: str = ""
-    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # layer id -> [(record id, label)]
-    chinese_vendor: int = 0  # of the surveillance section, the deployments whose sources name a Chinese vendor
+    blocks: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # layer id -> (heading, none, HTML)
+    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # layer id -> [(record id, name)]
+    apart: dict[str, int] = field(default_factory=dict)  # layer id -> records its `apart` counts
 
 
-def status_row(dataset: Dataset, country: str, year: int) -> pd.Series | None:
-    """A country's diplomatic status record for a year (None without one, or when the status file did not load)."""
-    status = dataset.layers["diplomacy"].frame
+def status_row(dataset: Dataset, country: str, year: int, layer_id: str) -> pd.Series | None:
+    """A country's record of a one-row-a-year layer (its diplomatic status) for a year; None without one."""
+    status = dataset.layers[layer_id].frame
     current = np.flatnonzero(shown_mask(status, year, {country}))
     return status.iloc[current[0]] if len(current) else None
 
 
 def country_profile(dataset: Dataset, country: str, year: int) -> Profile:
     profile = Profile(country, year)
-    current = status_row(dataset, country, year)
-    if current is not None:
-        rows = [f for f in facts(dataset, "diplomacy", current, year, True)
-                if f["label"] not in (t("field.country"), t("field.year_from"))]
-        profile.status_html = render("facts.html", rows=rows, basis_word=t("profile.basis"))
-    polls = dataset.layers["sentiment"].frame
-    if len(polls):
-        since = polls["year_from"].to_numpy(dtype=float, na_value=np.nan)
-        mask = (polls["country"].to_numpy() == country) & (since <= year)
-        latest = mask & (since == since[mask].max()) if mask.any() else mask
-        columns = ("id", "value", "value_qualifier", "metric", "pollster", "year_from", "question", "source_url",
-                   "publisher", "confidence", "conflicts_with")
-        waves = rows_of(polls, latest, columns)
-        profile.sentiment_html = "".join(
-            f"<p><b>{esc(qualified(w))}</b> {esc(w['metric'])} ({esc(w['pollster'])}, {w['year_from']}); "
-            f"{esc(t('profile.question'))}: <i>{esc(w['question'])}</i>. {link(w['source_url'], w['publisher'])}; "
-            f"{esc(w['confidence'])}{_disagreement(w, waves)}</p>" for w in waves
-        )
-    for layer_id in ("infrastructure", "surveillance", "events", "vaccines"):
-        frame = dataset.layers[layer_id].frame  # two columns of the shown rows, not a copy of the frame
-        keep = shown_mask(frame, year, {country})
-        ids, names = frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()
-        profile.sections[layer_id] = list(zip(ids, names))
-        if layer_id == "surveillance":
-            profile.chinese_vendor = int((chinese_vendor(frame) & keep).sum())
+    for layer_id, loaded in dataset.layers.items():
+        layer = loaded.layer
+        if layer.profile_block is not None:
+            heading, none, make = layer.profile_block
+            profile.blocks[layer_id] = (t(heading), t(none, year=year), make(dataset, country, year) if loaded.ok else "")
+        if layer.profile is not None:
+            frame = loaded.frame  # two columns of the shown rows, not a copy of the frame
+            keep = shown_mask(frame, year, {country})
+            ids, names = frame["id"].to_numpy()[keep].tolist(), frame["name"].to_numpy()[keep].tolist()
+            profile.sections[layer_id] = list(zip(ids, names))
+            if layer.apart is not None:
+                profile.apart[layer_id] = int((apart_mask(layer, frame) & keep).sum())
     return profile
 
 
-def _disagreement(wave: dict, waves: list[dict]) -> str:
-    """Where another figure shown beside this one reports the same poll differently, say so and name it, so that
-    neither reads as settled (the record's own panel explains the conflict)."""
-    named = set(str(wave["conflicts_with"] or "").split(";"))
-    others = [w for w in waves if w["id"] in named]
-    if not others:
-        return ""
-    figures = ", ".join(f"{qualified(w)} ({w['publisher']})" for w in others)
-    return f" <b>{esc(t('profile.disagree', others=figures))}</b>"
+def section_heading(layer, items: list, apart: int | None) -> str:
+    """A profile section's heading with its count ("Surveillance and digital (3; 1 with a Chinese vendor named)")."""
+    count = (t(layer.apart.profile_count, count=len(items), apart=apart) if layer.apart is not None and items
+             else str(len(items)))
+    return f"{t(layer.profile)} ({count})"
 
 
 def _rgba(colour: str, opacity: float) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import LAYERS
 from ._dataset import Dataset
 from ._layer import in_year
 from ._records import DATA_DIR
@@ -19,20 +20,23 @@ from ._view import status_at
 
 # Spreadsheets run cells that start like formulas; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-DATA_FILES = ("infrastructure.geojson", "surveillance.geojson", "events.geojson", "diplomacy.csv", "sentiment.csv",
-              "vaccines.csv", "figures.csv", "sources.csv", "not_mapped.csv", "hosts.csv", "reference/gcdf.csv",
-              "reference/README.md", "countries.geojson", "admin1.geojson", "towns.geojson", "README.md", "COVERAGE.md")
+# Besides every layer's own file (the registry's): provenance, the reference universe, boundaries and the docs.
+DATA_FILES = (*(layer.file_name for layer in LAYERS.values()), "figures.csv", "sources.csv", "not_mapped.csv",
+              "hosts.csv", "reference/gcdf.csv", "reference/README.md", "countries.geojson", "admin1.geojson",
+              "towns.geojson", "README.md", "COVERAGE.md")
 
 
 def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:
-    """(layer id, frame, rows shown) for each visible layer that loaded; a sentiment fill shows one survey series."""
+    """(layer id, frame, rows shown) for each visible layer that loaded; a colouring whose choice picks rows (a survey
+    series, `series`) shows only those."""
     for layer_id in layers:
         loaded = dataset.layers.get(layer_id)
         if loaded is None or not loaded.ok:
             continue
         mask = in_year(loaded.frame, year)
-        if layer_id == "sentiment":
-            mask &= (loaded.frame["series"] == series).to_numpy()
+        colouring = loaded.layer.colouring
+        if colouring is not None and colouring.rows_field:
+            mask &= (loaded.frame[colouring.rows_field] == series).to_numpy()
         yield layer_id, loaded.frame, mask
 
 
@@ -41,7 +45,7 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
     frames = []
     for layer_id, frame, mask in _shown(dataset, year, layers, series):
         shown = pd.DataFrame(frame[mask]).assign(layer=layer_id)
-        if layer_id == "infrastructure":  # the status as the map shows it that year, beside the latest source's
+        if dataset.layers[layer_id].layer.lifecycle:  # the status as the map shows it that year, beside the latest source's
             in_the_year = [status_at(row, year) for _, row in shown.iterrows()]
             shown.insert(shown.columns.get_loc("status"), "status_in_year", in_the_year)
         if "geometry" not in shown:

@@ -10,10 +10,11 @@ import pandas as pd
 
 from ._dataset import Dataset
 from ._schema import FOCUS_COUNTRIES
-from ._view import country_name, qualified
+from ._view import country_name
 
-FIND_LAYERS = ("infrastructure", "surveillance", "events", "vaccines", "sentiment")
-COMPANY_FIELDS = ("chinese_company", "vendor")  # in the label too, so "CRBC" or "Huawei" finds their projects
+from . import LAYERS
+
+FIND_LAYERS = tuple(lid for lid, layer in LAYERS.items() if layer.searchable)
 
 
 def _year(value) -> int | None:
@@ -63,14 +64,17 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
         loaded = dataset.layers.get(layer_id)
         if loaded is None or not loaded.ok:
             continue
+        layer = loaded.layer
         for _, row in loaded.frame.iterrows():
             label = f"{row['name']} ({countries_label(row['country'])}, {years_label(row)})"
-            company = next((row[c] for c in COMPANY_FIELDS if c in row and isinstance(row[c], str) and row[c]), None)
-            if layer_id == "sentiment":  # a poll: its figure, so the list reads as a table of the polls
-                company = qualified(row)
+            # a layer's own words after the name: a company or vendor ("CRBC" or "Huawei" finds their projects), or a
+            # text made from the row (a poll's figure, so the list reads as a table of the polls)
+            extra = next((row[f] for f in layer.search_fields if f in row and isinstance(row[f], str) and row[f]), None)
+            if layer.search_label is not None:
+                extra = layer.search_label(row)
             # The box matches what is typed against the label only: a name with diacritics or dashes ends with the
             # plain spelling of its words that have them, so "Kicevo" or "Bar-Boljare" finds it.
-            label = f"{label} · {company}" if company else label
+            label = f"{label} · {extra}" if extra else label
             spelled = plain_part(row["name"])
             records.append((("record", row["id"]), f"{label} · {spelled}" if spelled else label))
     return countries + sorted(records, key=lambda option: option[1].casefold())

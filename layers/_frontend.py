@@ -16,7 +16,7 @@ HOOK_FILES = ("map/focus.js", "map/touch.js", "map/towns.js")
 # The app's map script, after its data (layers._map.basemap_script); the adapter is the one file that knows
 # streamlit-folium's frontend.
 MAP_FILES = (*HOOK_FILES, "map/narrow.js", "map/adapter.js", "map/cluster.js", "map/draw.js", "map/selection.js",
-             "map/timeline.js", "map/base_layers.js")
+             "map/compose.js", "map/timeline.js", "map/base_layers.js")
 CSS_VALUES = {"%SEA%": SEA, "%ACCENT%": ACCENT}
 
 

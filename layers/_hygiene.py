@@ -113,19 +113,21 @@ def second_source_problems(file: str, figures: list[Mapping[str, Any]]) -> list[
         except (KeyError, TypeError, ValueError):
             return None
 
-    problems = []
+    by_kind: dict[tuple, list[tuple[Mapping[str, Any], float]]] = {}  # (record, kind of figure) -> rows and EUR values
     for row in figures:
         value = eur(row)
-        if value is None or value <= TWO_SOURCES_ABOVE_EUR_M or ONE_SOURCE.search(str(row.get("notes") or "")):
-            continue
-        seconds = [other for other in figures if other is not row and other.get("record_id") == row.get("record_id")
-                   and SAME_KIND.get(str(other.get("figure")), other.get("figure")) ==
-                   SAME_KIND.get(str(row.get("figure")), row.get("figure"))
-                   and other.get("source_url") != row.get("source_url")
-                   and (v := eur(other)) is not None and abs(v - value) <= 0.15 * value]
-        if not seconds:
-            problems.append(Problem(file, str(row.get("record_id", "")), "source_url",
-                                    f"{row.get('figure')} of {row.get('unit')} {row.get('value')}M (over EUR "
-                                    f"{TWO_SOURCES_ABOVE_EUR_M}M) has one source: add a second, or say in its notes "
-                                    "\"only one source found\""))
+        if value is not None:
+            kind = SAME_KIND.get(str(row.get("figure")), row.get("figure"))
+            by_kind.setdefault((row.get("record_id"), kind), []).append((row, value))
+    problems = []
+    for rows in by_kind.values():
+        for row, value in rows:
+            if value <= TWO_SOURCES_ABOVE_EUR_M or ONE_SOURCE.search(str(row.get("notes") or "")):
+                continue
+            if not any(other is not row and other.get("source_url") != row.get("source_url")
+                       and abs(v - value) <= 0.15 * value for other, v in rows):
+                problems.append(Problem(file, str(row.get("record_id", "")), "source_url",
+                                        f"{row.get('figure')} of {row.get('unit')} {row.get('value')}M (over EUR "
+                                        f"{TWO_SOURCES_ABOVE_EUR_M}M) has one source: add a second, or say in its "
+                                        "notes \"only one source found\""))
     return problems

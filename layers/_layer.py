@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,38 @@ from ._validate import Problem, as_year, check_geometry, check_record, check_val
 
 
 @dataclass(frozen=True)
+class Apart:
+    """A part of a layer's records counted apart wherever its records are counted (profiles, the six-countries
+    table): the records whose `field` is `word`, e.g. deployments whose sources name a Chinese vendor."""
+
+    field: str
+    word: str
+    profile_count: str  # message key: "{count} …{apart}…", the section's heading count in a country's profile
+    table_count: str  # message key: "… {count}", the number's note in the six-countries table
+
+
+@dataclass(frozen=True)
+class Colouring:
+    """How a layer drawn on the countries (`country_fill`, `country_points`) draws a year.
+
+    `draw(layer, frame, year, choice)` gives (colour by country, tooltip HTML by country, the key's swatches);
+    `choices(layer, frame, year)` the (id, title) pairs a reader may choose from, the first the default (none: nothing
+    to choose); `param` names the choice in links, `control` labels it (a message key); `per_year`: each year has
+    choices of its own (survey series); `rows_field`: a choice picks the rows whose field has it (not a column)."""
+
+    draw: Callable[..., tuple[dict, dict, list]]
+    choices: Callable[..., list[tuple[str, str]]] | None = None
+    param: str | None = None
+    control: str | None = None
+    per_year: bool = False
+    rows_field: str | None = None
+    note: Callable[..., str] | None = None  # note(layer, frame, year, choice): said under its control, or ""
+
+
+@dataclass(frozen=True)
 class Layer:
-    """One map layer. Modules in `layers/` declare one as `LAYER = Layer(...)`."""
+    """One map layer. Modules in `layers/` declare one as `LAYER = Layer(...)`; what differs between layers is said
+    here, and the machinery (map, key, search, profiles, downloads, the export) loops over the registry."""
 
     id: str
     title: str
@@ -28,6 +59,36 @@ class Layer:
     order: int = 100
     # field -> {word: (colour, legend label)}; features use the first, country fills let the reader choose.
     palettes: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # the second line of a mark's tooltip: tooltip(row, status) (status: a project's status in the year drawn)
+    tooltip: Callable[[Any, str | None], str] | None = None
+    profile: str | None = None  # message key of the section listing its records in a country's profile
+    profile_open: bool = True  # that section open at first
+    apart: Apart | None = None
+    search_fields: tuple[str, ...] = ()  # fields whose text follows a record's name in the search (company, vendor)
+    search_label: Callable[[Any], str] | None = None  # or a text made from the row (a poll's figure)
+    searchable: bool = True
+    first_view: bool = True  # shown in a session's first view (and in a link that names no layers)
+    colouring: Colouring | None = None
+    # a block of a country's profile: (message keys of its heading and of what it says without one, make(dataset,
+    # country, year) -> HTML or "")
+    profile_block: tuple[str, str, Callable[..., str]] | None = None
+    table_fields: tuple[str, ...] = ()  # fields shown, in short words, in the six-countries table
+    basis: dict[str, str] = field(default_factory=dict)  # field -> the field naming the event records it rests on
+
+    @property
+    def marks(self) -> bool:
+        """Drawn as marks of its own (points and lines), from the static map script."""
+        return self.style == "features"
+
+    @property
+    def fills(self) -> bool:
+        """Colours the countries (one such layer at a time)."""
+        return self.style == "country_fill"
+
+    @property
+    def lifecycle(self) -> bool:
+        """Its records have a status that changes over the years (a project under construction before completion)."""
+        return any(f.name == "completion_year" for f in self.fields)
 
     @property
     def file_name(self) -> str:
@@ -123,6 +184,21 @@ def shown_mask(frame: pd.DataFrame, year: int | None = None, countries: set[str]
 def rows_of(frame: pd.DataFrame, keep: np.ndarray, columns: tuple[str, ...]) -> list[dict]:
     """The kept rows as plain dicts of only these columns, read from column arrays (no copy of the frame)."""
     return [dict(zip(columns, values)) for values in zip(*(frame[c].to_numpy()[keep] for c in columns))]
+
+
+def by_country(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows (plain dicts, from `rows_of`) grouped by country, countries sorted, rows in file order."""
+    out: dict[str, list[dict]] = {}
+    for row in rows:
+        out.setdefault(row["country"], []).append(row)
+    return dict(sorted(out.items()))
+
+
+def apart_mask(layer: Layer, frame: pd.DataFrame) -> np.ndarray:
+    """The rows of a layer's frame its `apart` counts (none for a layer without one)."""
+    if layer.apart is None or layer.apart.field not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame[layer.apart.field].to_numpy() == layer.apart.word
 
 
 def filter_records(frame: pd.DataFrame, year: int | None = None, countries: set[str] | None = None) -> pd.DataFrame:

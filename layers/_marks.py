@@ -12,20 +12,15 @@ import pandas as pd
 from . import LAYERS
 from ._dataset import Dataset
 from ._style import line_style, point_style
-from ._view import has_place, status_change, word
+from ._view import has_place, status_change
 
-MARK_LAYERS = ("infrastructure", "surveillance", "events")
+MARK_LAYERS = tuple(lid for lid, layer in LAYERS.items() if layer.marks)  # in the registry's order
 
 
 def detail(layer_id: str, row: pd.Series, status: str | None = None) -> str:
-    """The tooltip's second line (plain text)."""
-    if layer_id == "infrastructure":
-        return f"{row['type']} · {word('status', status or row['status'])}"
-    if layer_id == "surveillance":
-        return f"{row['vendor']} · {row['year_from']}"
-    if layer_id == "events":
-        return f"{row['date']} · {word('event_category', row['category'])}"
-    return str(row["year_from"])
+    """The tooltip's second line (plain text): the layer's own (`Layer.tooltip`), else the record's first year."""
+    tooltip = LAYERS[layer_id].tooltip
+    return tooltip(row, status) if tooltip is not None else str(row["year_from"])
 
 
 def geometry_parts(geometry: Any) -> dict[str, list]:
@@ -51,7 +46,7 @@ def mark(layer_id: str, row: pd.Series) -> dict[str, Any]:
 
     out = {"id": row["id"], "layer": layer_id, "name": row["name"], **geometry_parts(row.geometry),
            "tip": detail(layer_id, row), "style": style(row[field_name])}
-    change = status_change(row) if layer_id == "infrastructure" else None
+    change = status_change(row) if LAYERS[layer_id].lifecycle else None
     if change is not None:
         since, before = change
         out.update(since=since, tipBefore=detail(layer_id, row, before), styleBefore=style(before))

@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "profile.no_status": "No status recorded for {year}.",
         "profile.projects": "Infrastructure and investment",
         "profile.deployments": "Surveillance and digital",
-        "profile.deployments_count": "{count}; {chinese} with a Chinese vendor named",
+        "profile.deployments_count": "{count}; {apart} with a Chinese vendor named",
         "profile.events": "Events",
         "profile.vaccines": "Vaccine diplomacy",
         "profile.none": "None recorded for {year}.",

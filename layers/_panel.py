@@ -21,9 +21,6 @@ from ._view import country_name, status_at, word
 
 Rich = list  # [str | [text, url], ...]
 
-# Each diplomatic status field names the event record(s) it rests on.
-BASIS = {"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis",
-         "visa_china": "visa_basis"}
 # shown elsewhere in the panel, or (a survey's `series`) an id for machines: the downloads keep it
 HIDDEN = {"id", "name", "source_url", "publisher", "published", "confidence", "notes", "precision", "coord_source",
           "year_to", "series"}
@@ -158,7 +155,7 @@ def facts(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, sho
         if f.name == "status" and "completion_year" in row and shown and status_at(row, year) != value:
             text = [t("panel.status_then", then=word("status", status_at(row, year)), year=year,
                       now=word("status", value))]
-        basis = row.get(BASIS.get(f.name, ""))
+        basis = row.get(layer.basis.get(f.name, ""))
         out.append({"label": t("field." + f.name, default=f.name.replace("_", " ")), "value": text,
                     "basis": refs(dataset, basis, _year_of(row)) if isinstance(basis, str) and basis else None})
     return out

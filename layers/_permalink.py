@@ -1,11 +1,12 @@
 """The view in the URL: parse `?year=&layers=&dimension=&series=&country=&record=` defensively, and encode a view
-back. `dimension` (the diplomatic status the countries are coloured by) and `series` (the survey series) appear only
+back. A colouring's choice has the parameter its layer names (`Colouring.param`: `dimension`, the diplomatic status
+the countries are coloured by, and `series`, the survey series); such a choice appears only
 when they differ from what the view shows without them, so a plain view keeps a short link."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from ._messages import t
@@ -18,11 +19,20 @@ MAX_PARAM = 500  # longer values are ignored unread
 class ViewState:
     year: int | None = None
     layers: list[str] | None = None  # None = the app's default set
-    dimension: str | None = None
-    series: str | None = None
+    choices: dict[str, str] = field(default_factory=dict)  # a colouring's link parameter -> the choice it names
     country: str | None = None
     record: str | None = None
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def dimension(self) -> str | None:
+        """The diplomatic status a link colours the countries by (the `dimension` colouring parameter)."""
+        return self.choices.get("dimension")
+
+    @property
+    def series(self) -> str | None:
+        """The survey series a link colours the countries by (the `series` colouring parameter)."""
+        return self.choices.get("series")
 
 
 def _first(value: object) -> str | None:
@@ -33,11 +43,15 @@ def _first(value: object) -> str | None:
 
 
 def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: list[str], fill_ids: list[str],
-          countries: set[str], record_exists, dimensions: tuple[str, ...] = (), series_ids: frozenset[str] = frozenset()
+          countries: set[str], record_exists, dimensions: tuple[str, ...] = (), series_ids: frozenset[str] = frozenset(),
+          choices: Mapping[str, Collection[str]] | None = None
           ) -> ViewState:
     """A view from URL parameters; every invalid or unknown value is dropped with a short notice."""
     state = ViewState()
-    raw = {key: _first(params.get(key)) for key in ("year", "layers", "dimension", "series", "country", "record")}
+    # the colourings' parameters (`dimensions` and `series_ids` are the values `dimension` and `series` may take)
+    allowed = {"dimension": dimensions, "series": series_ids} if choices is None else dict(choices)
+    names = ("year", "layers", *allowed, "country", "record")
+    raw = {key: _first(params.get(key)) for key in names}
     for key, value in raw.items():
         if value is not None and len(value) > MAX_PARAM:
             state.notices.append(t("permalink.too_long", param=key))
@@ -61,16 +75,13 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
             state.notices.append(t("permalink.one_fill", kept=fills[0]))
             known = [lid for lid in known if lid not in fills[1:]]
         state.layers = known if known or not unknown else None
-    if raw["dimension"] is not None:
-        if raw["dimension"].strip() in dimensions:
-            state.dimension = raw["dimension"].strip()
+    for param, values in allowed.items():
+        if raw[param] is None:
+            continue
+        if raw[param].strip() in values:
+            state.choices[param] = raw[param].strip()
         else:
-            state.notices.append(t("permalink.bad_dimension", value=raw["dimension"][:30]))
-    if raw["series"] is not None:
-        if raw["series"].strip() in series_ids:
-            state.series = raw["series"].strip()
-        else:
-            state.notices.append(t("permalink.bad_series", value=raw["series"][:40]))
+            state.notices.append(t(f"permalink.bad_{param}", value=raw[param][:40]))
     if raw["country"] is not None:
         code = raw["country"].strip().upper()
         if code in countries:
@@ -89,11 +100,12 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
 
 
 def encode(year: int, layers: list[str] | None, selection: tuple[str, str] | None, dimension: str | None = None,
-           series: str | None = None) -> dict[str, str]:
+           series: str | None = None, choices: Mapping[str, str] | None = None) -> dict[str, str]:
     """URL parameters for a view: the inverse of `parse` for valid views (layers, a dimension or series only when
     given: None for the layers a link without them opens, which keeps the links of the first view short)."""
     shown = {"layers": ",".join(layers)} if layers is not None else {}
-    extra = {key: value for key, value in (("dimension", dimension), ("series", series)) if value}
+    given = {"dimension": dimension, "series": series, **(choices or {})}
+    extra = {key: value for key, value in given.items() if value}
     return {"year": str(year), **shown, **extra, **selection_params(selection)}
 
 

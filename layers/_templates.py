@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,15 @@ class OneLineLoader(FileSystemLoader):
         return source.replace("\n", ""), filename, uptodate
 
 
+SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+
+
 @cache
 def environment() -> Environment:
-    return Environment(loader=OneLineLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined)
+    env = Environment(loader=OneLineLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined)
+    env.tests["http"] = lambda url: bool(url) and bool(SAFE_URL.match(str(url)))  # only http(s) links, ever
+    return env
 
 
 def panel_words() -> dict[str, str]:

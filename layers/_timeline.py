@@ -12,7 +12,7 @@ from typing import Any
 from ._dataset import Dataset
 from ._map import script_json
 from ._messages import t
-from ._view import ViewPlan, plan_view, sentiment_series
+from ._view import ViewPlan, plan_view
 
 BASE = "base"  # the fill key when no fill layer is on: the plain country style (year-independent)
 ANY_YEAR = "*"
@@ -25,19 +25,20 @@ def fill_key(layer_id: str, option: str | None) -> str:
 
 
 def fill_options(dataset: Dataset, layer_id: str, year: int) -> list[str | None]:
-    """What a reader can choose for a fill layer in `year`: a diplomacy dimension, or one of the year's survey series
-    (None: a year without a wave, drawn as 'no data')."""
+    """What a reader can choose for a fill layer in `year` (its colouring's choices: a diplomatic status, or one of
+    the year's survey series); a colouring whose choices change by year also has None, a year without one, drawn as
+    'no data'."""
     loaded = dataset.layers[layer_id]
-    if layer_id == "sentiment":
-        return [series for series, _ in sentiment_series(loaded.frame, year)] + [None]
-    return list(loaded.layer.palettes)
+    colouring = loaded.layer.colouring
+    choices = [c for c, _ in colouring.choices(loaded.layer, loaded.frame, year)] if colouring.choices else [None]
+    return choices + [None] if colouring.per_year else choices
 
 
 def _plan(dataset: Dataset, countries: dict, year: int, layer_ids: list[str], option: str | None = None,
           tiles: bool = False) -> ViewPlan:
-    dimension = option if option and layer_ids == ["diplomacy"] else "nato"
-    series = option if layer_ids == ["sentiment"] else None
-    return plan_view(dataset, countries, year, layer_ids, dimension, series, tiles)
+    colourings = [dataset.layers[lid].layer.colouring for lid in layer_ids if dataset.layers[lid].layer.colouring]
+    choices = {c.param: option for c in colourings if c.param}
+    return plan_view(dataset, countries, year, layer_ids, None, None, tiles, choices=choices)
 
 
 def timeline(dataset: Dataset, countries: dict, years: tuple[int, int]) -> dict[str, Any]:

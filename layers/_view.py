@@ -13,12 +13,10 @@ import shapely
 
 from . import _map
 from ._dataset import Dataset
-from ._layer import Layer, filter_records, in_year, rows_of
+from ._layer import Layer, in_year
 from ._messages import t
 from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES
-from ._style import NO_DATA, Swatch, ramp
-
-DISAGREE = "#b9a6c9"
+from ._style import Swatch
 
 
 @dataclass
@@ -55,12 +53,6 @@ def country_name(code: str) -> str:
 
 def layer_title(layer: Layer) -> str:
     return t(f"layer.{layer.id}.title", default=layer.title)
-
-
-def chinese_vendor(rows: pd.DataFrame | pd.Series) -> np.ndarray:
-    """Surveillance records (a frame's rows, or one row) whose sources name a Chinese vendor or Chinese-made equipment,
-    counted apart: many name none."""
-    return np.asarray(rows["vendor_origin"]) == "chinese"
 
 
 def status_change(row: pd.Series) -> tuple[int, str] | None:
@@ -121,34 +113,6 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
     return list(seen.values())
 
 
-def diplomacy_view(layer: Layer, frame: pd.DataFrame, year: int, dimension: str) -> tuple[dict, dict, list[Swatch]]:
-    """Colour and tooltip by country for one diplomacy dimension, and the legend."""
-    palette = layer.palettes[dimension]
-    keep = in_year(frame, year)
-    colours, tips = {}, {}
-    for country, value in zip(frame["country"].to_numpy()[keep], frame[dimension].to_numpy()[keep]):  # two columns
-        colour, label = palette[value]
-        colours[country] = colour
-        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{_map.esc(t('field.' + dimension))}: {_map.esc(label)}"
-    swatches = palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
-    return colours, tips, swatches
-
-
-def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
-    """(series id, title) of the survey waves fielded in `year`, most countries first."""
-    rows = filter_records(frame, year)
-    counts = rows.groupby("series")["country"].nunique().sort_values(ascending=False, kind="stable")
-    titles = rows.drop_duplicates("series").set_index("series")["name"].str.split(" – ").str[0]
-    return [(series, titles[series]) for series in counts.index]
-
-
-def poll_years(frame: pd.DataFrame, series: str | None = None) -> list[int]:
-    """The years a poll (of `series`, or of any series) is shown in, ascending."""
-    rows = frame if series is None else frame[frame["series"].to_numpy() == series]
-    ends = rows["year_to"].fillna(rows["year_from"])
-    return sorted({year for start, end in zip(rows["year_from"], ends) for year in range(int(start), int(end) + 1)})
-
-
 def years_text(years: list[int]) -> str:
     """'2018, 2020–2025': runs of consecutive years joined by a dash."""
     runs: list[list[int]] = []
@@ -160,74 +124,16 @@ def years_text(years: list[int]) -> str:
     return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
-def by_country(rows: list[dict]) -> dict[str, list[dict]]:
-    """Rows (plain dicts, from `rows_of`) grouped by country, countries sorted, rows in file order."""
-    out: dict[str, list[dict]] = {}
-    for row in rows:
-        out.setdefault(row["country"], []).append(row)
-    return dict(sorted(out.items()))
-
-
-def sentiment_view(layer: Layer, frame: pd.DataFrame, year: int, series: str | None) -> tuple[dict, dict, list[Swatch]]:
-    """Colour and tooltip by country for one survey series (sources that disagree get their own colour)."""
-    keep = in_year(frame, year) & (frame["series"].to_numpy() == series)
-    colours, tips = {}, {}
-    columns = ("country", "value", "value_qualifier", "metric", "pollster", "publisher", "question")
-    for country, waves in by_country(rows_of(frame, keep, columns)).items():
-        figures = [_map.esc(poll_figure(w)) for w in waves]
-        colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
-        question = _map.esc(waves[0]["question"])
-        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
-    for country in FOCUS_COUNTRIES:  # a country this wave did not poll says so, rather than only "click for more"
-        if country not in tips:
-            tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>{_map.esc(t('tip.no_poll'))}"
-    return colours, tips, sentiment_swatches()
-
-
-def sentiment_swatches() -> list[Swatch]:
-    """The sentiment key, first saying what its percentages count (the answer varies by survey wave)."""
-    swatches = [Swatch(t("legend.sentiment.share"), "", shape="note")]
-    swatches += [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
-    return swatches + [Swatch(t("legend.disagree"), DISAGREE, shape="fill"),
-                       Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
-
-
-def poll_figure(wave: pd.Series | dict) -> str:
-    """'85% positive attitude to China (IRI, as reported by RFE/RL)': the share, the answer it counts, the pollster and
-    who reported the figure, when that is someone else (not escaped)."""
-    pollster, publisher = str(wave["pollster"]), str(wave["publisher"])
-    short = pollster.split(" (")[0]
-    who = (publisher if short.casefold() in publisher.casefold()
-           else t("poll.reported_by", pollster=short, publisher=publisher))
-    return f"{qualified(wave)} {wave['metric']} ({who})"
-
-
-def qualified(wave: pd.Series | dict) -> str:
-    value = f"{wave['value']:g}%"
-    return f"{t('qualifier.' + wave['value_qualifier'])} {value}" if wave["value_qualifier"] else value
-
-
-def vaccines_view(layer: Layer, frame: pd.DataFrame, year: int) -> tuple[dict, dict, list[Swatch]]:
-    """Colour and tooltip by country for the vaccine dots (white: no Chinese vaccine that year)."""
-    keep = in_year(frame, year) & (frame["mode"].to_numpy() != "eu_grant")
-    colours, tips = {}, {}
-    for country, deliveries in by_country(rows_of(frame, keep, ("country", "mode", "name"))).items():
-        chinese = any(r["mode"] != "none" for r in deliveries)
-        colours[country] = layer.palettes["mode"]["purchase"][0] if chinese else "#ffffff"
-        lines = [_map.esc(r["name"]) for r in deliveries]
-        tips[country] = f"<b>{_map.esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
-    swatches = [Swatch(t("legend.vaccines.delivered"), layer.palettes["mode"]["purchase"][0]), Swatch(t("legend.vaccines.none"), "#ffffff")]
-    return colours, tips, swatches
-
-
 def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
-              tiles: bool = False) -> ViewPlan:
+              tiles: bool = False, choices: Mapping[str, str | None] | None = None) -> ViewPlan:
     """What the map shows for the visible layers in `year`: country fills, the marks (only their ids: the browser
-    has every mark from the static map script) and the vaccine dots, with the legend."""
+    has every mark from the static map script) and the country dots, with the legend. A colouring's choice is named
+    by its link parameter in `choices` (`dimension` and `series` are those of the diplomatic status and the polls)."""
+    chosen = {"dimension": dimension, "series": series, **(choices or {})}
     fills: list[tuple[str, dict, dict]] = []
-    if not any(dataset.layers[lid].layer.style == "country_fill" for lid in visible):
+    if not any(dataset.layers[lid].layer.fills for lid in visible):
         fills.append(("countries", *_map.fill_styles(countries, None, {}, tiles=tiles)))  # back to the base style
-    order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.style == "country_fill" else 1)
+    order = sorted(visible, key=lambda lid: 0 if dataset.layers[lid].layer.fills else 1)
     ids: list[str] = []
     early: list[str] = []
     dots: list[tuple[str, list[dict]]] = []
@@ -238,21 +144,19 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         layer, frame = loaded.layer, loaded.frame
         if not loaded.ok:
             continue
-        if layer.style == "features":
+        if layer.marks:
             drawn, drawn_early, country_level[layer_id] = shown(frame, year)
             ids += drawn
             early += drawn_early
             legend[layer_id] = palette_swatches(layer, next(iter(layer.palettes)))
             continue
-        if layer.id == "diplomacy":
-            colours, tips, legend[layer_id] = diplomacy_view(layer, frame, year, dimension)
+        colouring = layer.colouring
+        choice = chosen.get(colouring.param) if colouring.param else None
+        colours, tips, legend[layer_id] = colouring.draw(layer, frame, year, choice)
+        if layer.fills:
             fills.append((layer_title(layer), *_map.fill_styles(countries, colours, tips)))
-        elif layer.id == "sentiment":
-            colours, tips, legend[layer_id] = sentiment_view(layer, frame, year, series)
-            fills.append((layer.title, *_map.fill_styles(countries, colours, tips)))
         else:
-            colours, tips, legend[layer_id] = vaccines_view(layer, frame, year)
-            dots.append((layer.title, _map.country_points(countries, colours, tips)))
+            dots.append((layer_title(layer), _map.country_points(countries, colours, tips)))
     return ViewPlan(tuple(fills), (tuple(ids), tuple(early)), tuple(dots),
                     MappingProxyType({lid: tuple(swatches) for lid, swatches in legend.items()}), MappingProxyType(country_level))
 

@@ -1,7 +1,52 @@
 """Each country's standing by year: recognition by and relations with the PRC, NATO, EU, 16+1, visas."""
 
-from ._layer import Layer
+from __future__ import annotations
+
+import pandas as pd
+
+from ._layer import Colouring, Layer, in_year, shown_mask
+from ._map import esc
+from ._messages import t
 from ._schema import Field
+from ._style import NO_DATA, Swatch
+
+
+def draw(layer: Layer, frame: pd.DataFrame, year: int, dimension: str | None) -> tuple[dict, dict, list[Swatch]]:
+    """Colour and tooltip by country for one status (`dimension`, a palette of the layer), and the key."""
+    from ._view import country_name, palette_swatches  # (the registry is being built when this module loads)
+
+    dimension = dimension if dimension in layer.palettes else next(iter(layer.palettes))
+    palette = layer.palettes[dimension]
+    keep = in_year(frame, year)
+    colours, tips = {}, {}
+    for country, value in zip(frame["country"].to_numpy()[keep], frame[dimension].to_numpy()[keep]):  # two columns
+        colour, label = palette[value]
+        colours[country] = colour
+        tips[country] = f"<b>{esc(country_name(country))} {year}</b><br>{esc(t('field.' + dimension))}: {esc(label)}"
+    swatches = palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill",
+                                                                          dash="3 4")]
+    return colours, tips, swatches
+
+
+def dimensions(layer: Layer, frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:
+    """The statuses a reader may colour the countries by, NATO's first."""
+    return [(dimension, t("field." + dimension)) for dimension in layer.palettes]
+
+
+def status_table(dataset, country: str, year: int) -> str:
+    """A country's standing in `year`, each field with the event records it rests on (its profile's first block)."""
+    from ._panel import facts
+    from ._templates import render
+
+    frame = dataset.layers[LAYER.id].frame
+    current = shown_mask(frame, year, {country})
+    if not current.any():
+        return ""
+    row = frame[current].iloc[0]
+    rows = [f for f in facts(dataset, LAYER.id, row, year, True) if f["label"] not in (t("field.country"),
+                                                                                       t("field.year_from"))]
+    return render("facts.html", rows=rows, basis_word=t("profile.basis"))
+
 
 LAYER = Layer(
     id="diplomacy",
@@ -51,4 +96,10 @@ LAYER = Layer(
         Field("visa_china", "vocab:visa_china", True, "visa regime with China"),
         Field("visa_basis", "ref", False, "event record(s) the visa field rests on"),
     ),
+    searchable=False,  # a country's status is in its profile, which the search offers
+    colouring=Colouring(draw=draw, choices=dimensions, param="dimension", control="control.dimension"),
+    profile_block=("profile.status", "profile.no_status", status_table),
+    table_fields=("nato", "eu", "prc_recognition"),
+    basis={"prc_recognition": "prc_basis", "nato": "nato_basis", "eu": "eu_basis", "china_cee": "china_cee_basis",
+           "visa_china": "visa_basis"},
 )

@@ -3,6 +3,13 @@
 from ._layer import Layer
 from ._schema import Field
 
+
+def tooltip(row, status: str | None = None) -> str:
+    """The date and the kind of event: "2019-09-18 · security"."""
+    from ._view import word  # (the registry is being built when this module loads)
+    return f"{row['date']} · {word('event_category', row['category'])}"
+
+
 LAYER = Layer(
     id="events",
     title="Diplomacy and influence events",
@@ -27,6 +34,9 @@ LAYER = Layer(
         }
     },
     order=40,
+    tooltip=tooltip,
+    profile="profile.events",
+    profile_open=False,  # many: the section starts folded
     fields=(
         Field("date", "date", True, "when it happened (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`)"),
         Field("category", "vocab:event_category", True, "what kind of event"),

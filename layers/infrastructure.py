@@ -3,6 +3,13 @@
 from ._layer import Layer
 from ._schema import Field
 
+
+def tooltip(row, status: str | None = None) -> str:
+    """What it is and its status in the year drawn: "lignite power plant (300 MW) · operating"."""
+    from ._view import word  # (the registry is being built when this module loads)
+    return f"{row['type']} · {word('status', status or row['status'])}"
+
+
 LAYER = Layer(
     id="infrastructure",
     title="Infrastructure and investment",
@@ -22,6 +29,9 @@ LAYER = Layer(
         }
     },
     order=10,
+    tooltip=tooltip,
+    profile="profile.projects",
+    search_fields=("chinese_company",),  # "CRBC" or "Zijin" finds their projects
     fields=(
         Field("sector", "vocab:sector", True, "broad sector"),
         Field("type", "text", True, "what was built or bought, e.g. `coal power plant`, `motorway`"),

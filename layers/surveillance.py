@@ -1,7 +1,13 @@
 """Safe City cameras, municipal camera contracts, telecom and cyber deals."""
 
-from ._layer import Layer
+from ._layer import Apart, Layer
 from ._schema import Field
+
+
+def tooltip(row, status: str | None = None) -> str:
+    """The vendor and the year: "Huawei · 2019"."""
+    return f"{row['vendor']} · {row['year_from']}"
+
 
 LAYER = Layer(
     id="surveillance",
@@ -18,6 +24,11 @@ LAYER = Layer(
         }
     },
     order=20,
+    tooltip=tooltip,
+    profile="profile.deployments",
+    # not every deployment is Chinese: those whose sources name a Chinese vendor are counted apart
+    apart=Apart("vendor_origin", "chinese", profile_count="profile.deployments_count", table_count="compare.chinese"),
+    search_fields=("vendor",),  # "Huawei" finds its deployments
     fields=(
         Field("kind", "vocab:surveillance_kind", True, "what sort of deployment"),
         Field("programme", "text", False, "the programme or contract as the sources describe it"),

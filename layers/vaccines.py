@@ -1,7 +1,30 @@
 """Deliveries of Chinese COVID-19 vaccines by country and date, bought or donated."""
 
-from ._layer import Layer
+from __future__ import annotations
+
+import pandas as pd
+
+from ._layer import Colouring, Layer, by_country, in_year, rows_of
+from ._map import esc
+from ._messages import t
 from ._schema import Field
+from ._style import Swatch
+
+
+def draw(layer: Layer, frame: pd.DataFrame, year: int, choice: str | None = None) -> tuple[dict, dict, list[Swatch]]:
+    """A dot per country with deliveries that year, gold where a Chinese vaccine came (white: none), and the key."""
+    from ._view import country_name  # (the registry is being built when this module loads)
+
+    gold = layer.palettes["mode"]["purchase"][0]
+    keep = in_year(frame, year) & (frame["mode"].to_numpy() != "eu_grant")
+    colours, tips = {}, {}
+    for country, deliveries in by_country(rows_of(frame, keep, ("country", "mode", "name"))).items():
+        chinese = any(r["mode"] != "none" for r in deliveries)
+        colours[country] = gold if chinese else "#ffffff"
+        lines = [esc(r["name"]) for r in deliveries]
+        tips[country] = f"<b>{esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
+    return colours, tips, [Swatch(t("legend.vaccines.delivered"), gold), Swatch(t("legend.vaccines.none"), "#ffffff")]
+
 
 LAYER = Layer(
     id="vaccines",
@@ -27,4 +50,6 @@ LAYER = Layer(
         Field("donor_or_seller", "text", False, "who sold or donated"),
         Field("cumulative", "bool", True, "`true` when the doses are a running total (never add it to others)"),
     ),
+    colouring=Colouring(draw=draw),
+    profile="profile.vaccines",
 )

@@ -36,8 +36,9 @@ DRAGS = [(-120, -60), (120, 60), (-80, 40), (80, -40), (-40, 0)]
 
 IDS_OF_JS = """(w) => {
   if (!w || !w.map) return null;
-  const ids = [];
-  w.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); });
+  const ids = [], add = (l) => { const p = l.feature && l.feature.properties; if (p && p.id) ids.push(p.id); };
+  w.map.eachLayer(add);
+  if (w.wbCluster) w.wbCluster.getLayers().forEach(add);  // marks drawn inside a group of overlapping ones
   ids.sort();
   let h = 2166136261;
   for (const s of ids) { for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619); } h ^= 44; }
@@ -116,8 +117,18 @@ TARGET_JS = """([id, lat, lng]) => {
   let icon = null;
   window.map.eachLayer(l => { const p = l.feature && l.feature.properties; if (!icon && p && p.id === id && l._icon) icon = l._icon; });
   if (icon) { const r = icon.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }
-  const c = window.map.getContainer().getBoundingClientRect(), p = window.map.latLngToContainerPoint([lat, lng]);
+  const drawn = window.wbDrawn && window.wbDrawn[id] && window.wbDrawn[id][0];  // where a mark is now (spread out, say)
+  const at = drawn && drawn.getLatLng ? drawn.getLatLng() : [lat, lng];
+  const c = window.map.getContainer().getBoundingClientRect(), p = window.map.latLngToContainerPoint(at);
   return [c.x + p.x, c.y + p.y];
+}"""
+# A mark drawn inside a group of overlapping ones (a dataset repeated ×10 puts ten on each point): the map zooms in
+# until it stands alone or its group spreads out; true once it does (the setting up of a click, not timed).
+REVEAL_JS = """(id) => {
+  const layer = window.wbDrawn && window.wbDrawn[id] && window.wbDrawn[id][0], cluster = window.wbCluster;
+  if (!layer || !cluster || !window.wbClusterOf(cluster, layer)) return true;
+  if (!window.wbRevealing) { window.wbRevealing = true; cluster.zoomToShowLayer(layer); setTimeout(() => { window.wbRevealing = false; }, 3000); }
+  return false;
 }"""
 # textContent, not innerText: polled on every frame, innerText would force a layout each time and slow the page down
 PANEL_JS = "(text) => { const m = document.querySelector('[data-testid=\"stMain\"]'); return !!m && m.textContent.includes(text); }"
@@ -480,6 +491,10 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
     out |= {"click_seconds": clicks, "click_driver_seconds": click_driver, "click_phases": click_phases}
     for _ in range(click_reps):
         page.wait_for_timeout(300)  # the page settles after the last action (the panel it drew, the address bar)
+        deadline = time.monotonic() + 30
+        while not in_map(page, REVEAL_JS, STANARI[0]) and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        page.wait_for_timeout(300)  # (the groups are drawn again after a zoom)
         x, y = target(page, *STANARI)
         mark, sent, cpu0 = wire.mark(), len(wire.sent), server.cpu_s()
         probe_start(page, {"text": PANEL_TEXT})
@@ -492,6 +507,7 @@ def interact(out: dict, browser, server, url: str, year_reps: int, click_reps: i
         click_phases.append(wire.phases(start, mark, sent) | {"panel": round(click_driver[-1], 4)})
         page.wait_for_timeout(150)
         cpu.append((server.cpu_s() - cpu0) / max(wire.runs(mark), 1))
+        in_map(page, "([lat, lng, zoom]) => window.map.setView([lat, lng], zoom, {animate: false})", list(start_view))
         x, y = target(page, "-", *KOSOVO_INSIDE)  # select something else, so the next click counts
         mark = wire.mark()
         page.mouse.click(x, y)

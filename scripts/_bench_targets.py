@@ -19,7 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_APPS = Path(__file__).resolve().parent / "bench_apps"
-COPIED_AS_IS = ("countries.geojson", "admin1.geojson", "towns.geojson", "README.md")
+# Copied unchanged: boundaries, towns, the README, the hosts list, and the reference universe with its reconciliation
+# (a repeated record keeps its aiddata_id: a GCDF row may be covered by several records).
+COPIED_AS_IS = ("countries.geojson", "admin1.geojson", "towns.geojson", "README.md", "hosts.csv", "not_mapped.csv",
+                "reference/gcdf.csv", "reference/README.md")
 RECORD_GEOJSON = ("infrastructure.geojson", "surveillance.geojson", "events.geojson")
 RECORD_CSV = ("diplomacy.csv", "sentiment.csv", "vaccines.csv")
 PROVENANCE_CSV = ("figures.csv", "sources.csv")
@@ -65,7 +68,9 @@ def scaled_copy(factor: int, out: Path, source: Path) -> Path:
     copy, so a copy's panel reads like the original's. Boundaries, towns and the README are copied unchanged."""
     out.mkdir(parents=True, exist_ok=True)
     for name in COPIED_AS_IS:
-        shutil.copy2(source / name, out / name)
+        if (source / name).exists():  # (an older dataset has no hosts list or reference universe)
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / name, out / name)
     for name in RECORD_GEOJSON:
         document = json.loads((source / name).read_text(encoding="utf-8"))
         features = document["features"]

@@ -41,7 +41,7 @@ def test_each_row_is_the_countrys_status_and_its_records_that_year(year: int) ->
         for lid in COUNT_COLUMNS:
             assert row[lid] == sum(applies(r, code, year) for r in raw_records(LAYERS[lid].file_name)), (code, lid)
         chinese = [r for r in raw_records("surveillance.geojson") if r["vendor_origin"] == "chinese"]
-        assert row["surveillance_chinese"] == sum(applies(r, code, year) for r in chinese), code
+        assert row["surveillance_apart"] == sum(applies(r, code, year) for r in chinese), code
 
 
 def test_every_status_word_has_a_short_label() -> None:

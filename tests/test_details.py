@@ -67,18 +67,18 @@ def test_a_citation_links_only_to_a_plain_http_address_of_the_app() -> None:
 def test_a_status_based_on_a_later_event_says_the_event_came_after_the_year() -> None:
     """"Not a candidate" in 2013 rests on Albania becoming one in 2014: the profile must not read as if it had."""
     dataset = load_dataset(LAYERS)
-    before = country_profile(dataset, "AL", 2013).status_html
+    before = country_profile(dataset, "AL", 2013).blocks["diplomacy"][2]
     assert re.search(r"Albania becomes an EU candidate \(in 2014, after this year, <a ", before), before
-    assert "Albania becomes an EU candidate (<a " in country_profile(dataset, "AL", 2014).status_html
-    assert "Bosnia and Herzegovina becomes an EU candidate (in 2022, after this year" in country_profile(dataset, "BA", 2020).status_html
+    assert "Albania becomes an EU candidate (<a " in country_profile(dataset, "AL", 2014).blocks["diplomacy"][2]
+    assert "Bosnia and Herzegovina becomes an EU candidate (in 2022, after this year" in country_profile(dataset, "BA", 2020).blocks["diplomacy"][2]
 
 
 def test_a_profile_says_where_sources_disagree_on_a_poll() -> None:
-    html = country_profile(load_dataset(LAYERS), "ME", 2024).sentiment_html
+    html = country_profile(load_dataset(LAYERS), "ME", 2024).blocks["sentiment"][2]
     first, second = html.split("</p>")[:2]  # IRI 2024 on Xi Jinping: 46 % in Anadolu's copy, 39 % in RTCG's
     assert "<b>46%</b>" in first and "also reported as 39% (mne.news (citing RTCG))" in first
     assert "<b>39%</b>" in second and "also reported as 46% (A News (Anadolu))" in second
-    assert "disagree" not in country_profile(load_dataset(LAYERS), "RS", 2024).sentiment_html
+    assert "disagree" not in country_profile(load_dataset(LAYERS), "RS", 2024).blocks["sentiment"][2]
 
 
 def panel_of(record_id: str, year: int) -> str:

@@ -134,8 +134,8 @@ def views_of(data: dict) -> list[dict]:
 
 def test_outside_links_are_only_sources_in_record_panels(out: Path) -> None:
     data = data_of((out / "index.html").read_text(encoding="utf-8"))
-    snippets = data["fills"]["snippets"]
-    text = json.dumps({k: v for k, v in data.items() if k not in ("records", "fills", "views")})
+    snippets = data["profiles"]["snippets"]
+    text = json.dumps({k: v for k, v in data.items() if k not in ("records", "profiles", "views")})
     assert not re.search(r"https?:", text)
     links = [href for html in snippets for href in re.findall(r'href="([^"]*)"', html)]
     views = views_of(data)

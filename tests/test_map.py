@@ -20,17 +20,8 @@ from layers._records import DATA_DIR
 from layers._details import legend_html
 from layers._schema import VOCABULARIES
 from map_view import view_args
-from layers._view import (
-    build_view,
-    earlier,
-    plan_view,
-    poll_years,
-    sentiment_series,
-    shown,
-    status_at,
-    view_of,
-    years_text,
-)
+from layers._view import build_view, earlier, plan_view, shown, status_at, view_of, years_text
+from layers.sentiment import poll_years, sentiment_series  # the polls' own helpers, in their layer's module
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_OF = {"status": "status", "vendor_origin": "vendor_origin", "category": "event_category", "mode": "vaccine_mode"}

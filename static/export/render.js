@@ -82,7 +82,22 @@
       });
       return box;
     }
-    return {rich: rich, facts: facts, record: record};
+    function table(v) {  // the six countries side by side (layers/_compare.py builds `v`; templates/compare.html)
+      const box = make("div", undefined, "wb-compare-box"), t = box.appendChild(make("table", undefined, "wb-compare"));
+      const head = t.appendChild(make("thead")).appendChild(make("tr"));
+      v.head.forEach((h) => { const th = head.appendChild(make("th", h)); th.scope = "col"; });
+      const body = t.appendChild(make("tbody"));
+      v.rows.forEach((row) => {
+        const tr = body.appendChild(make("tr")), th = tr.appendChild(make("th", row.country));
+        th.scope = "row";
+        row.status.concat(row.counts).forEach((c, i) => {
+          const td = tr.appendChild(make("td", c.text, i < row.status.length ? undefined : "wb-count"));
+          if (c.note) { td.appendChild(make("span", " ")); td.appendChild(make("small", "(" + c.note + ")")); }
+        });
+      });
+      return box;
+    }
+    return {rich: rich, facts: facts, record: record, table: table};
   }
   root.wbRenderer = renderer;
   if (typeof module === "object" && module.exports) module.exports = renderer;

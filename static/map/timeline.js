@@ -4,24 +4,6 @@ window.wbYearReport = function () {
   var state = window.wbYear;
   return state && state.sent !== null && state.sent !== state.taken ? {wb_year: state.sentYear, wb_year_at: state.sent} : {};
 };
-window.wbCompose = function (year) {
-  // Any year's view from the timeline's parts that the reader's choice names (layers._timeline.choice_keys).
-  var tl = window.wbTimeline, choice = window.wbChoice, y = String(year);
-  var view = {fills: [], ids: [], early: [], dots: []};
-  var deref = function (refs) {
-    var out = {};
-    Object.keys(refs).forEach(function (code) { out[code] = tl.table[refs[code]]; });
-    return out;
-  };
-  var fill = tl.fills[choice.fills[y]] || {}, refs = fill[y] || fill["*"];
-  if (refs) { view.fills.push([deref(refs[0]), deref(refs[1])]); }
-  choice.layers.forEach(function (lid) {
-    var marks = tl.marks[lid] && tl.marks[lid][y], dots = tl.dots[lid] && tl.dots[lid][y];
-    if (marks) { view.ids = view.ids.concat(marks[0]); view.early = view.early.concat(marks[1]); }
-    if (dots) { view.dots = view.dots.concat(dots); }
-  });
-  return view;
-};
 window.wbTimelineLoad = function (url) {
   // After the map's first frame is painted: the timeline is not needed for it, and its script would hold it up.
   if (window.wbTimelineUrl === url) { return; }

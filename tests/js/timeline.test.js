@@ -5,7 +5,7 @@ const assert = require("node:assert/strict");
 const {load} = require("./load.js");
 
 test("a year's view: its fill, and the marks and dots of the layers chosen", () => {
-  const window = load("map/timeline.js", {window: {
+  const window = load("map/compose.js", {window: {
     wbTimeline: {
       table: [{fillColor: "#111"}, "<b>Serbia</b>"],
       fills: {"diplomacy:nato": {"2020": [{RS: 0}, {RS: 1}]}, "base": {"*": [{"": 0}, {}]}},
