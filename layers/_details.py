@@ -152,7 +152,7 @@ def section_heading(layer, items: list, apart: int | None) -> str:
     """A profile section's heading with its count ("Surveillance and digital (3; 1 with a Chinese vendor named)")."""
     count = (t(layer.apart.profile_count, count=len(items), apart=apart) if layer.apart is not None and items
              else str(len(items)))
-    return f"{t(layer.profile)} ({count})"
+    return f"{t(layer.profile, default=layer.title)} ({count})"  # (a layer new to the catalogue: its title)
 
 
 def _rgba(colour: str, opacity: float) -> str:

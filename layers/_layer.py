@@ -74,6 +74,7 @@ class Layer:
     profile_block: tuple[str, str, Callable[..., str]] | None = None
     table_fields: tuple[str, ...] = ()  # fields shown, in short words, in the six-countries table
     basis: dict[str, str] = field(default_factory=dict)  # field -> the field naming the event records it rests on
+    covered: bool = False  # the layer geodata/COVERAGE.md counts and reconciles with AidData (the projects)
 
     @property
     def marks(self) -> bool:

@@ -32,6 +32,7 @@ LAYER = Layer(
     tooltip=tooltip,
     profile="profile.projects",
     search_fields=("chinese_company",),  # "CRBC" or "Zijin" finds their projects
+    covered=True,  # geodata/COVERAGE.md
     fields=(
         Field("sector", "vocab:sector", True, "broad sector"),
         Field("type", "text", True, "what was built or bought, e.g. `coal power plant`, `motorway`"),
