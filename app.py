@@ -26,7 +26,7 @@ from layers._map import (MAP_HEIGHT, base_map, basemap_script, clicked, clicked_
                          rerun_after_report, selection_args)
 from layers._marks import all_marks
 from layers._messages import t
-from layers._permalink import encode, parse, selection_params
+from layers._permalink import encode, link_choices, parse, selection_params
 from layers._records import BoundaryError, data_dir, read_boundaries
 from pathlib import Path
 from layers._schema import FOCUS_COUNTRIES
@@ -175,21 +175,6 @@ def show_problems(data: Dataset) -> None:
         st.warning(md_escape(problem))
 
 
-def link_choices(data: Dataset) -> dict[str, frozenset[str]]:
-    """Each colouring's link parameter and the values a link may give it: every year's choices for one whose choice
-    picks rows (any survey series), else the choices it offers (the diplomatic statuses)."""
-    out = {}
-    for lid in FILL_LAYERS:
-        loaded, colouring = data.layers[lid], LAYERS[lid].colouring
-        if not colouring.param:
-            continue
-        if colouring.rows_field:
-            out[colouring.param] = frozenset(loaded.frame[colouring.rows_field]) if loaded.ok else frozenset()
-        else:
-            out[colouring.param] = frozenset(c for c, _ in colouring.choices(loaded.layer, loaded.frame, YEARS[1]))
-    return out
-
-
 def apply_link(data: Dataset) -> None:
     """On a session's first run, restore the view from the URL; bad values are dropped with a notice."""
     if st.session_state.get("link_applied"):
@@ -201,7 +186,7 @@ def apply_link(data: Dataset) -> None:
         st.session_state[f"layer_{lid}"] = lid in DEFAULT_LAYERS
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state = parse(params, years=YEARS, layer_ids=list(LAYERS), fill_ids=FILL_LAYERS, countries=set(FOCUS_COUNTRIES),
-                  record_exists=lambda rid: data.record(rid) is not None, choices=link_choices(data))
+                  record_exists=lambda rid: data.record(rid) is not None, choices=link_choices(data, YEARS[1]))
     if state.year is not None:
         st.session_state["year"] = state.year
     if state.layers is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from markupsafe import Markup
 
 from ._dataset import Dataset
 from ._find import shown_in, years_label
@@ -18,6 +19,7 @@ from ._marks import MARK_LAYERS
 from ._messages import t
 from ._panel import SAFE_URL, record_view
 from ._templates import panel_words, render
+from ._view import country_name
 
 CITATION_FILE = Path(__file__).resolve().parents[1] / "CITATION.cff"
 
@@ -153,6 +155,18 @@ def section_heading(layer, items: list, apart: int | None) -> str:
     count = (t(layer.apart.profile_count, count=len(items), apart=apart) if layer.apart is not None and items
              else str(len(items)))
     return f"{t(layer.profile, default=layer.title)} ({count})"  # (a layer new to the catalogue: its title)
+
+
+def profile_html(dataset: Dataset, country: str, year: int) -> str:
+    """A country's profile as one block of HTML (layers/templates/profile.html), as the static export shows it."""
+    p = country_profile(dataset, country, year)
+    blocks = [{"layer": lid, "heading": heading, "none": none, "html": Markup(block)}  # made by the layer's template
+              for lid, (heading, none, block) in p.blocks.items()]
+    layers = {lid: dataset.layers[lid].layer for lid in p.sections}
+    sections = [{"heading": section_heading(layers[lid], items, p.apart.get(lid)), "records": items,
+                 "open": bool(items) and layers[lid].profile_open} for lid, items in p.sections.items()]
+    return render("profile.html", title=t("profile.title", country=country_name(country), year=year), blocks=blocks,
+                  sections=sections, none=t("profile.none", year=year))
 
 
 def _rgba(colour: str, opacity: float) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,28 +18,27 @@ from ._about import about_html
 from ._assets import copy_leaflet
 from ._compare import comparison_view
 from ._dataset import Dataset, load_dataset
-from ._details import cited_work, country_profile, legend_html, section_heading, shared_points
-from ._find import years_label
-from ._map import CENTER, DOT_STYLE, LABEL_ZOOMS, MIN_ZOOM, TOWN_AT, ZOOM, ZOOM_SNAP, data_json, esc, map_labels
-from ._marks import MARK_LAYERS, mark
+from ._details import cited_work, legend_html, profile_html, record_html, shared_points
+from ._find import shown_in, year_showing, years_label
+from ._map import (BASE_COUNTRY_STYLE, CENTER, MAX_ZOOM, MIN_ZOOM, NEIGHBOUR_STYLE, ZOOM, ZOOM_SNAP, base_data, esc)
+from ._marks import MARK_LAYERS, all_marks
 from ._messages import MESSAGES, t, template
-from ._pack import pack
-from ._panel import record_view
+from ._permalink import link_choices
 from ._records import DATA_DIR, BoundaryError, read_boundaries
 from ._schema import FOCUS_COUNTRIES
-from ._style import FOCUS_LAND, NEIGHBOUR_LAND, cluster_swatches, confidence_swatches, precision_swatches
-from ._templates import panel_words
-from ._timeline import Interned, fill_options, timeline
+from ._style import cluster_swatches, confidence_swatches, precision_swatches
+from ._templates import render
+from ._timeline import fill_options, timeline
 from ._validate import Problem
-from ._view import country_name, layer_title, palette_swatches, shown, status_at, word
+from ._view import country_name, layer_title, palette_swatches, shown, status_change, word
 
 YEARS = (2012, 2026)  # the app's slider (app.py)
 DEFAULT_YEAR = 2025
 BUDGET = 1_000_000  # bytes, before compression
 # Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
-SCRIPT_MESSAGES = ("profile.title", "profile.none", "panel.empty", "panel.not_in_year", "panel.show_in_year",
+SCRIPT_MESSAGES = ("panel.empty", "panel.not_in_year", "panel.show_in_year",
                    "panel.same_place", "legend.country_level", "export.earlier_status", "export.back", "cite.title",
-                   "cite.work", "cite.text", "cite.record", "cite.profile", "compare.title", "compare.note",
+                   "cite.work", "cite.text", "cite.record", "cite.profile",
                    "permalink.notice", "permalink.too_long", "permalink.bad_year", "permalink.not_a_year",
                    "permalink.bad_layers", "permalink.bad_layers_default", "permalink.one_fill", "permalink.bad_country",
                    "permalink.bad_record")
@@ -51,9 +52,11 @@ class ExportRefused(Exception):
         self.problems = problems
 
 
-PAGE_STYLE = _frontend.style("export/page.css", "map/cluster.css", "app/compare.css")
-PAGE_SCRIPT = _frontend.settings() + _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "map/compose.js",
-                                                        "export/unpack.js", "export/render.js", "export/page.js"))
+PAGE_STYLE = _frontend.style("map/map.css", "map/cluster.css", "export/page.css", "app/compare.css")
+# The app's own map scripts draw the map (its base, a year's marks, the selection); page.js adds the page around it.
+PAGE_SCRIPT = _frontend.settings() + _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
+                                                        "map/selection.js", "map/compose.js", "map/base_layers.js",
+                                                        "export/link.js", "export/page.js"))
 SHOWN = tuple(lid for lid, layer in LAYERS.items() if not layer.fills)  # switched on and off, each on its own
 FILLS = tuple(lid for lid, layer in LAYERS.items() if layer.fills)  # one at a time colours the countries
 
@@ -75,58 +78,19 @@ def _params_messages() -> tuple[str, ...]:
     return tuple(out)
 
 
-def _year(value: Any) -> int | None:
-    return None if pd.isna(value) else int(value)
-
-
 def _record(dataset: Dataset, layer_id: str, row: pd.Series) -> dict[str, Any]:
-    """One record: its years, countries and, for placed records, its mark (geometry, tooltip, style), as the app
-    draws it; its panel is in `views`."""
-    out = {"id": row["id"], "layer": layer_id, "name": row["name"], "countries": row["country"].split(";"),
-           "from": _year(row["year_from"]), "to": _year(row["year_to"]),
+    """What a record's panel needs beside its HTML: its name, countries and years (by year, the year that shows it:
+    itself, the nearest that does, or None when none of the map's years does; the app's rule, `year_showing`), and
+    for a project whose status changed, the status before and since (the map draws the earlier one)."""
+    shows = []
+    for year in range(YEARS[0], YEARS[1] + 1):
+        nearest = year_showing(row, year, YEARS)
+        shows.append(nearest if shown_in(row, nearest) else None)
+    out = {"layer": layer_id, "name": row["name"], "countries": row["country"].split(";"), "shows": shows,
            "span": years_label(row, lambda start: t("panel.span_open", start=start))}
-    if layer_id in MARK_LAYERS:  # a record without a place gets no geometry (not drawn) but keeps its status change
-        out.update(mark(layer_id, row))
-    if "since" in out:  # the words of the panel's note for a year before the current status began
-        out.update(statusBefore=word("status", status_at(row, out["since"] - 1)),
-                   statusNow=word("status", row["status"]))
-    return out
-
-
-class Snippets:
-    """One copy of each HTML block (consecutive years often repeat a country's status); None for no block."""
-
-    def __init__(self) -> None:
-        self.values: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def ref(self, html: str) -> int | None:
-        if not html:
-            return None
-        if html not in self._index:
-            self._index[html] = len(self.values)
-            self.values.append(html)
-        return self._index[html]
-
-
-def _profiles(dataset: Dataset) -> dict[str, Any]:
-    """Each country's profile in each year, as the app's country_profile makes it: its blocks (shared HTML snippets),
-    and the ids of its sections' records with how many each layer counts apart."""
-    snippets, sections = Snippets(), Interned()  # (years repeat a country's sections: each one is kept once)
-    years = range(YEARS[0], YEARS[1] + 1)
-    out: dict[str, Any] = {"blocks": {}, "sections": {}}
-    for code in FOCUS_COUNTRIES:
-        profiles = [country_profile(dataset, code, year) for year in years]
-        out["blocks"][code] = [{lid: snippets.ref(html) for lid, (_, _, html) in p.blocks.items()} for p in profiles]
-        out["sections"][code] = [sections.refs({lid: [[rid for rid, _ in items],
-                                                      section_heading(LAYERS[lid], items, p.apart.get(lid))]
-                                                for lid, items in p.sections.items()}) for p in profiles]
-    out["sectionTable"] = sections.values
-    first = country_profile(dataset, next(iter(FOCUS_COUNTRIES)), YEARS[0])
-    out["headings"] = {lid: [heading, template(LAYERS[lid].profile_block[1])]
-                       for lid, (heading, _, _) in first.blocks.items()}
-    out["open"] = {lid: LAYERS[lid].profile_open for lid in first.sections}
-    out["snippets"] = snippets.values
+    change = status_change(row) if layer_id in MARK_LAYERS and LAYERS[layer_id].lifecycle else None
+    if change is not None:
+        out.update(since=change[0], statusBefore=word("status", change[1]), statusNow=word("status", row["status"]))
     return out
 
 
@@ -138,8 +102,6 @@ def _colourings(dataset: Dataset) -> dict[str, Any]:
         entry: dict[str, Any] = {"param": colouring.param, "perYear": colouring.per_year}
         if colouring.per_year and colouring.choices:
             entry["choices"] = {str(y): colouring.choices(loaded.layer, loaded.frame, y) for y in range(YEARS[0], YEARS[1] + 1)}
-            all_values = sorted(set(loaded.frame[colouring.rows_field])) if colouring.rows_field else []
-            entry["values"] = all_values
         if colouring.note:
             entry["notes"] = {str(y): {choice or "": colouring.note(loaded.layer, loaded.frame, y, choice)
                                        for choice in fill_options(dataset, lid, y)}
@@ -183,60 +145,65 @@ def rounded(value: Any, places: int = 3) -> Any:
 NEIGHBOURS_REACH = box(11.0, 36.5, 28.0, 49.5)
 
 
-def _base(countries: dict, towns: dict) -> dict[str, Any]:
-    """The constant basemap: focus countries (clickable), muted neighbours, labels, and the towns the app shows."""
+def _lighter(countries: dict) -> dict:
+    """The boundaries the page draws: coordinates rounded, the neighbours cut to the map's reach."""
     def feature(f: dict) -> dict:
-        p, g = f["properties"], f["geometry"]
-        return {"type": "Feature", "properties": {"iso_a2": p["iso_a2"], "name": p["name"]},
-                "geometry": {"type": g["type"], "coordinates": rounded(g["coordinates"])}}
+        geometry = f["geometry"] if f["properties"]["focus"] else mapping(shape(f["geometry"]).intersection(NEIGHBOURS_REACH))
+        coordinates = rounded(json.loads(json.dumps(geometry["coordinates"])))
+        return {**f, "geometry": {"type": geometry["type"], "coordinates": coordinates}}
 
-    def neighbour(f: dict) -> dict:  # decoration around the six: cut to the map's reach
-        g = mapping(shape(f["geometry"]).intersection(NEIGHBOURS_REACH))
-        return {"type": "Feature", "properties": {"iso_a2": f["properties"]["iso_a2"]},
-                "geometry": {"type": g["type"], "coordinates": rounded(json.loads(json.dumps(g["coordinates"])), 3)}}
-
-    return {"focus": [feature(f) for f in countries["features"] if f["properties"]["focus"]],
-            "neighbours": [neighbour(f) for f in countries["features"] if not f["properties"]["focus"]],
-            # placed as the app's map places them: at its opening zoom, and again at each step further out
-            "labels": map_labels(countries, towns), "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT}
+    return {**countries, "features": [feature(f) for f in countries["features"]]}
 
 
 def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
-    """Everything the page needs, as plain JSON built by the app's own code: each year's view (the map's timeline),
-    records with their marks and packed panels, profiles, colourings, legends, the six countries' tables, basemap."""
+    """Everything the page needs, built by the app's own code: the map's base and marks as the app's map has them,
+    each year's view (the map's timeline), and the HTML of every panel, profile, key and table from the app's
+    templates; the page only picks what the reader's choices name."""
     rows = [(lid, row) for lid in SHOWN for _, row in dataset.layers[lid].frame.iterrows()]
-    records = [_record(dataset, lid, row) for lid, row in rows]
-    styles = Interned()  # a handful of mark styles, each kept once (records name theirs by index)
-    for r in records:
-        r.update(styles.refs({k: r[k] for k in ("style", "styleBefore") if k in r}))
     tl = timeline(dataset, countries, YEARS)
     tl["fills"] = {key: fill for key, fill in tl["fills"].items() if not key.endswith(":tiles")}  # no tiles here
-    # each record's panel as of the latest source: the view model the app renders too (its id and name are in
-    # `records`), packed (layers/_pack.py): the budget is 1 MB
-    views = pack([{k: v for k, v in record_view(dataset, lid, row, None).items() if k not in ("id", "title")}
-                  for lid, row in rows])
+    years = range(YEARS[0], YEARS[1] + 1)
     return {"years": list(YEARS), "year": DEFAULT_YEAR,
-            "view": {"center": list(CENTER), "zoom": ZOOM, "minZoom": MIN_ZOOM, "zoomSnap": ZOOM_SNAP},
+            "view": {"center": list(CENTER), "zoom": ZOOM, "minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM, "zoomSnap": ZOOM_SNAP},
             "layers": [{"id": lid, "kind": "fill" if layer.fills else "marks" if layer.marks else "dots",
                         "first": layer.first_view} for lid, layer in LAYERS.items()],
-            "timeline": tl, "dot": DOT_STYLE, "markStyles": styles.values,
+            "base": base_data(_lighter(countries), towns), "marks": all_marks(dataset), "timeline": tl,
+            "styles": {"focus": BASE_COUNTRY_STYLE, "neighbour": NEIGHBOUR_STYLE},
             # by year and layer drawn as marks: how many of its records that year have no place of their own
             "countryLevel": {str(y): {lid: shown(dataset.layers[lid].frame, y)[2] for lid in MARK_LAYERS
-                                      if dataset.layers[lid].ok} for y in range(YEARS[0], YEARS[1] + 1)},
-            "records": records, "views": views,
+                                      if dataset.layers[lid].ok} for y in years},
+            "records": {row["id"]: _record(dataset, lid, row) for lid, row in rows},
+            # each record's panel as of its latest source, the HTML the app's panel shows
+            "panels": {row["id"]: record_html(dataset, lid, row, None) for lid, row in rows},
             # records drawn on a point of another's (any year; the page keeps those its year shows, as the app does)
             "samePoint": shared_points(dataset),
-            "profiles": _profiles(dataset), "colourings": _colourings(dataset), "legends": _legends(dataset),
-            "base": _base(countries, towns), "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
+            "profiles": {code: [profile_html(dataset, code, y) for y in years] for code in FOCUS_COUNTRIES},
             # the six countries side by side, one table per year, shown while no record or country is chosen
-            "compare": pack([comparison_view(dataset, year) for year in range(YEARS[0], YEARS[1] + 1)]),
-            "styles": {"focus": {"fillColor": FOCUS_LAND, "fillOpacity": 1, "color": "#6f6a60", "weight": 1.4,
-                                 "dashArray": None},
-                       "neighbour": {"fillColor": NEIGHBOUR_LAND, "fillOpacity": 1, "color": "#b9b7b0", "weight": 0.8}},
+            "compare": [render("compare.html", v=comparison_view(dataset, y), with_note=True,
+                               title=t("compare.title", year=y)) for y in years],
+            "colourings": _colourings(dataset), "legends": _legends(dataset),
+            # what a link may name, for export/link.js (the app's layers._permalink.parse reads links by the same rules)
+            "link": {"years": list(YEARS), "layerIds": list(LAYERS), "fillIds": list(FILLS), "countries": list(FOCUS_COUNTRIES),
+                     "records": [row["id"] for _, row in rows], "choices": link_choices(dataset, YEARS[1])},
+            "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "attribution": esc(t("export.map_attribution")),
             "messages": {key: template(key) for key in SCRIPT_MESSAGES + _params_messages() + _singulars()}
-                        | {"cite.work": cited_work()},
-            "words": panel_words()}
+                        | {"cite.work": cited_work()}}
+
+
+def encoded(data: dict[str, Any]) -> str:
+    """The payload as the page carries it: JSON, gzip-compressed (the panels' HTML is 1 MB as text, 0.15 MB
+    compressed) and in base64, which holds no character that could end its <script> block."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(text, compresslevel=9, mtime=0)).decode("ascii")
+
+
+def read_payload(index_html: str) -> dict[str, Any]:
+    """The payload of an exported page (what its script decodes)."""
+    found = re.search(r'<script type="application/octet-stream" id="wb-data"[^>]*>([A-Za-z0-9+/=]*)</script>', index_html)
+    if found is None:
+        raise ValueError("the page has no data block")
+    return json.loads(gzip.decompress(base64.b64decode(found.group(1))))
 
 
 def _controls(dataset: Dataset) -> str:
@@ -302,7 +269,7 @@ def page(data: dict[str, Any], about: str, controls: str) -> str:
 <details id="wb-about"><summary>{esc(t("about.title"))}</summary>{about}</details>
 <p class="wb-attribution">{esc(t("export.attribution"))}</p>
 </aside>
-<script type="application/json" id="wb-data">{data_json(data)}</script>
+<script type="application/octet-stream" id="wb-data" data-old="{esc(t("export.old_browser"))}">{encoded(data)}</script>
 <script src="leaflet/leaflet.js"></script>
 <script src="leaflet/markercluster/leaflet.markercluster.js"></script>
 <script>{PAGE_SCRIPT}</script>

@@ -64,13 +64,6 @@ def script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def data_json(value: Any) -> str:
-    """Compact JSON for a <script type="application/json"> block: only what could end the block or open a comment in it
-    ("</", "<!--") is escaped, so the panels' markup costs no more than its own characters."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
-
-
 def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:
     """The towns' dots and names and the countries' names, placed for the opening zoom: what the app's map and the
     static export draw (`lat`, `lng`, `text`, box width `w`, `anchor` in the box, `css`, dot radius, 0 for none).
@@ -95,6 +88,18 @@ def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:
     return labels
 
 
+def base_data(countries: dict, towns: dict) -> dict[str, Any]:
+    """What the map draws that never changes with the year (`window.wbBase`, drawn by static/map/base_layers.js): the
+    six countries (clickable), their neighbours, the labels, the vaccine dot's style and the map's own words."""
+    focus = [f for f in countries["features"] if f["properties"]["focus"]]
+    neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+                  for f in countries["features"] if not f["properties"]["focus"]]
+    return {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
+            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": map_labels(countries, towns),
+            "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT, "dot": DOT_STYLE,
+            "text": {"details": t("map.details_below"), "details_label": t("map.details_below_label")}}
+
+
 def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None,
                    leaflet_prefix: str = LEAFLET_PREFIX, year_widget: str | None = None) -> str:
     """Everything on the map that does not change with the year, as a static script: borders and labels
@@ -102,13 +107,7 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
     draw a year's view (`window.wbView`, from a rerun or from the timeline), with the click, ready and year reporters
     and the map's year control. The browser loads it once; a rerun sends only which marks and fills to draw.
     `year_widget`, the key of the page's own year slider: the map follows it as it moves (`wbFollowSidebar`)."""
-    focus = [f for f in countries["features"] if f["properties"]["focus"]]
-    neighbours = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
-                  for f in countries["features"] if not f["properties"]["focus"]]
-    data = {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
-            "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": map_labels(countries, towns),
-            "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT, "dot": DOT_STYLE,
-            "text": {"details": t("map.details_below"), "details_label": t("map.details_below_label")}}
+    data = base_data(countries, towns)
     # Leaflet 1.9.3 guesses its icon folder wrong from the CSS path (a 404); saying it here saves a separate fetch,
     # as streamlit-folium loads scripts one after another.
     return (f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
@@ -169,7 +168,7 @@ def country_feature(feature: dict, tip: str | None = None) -> dict:
     p = feature["properties"]
     return {
         "type": "Feature",
-        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or f"<b>{esc(p['name'])}</b><br>Click for the country profile"},
+        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or f"<b>{esc(p['name'])}</b><br>{esc(t('map.country_tip'))}"},
         "geometry": feature["geometry"],
     }
 

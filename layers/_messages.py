@@ -231,7 +231,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cite.profile": "country profile, {year}",
         "yes": "yes",
         "no": "no",
-        "export.country_tip": "Click for the country profile",
+        "map.country_tip": "Click for the country profile",
         "tip.no_poll": "No poll of this series here in this year. Click for the country profile.",
         "export.earlier_status": "In {year} this project was {before} ({now} by {since}, according to its sources). "
         "The details below give its status as of the latest source.",
@@ -246,6 +246,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "repository, with the data files) lists what is missing or approximate and how to correct a record. Corrections "
         "are welcome, with a source.",
         "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
+        "export.old_browser": "This browser cannot read the map's data: a browser from 2023 or later is needed (Chrome or "
+                              "Edge 80, Firefox 113, Safari 16.4). The data is in geodata/ of the project's repository.",
     }
 }
 

@@ -99,6 +99,22 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
     return state
 
 
+def link_choices(dataset, last_year: int) -> dict[str, list[str]]:
+    """Each colouring's link parameter and the values a link may give it, in the registry's order: every year's
+    choices for one whose choice picks rows (any survey series), else the choices it offers (the diplomatic
+    statuses, as of `last_year`)."""
+    out = {}
+    for loaded in dataset.layers.values():
+        colouring = loaded.layer.colouring
+        if not loaded.layer.fills or colouring is None or not colouring.param:
+            continue
+        if colouring.rows_field:
+            out[colouring.param] = sorted(set(loaded.frame[colouring.rows_field])) if loaded.ok else []
+        else:
+            out[colouring.param] = [c for c, _ in colouring.choices(loaded.layer, loaded.frame, last_year)]
+    return out
+
+
 def encode(year: int, layers: list[str] | None, selection: tuple[str, str] | None, dimension: str | None = None,
            series: str | None = None, choices: Mapping[str, str] | None = None) -> dict[str, str]:
     """URL parameters for a view: the inverse of `parse` for valid views (layers, a dimension or series only when

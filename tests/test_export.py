@@ -4,7 +4,6 @@ cannot break out of its script, and no export at all from data that does not val
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 import re
 import shutil
 from html.parser import HTMLParser
@@ -14,9 +13,8 @@ from urllib.parse import urlparse
 import pytest
 
 from layers.__main__ import main
-from layers._export import export
-from layers._map import data_json, script_json
-from layers._pack import pack, unpack
+from layers._export import export, read_payload
+from layers._map import script_json
 from layers._records import DATA_DIR
 
 EVIL = "Stanari </script><script>alert(1)</script> <!-- & co"
@@ -37,7 +35,7 @@ class Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.refs += [(tag, value or "") for name, value in attrs if name in ("src", "href", "srcset", "poster", "data")]
         if tag in ("script", "style"):
-            self._into = self.data if ("type", "application/json") in attrs else self.code
+            self._into = self.data if ("type", "application/octet-stream") in attrs else self.code
 
     def handle_endtag(self, tag):
         self._into = None
@@ -48,9 +46,7 @@ class Tags(HTMLParser):
 
 
 def data_of(index: str) -> dict:
-    match = re.search(r'<script type="application/json" id="wb-data">(.*?)</script>', index, re.S)
-    assert match, "the data script is missing"
-    return json.loads(match.group(1))
+    return read_payload(index)
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -127,33 +123,25 @@ def script_elements(page: str) -> int:
     return parser.found
 
 
-def views_of(data: dict) -> list[dict]:
-    """The records' panels as the page unpacks them (layers/_pack.py, static/export/unpack.js)."""
-    return unpack(data["views"])
-
-
-def test_outside_links_are_only_sources_in_record_panels(out: Path) -> None:
+def test_outside_links_are_only_sources_in_panels_and_profiles(out: Path) -> None:
     data = data_of((out / "index.html").read_text(encoding="utf-8"))
-    snippets = data["profiles"]["snippets"]
-    text = json.dumps({k: v for k, v in data.items() if k not in ("records", "profiles", "views")})
+    markup = list(data["panels"].values()) + [html for years in data["profiles"].values() for html in years]
+    text = json.dumps({k: v for k, v in data.items() if k not in ("panels", "profiles")})
     assert not re.search(r"https?:", text)
-    links = [href for html in snippets for href in re.findall(r'href="([^"]*)"', html)]
-    views = views_of(data)
-    links += [s["url"] for v in views for s in v["sources"]] + [f["source"]["url"] for v in views for f in v["figures"]]
-    assert links and all(href.startswith(("http://", "https://")) for href in links)
-    assert not re.search(r"<(script|img|iframe|link|style)\b", "".join(snippets))
+    links = [href for html in markup for href in re.findall(r'href="([^"]*)"', html)]
+    assert len(links) > 500 and all(href.startswith(("http://", "https://")) for href in links)
+    assert not re.search(r"<(script|img|iframe|link|style)\b|\son\w+=", "".join(markup))
 
 
 def test_every_infrastructure_record_is_in_the_data(out: Path) -> None:
     data = data_of((out / "index.html").read_text(encoding="utf-8"))
     source = json.loads((DATA_DIR / "infrastructure.geojson").read_text(encoding="utf-8"))
     expected = {f["properties"]["id"] for f in source["features"]}
-    exported = [r["id"] for r in data["records"] if r["layer"] == "infrastructure"]
-    assert len(expected) >= 80 and sorted(exported) == sorted(expected)
-    stanari = next(r for r in data["records"] if r["id"] == "INF01")
-    view = views_of(data)[data["records"].index(stanari)]
+    exported = [rid for rid, r in data["records"].items() if r["layer"] == "infrastructure"]
+    assert len(expected) >= 80 and sorted(exported) == sorted(expected) and set(exported) <= set(data["panels"])
+    stanari = next(m for m in data["marks"] if m["id"] == "INF01")
     assert stanari["points"] == [[pytest.approx(44.759289), pytest.approx(17.823207)]]
-    assert any("300 MW" in "".join(r if isinstance(r, str) else r[0] for r in f["value"]) for f in view["facts"])
+    assert "300 MW" in data["panels"]["INF01"] and data["records"]["INF01"]["shows"][2016 - 2012] == 2016
 
 
 def test_year_control_matches_the_app(out: Path) -> None:
@@ -174,22 +162,6 @@ def test_script_json_leaves_no_markup() -> None:
     assert not set("<>&") & set(text) and json.loads(text) == {"name": EVIL}
 
 
-def test_packed_views_unpack_to_the_same_objects() -> None:
-    views = [{"title": "A", "facts": [{"label": "Country", "value": ["Serbia", ["Reuters", "https://r.example/x"]]}],
-              "note": None, "primary": True},
-             {"title": "B", "facts": [{"label": "Country", "value": ["Serbia"]}], "note": "Country", "primary": False}]
-    packed = pack(views)
-    assert unpack(packed) == views and "Country" in packed["strings"] and len(packed["keys"]) == 2
-    with pytest.raises(TypeError):
-        pack([{"value": 3}])  # numbers stand for shared strings in the packed form: a view must hold none
-
-
-def test_data_json_cannot_end_its_block_or_open_a_comment() -> None:
-    value = {"name": EVIL + " <!-- <script> </SCRIPT>"}
-    text = data_json(value)
-    assert "</" not in text and "<!--" not in text and json.loads(text) == value
-
-
 def test_a_name_with_a_script_tag_stays_data(tmp_path: Path) -> None:
     data_dir = copy_data(tmp_path)
     edit_record(data_dir, "INF01", name=EVIL)
@@ -198,9 +170,10 @@ def test_a_name_with_a_script_tag_stays_data(tmp_path: Path) -> None:
     assert "</script><script>alert(1)" not in index and "alert(1)</script>" not in index
     # as a browser parses the page (a script element's text is not markup): data, leaflet, its cluster plugin, page script
     assert script_elements(index) == 4 and index.lower().count("</script") == 4
-    stanari = next(r for r in data_of(index)["records"] if r["id"] == "INF01")
-    assert stanari["name"] == EVIL  # the exact text survives the escaping
-    # the panel is data, rendered with textContent by the page (tests/browser/test_hostile.py shows it as text)
+    data = data_of(index)
+    assert data["records"]["INF01"]["name"] == EVIL  # the exact text survives
+    # its panel is the app's, escaped by its template (tests/browser/test_hostile.py shows it as text)
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in data["panels"]["INF01"] and "<script" not in data["panels"]["INF01"]
 
 
 @pytest.mark.parametrize(

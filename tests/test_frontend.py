@@ -1,9 +1,10 @@
-"""The front-end files under static/: their own tests under Node's built-in runner, the export's unpacking of the
-real data, and the pinned streamlit-folium frontend that static/map/adapter.js relies on."""
+"""The front-end files under static/: their own tests under Node's built-in runner, and the pinned streamlit-folium
+frontend that static/map/adapter.js relies on."""
 
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from importlib.metadata import version
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 import streamlit_folium
 
-from layers import LAYERS
+from layers import FOCUS_COUNTRIES, LAYERS
 from layers._dataset import load_dataset
-from layers._pack import pack, unpack
-from layers._panel import record_view
+from layers._messages import MESSAGES
+from layers._permalink import link_choices, parse
 from layers._records import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,20 +34,6 @@ def test_the_front_end_files_pass_their_own_tests() -> None:
                             timeout=120)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout
-
-
-def test_the_export_script_unpacks_every_panel_as_python_built_it(tmp_path: Path) -> None:
-    data = load_dataset(LAYERS, DATA_DIR)
-    views = [record_view(data, lid, row, None) for lid, loaded in data.layers.items() for _, row in loaded.frame.iterrows()]
-    packed = pack(views)
-    assert unpack(packed) == views
-    (tmp_path / "packed.json").write_text(json.dumps(packed), encoding="utf-8")
-    script = ("const unpack = require(process.argv[1]); const fs = require('fs');"
-              "process.stdout.write(JSON.stringify(unpack(JSON.parse(fs.readFileSync(process.argv[2], 'utf8')))));")
-    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/unpack.js"), str(tmp_path / "packed.json")],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == views
 
 
 def test_the_pinned_streamlit_folium_frontend_still_has_what_the_adapter_uses() -> None:
@@ -77,3 +64,64 @@ def test_no_javascript_or_css_is_left_in_python_strings() -> None:
         text = path.read_text(encoding="utf-8")
         for marker in code:
             assert marker not in text, f"{path.name} holds front-end code ({marker!r}): move it under static/"
+
+
+def link_cases() -> list[list[list[str]]]:
+    """Links as (key, value) pairs: hand-picked ones, then random ones from pieces that matter to the rules."""
+    cases = [[], [["year", "2016"]], [["year", " 2016\u2003"]], [["year", "2011"]], [["year", "²"]], [["year", "20l6"]],
+             [["year", "2016"], ["year", "2020"]], [["year", "9" * 600]], [["layers", ""]], [["layers", "infrastructure,,x"]],
+             [["layers", "nope,also"]], [["layers", "diplomacy,sentiment,events"]], [["layers", "events, events ,vaccines"]],
+             [["dimension", "eu"]], [["dimension", "EU"]], [["series", "iea-relations-grade"]], [["series", "x" * 60]],
+             [["country", "rs"]], [["country", " xk "]], [["country", "Serbia"]], [["country", " Serbia "]], [["record", "inf01"]],
+             [["record", "INF01"], ["country", "AL"]], [["record", "../etc/passwd"]], [["record", "\u00dfINF"]],
+             [["layers", "a" * 40 + ",b,c,d,e,f,g"]], [["year", "\x1c2016\x1f"]], [["year", "\ufeff2016"]],
+             [["record", "\u0130NF01"]], [["country", "\u0131t"]]]
+    pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"],
+              "layers": ["infrastructure", "diplomacy", "sentiment", "vaccines", "events", "surveillance", "x", " ", ""],
+              "dimension": ["nato", "eu", "visa_china", "Nato", " eu", "zzz"],
+              "series": ["iea-relations-grade", "nope", ""],
+              "country": ["RS", "xk", "BA ", "ZZ", " zz", "", "ß"],
+              "record": ["INF01", "inf02", "SUR01", "sur01 ", "X" * 70, "", "INF0\u0131"]}
+    rng = random.Random(7)
+    for _ in range(300):
+        link = []
+        for key in rng.sample(sorted(pieces), rng.randint(1, 4)):
+            if key == "layers":
+                link.append([key, ",".join(rng.choice(pieces[key]) for _ in range(rng.randint(0, 4)))])
+            else:
+                link.append([key, rng.choice(pieces[key])])
+        cases.append(link)
+    return cases
+
+
+def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path) -> None:
+    """static/export/link.js and layers/_permalink.py `parse` give the same view and the same notices for every
+    link, the shipped data's layers, records and choices as their spec."""
+    data = load_dataset(LAYERS, DATA_DIR)
+    fills = [lid for lid, layer in LAYERS.items() if layer.fills]
+    records = [rid for loaded in data.layers.values() for rid in loaded.frame["id"]]
+    spec = {"years": [2012, 2026], "layerIds": list(LAYERS), "fillIds": fills, "countries": list(FOCUS_COUNTRIES),
+            "records": records, "choices": link_choices(data, 2026)}
+    cases = link_cases()
+    expected = []
+    for link in cases:
+        params: dict[str, list[str]] = {}
+        for key, value in link:
+            params.setdefault(key, []).append(value)
+        state = parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=fills, countries=set(FOCUS_COUNTRIES),
+                      record_exists=set(records).__contains__, choices=spec["choices"])
+        expected.append({"year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
+                         "record": state.record, "notices": state.notices})
+    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "messages": MESSAGES["en"]}), encoding="utf-8")
+    script = ("const read = require(process.argv[1]); const fs = require('fs');"
+              "const {spec, cases, messages} = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));"
+              # the page's own `fmt` (static/export/page.js): a count of 1 takes the singular
+              "const fmt = (key, v) => ((v && v.count === 1 && messages[key + '.one']) || messages[key])"
+              "  .replace(/\\{(\\w+)\\}/g, (_, name) => String(v[name]));"
+              "process.stdout.write(JSON.stringify(cases.map((link) => read(link, spec, fmt))));")
+    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/link.js"), str(tmp_path / "in.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for link, python, node in zip(cases, expected, json.loads(result.stdout), strict=True):
+        assert node == python, link
+    assert sum(bool(e["notices"]) for e in expected) > 100 and sum(e["record"] is not None for e in expected) > 20

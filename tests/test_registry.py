@@ -32,7 +32,7 @@ from layers._details import country_profile, record_html
 from layers._compare import countries_compared, comparison_html
 from layers._downloads import dataset_zip, to_csv, to_geojson, view_records
 from layers._permalink import encode, parse
-from layers._export import export
+from layers._export import export, read_payload
 from layers._timeline import timeline
 
 out = {}
@@ -63,9 +63,9 @@ out["link"] = [state.layers, state.record, state.notices, encode(2025, ["ports"]
 target = Path(sys.argv[1])
 export(target, data_dir())
 page = (target / "index.html").read_text(encoding="utf-8")
-payload = json.loads(page.split('<script type="application/json" id="wb-data">')[1].split("</script>")[0])
-out["export_records"] = sorted(r["id"] for r in payload["records"] if r["layer"] == "ports")
-out["export_points"] = [r.get("points") for r in payload["records"] if r["id"] == "PORT1"]
+payload = read_payload(page)
+out["export_records"] = sorted(rid for rid, r in payload["records"].items() if r["layer"] == "ports")
+out["export_points"] = [m.get("points") for m in payload["marks"] if m["id"] == "PORT1"]
 out["export_key"] = "Ports (test layer)" in payload["legends"].get("ports", "")
 out["export_switch"] = 'value="ports"' in page
 print(json.dumps(out))

@@ -3,9 +3,12 @@ window.wbReportClicks = function (group) {
   if (!group.getLayers || group.wbReports) { return; }
   group.wbReports = true;
   group.on("click", function (e) {
-    var layer = e.sourceTarget, host = window.wbHost();
-    var props = layer && layer.feature && layer.feature.properties;
-    if (!host || !props || (props.kind !== "record" && props.kind !== "country")) { return; }
+    var layer = e.sourceTarget, props = layer && layer.feature && layer.feature.properties;
+    if (e.wbTaken || !props || (props.kind !== "record" && props.kind !== "country")) { return; }
+    e.wbTaken = true;  // once, though nested groups all hear it (Leaflet copies the event's fields upwards)
+    if (window.wbPicked) { window.wbPicked(props.kind, props.kind === "record" ? props.id : props.iso_a2); return; }
+    var host = window.wbHost();  // the static export has no host: its page takes the click (`wbPicked`) instead
+    if (!host) { return; }
     // One stamp per click, shared by the nested groups it reaches (Leaflet copies the event's fields upwards), so
     // Python can tell a new click on the same mark from the value it already has.
     props.clicked_at = e.wbStamp = e.wbStamp || (e.originalEvent && e.originalEvent.timeStamp) || performance.now();
@@ -29,7 +32,7 @@ window.wbReportReady = function () {
   // After the map's first frame is painted, tell Python the map is drawn (app.py then draws its controls, which
   // would otherwise hold up this frame), with `wb_ready`.
   requestAnimationFrame(function () { setTimeout(function () {
-    var host = window.wbHost();
+    var host = window.wbHost && window.wbHost();  // none in the static export
     if (host) { window.wbSend(host, {wb_ready: true}); }
   }, 0); });
 };

@@ -378,3 +378,17 @@ def test_zoomed_out_the_town_names_are_placed_again_as_in_the_app(page, index_ur
     out = town_names_at(labels, LABEL_ZOOMS, zoom - 1)
     assert out != town_names_at(labels, LABEL_ZOOMS, zoom)
     assert wait_for(lambda: page.evaluate(TOWN_NAMES_JS) == out)
+
+
+def test_a_browser_that_cannot_unpack_the_data_says_so(page, index_url) -> None:
+    page.add_init_script("delete window.DecompressionStream")  # as in a browser from before 2023
+    page.goto(index_url)
+    assert wait_for(lambda: "a browser from 2023 or later is needed" in panel(page))
+    assert page.locator("path.leaflet-interactive").count() == 0
+
+
+def test_a_link_from_an_embedding_page_opens_its_view(page, index_url) -> None:
+    open_export(page, index_url + "#year=2025")
+    page.evaluate("() => { location.hash = 'year=2016&record=inf01&layers=infrastructure,nope'; }")
+    assert wait_for(lambda: "unknown layer nope" in panel(page) and "Stanari" in panel(page))
+    assert page.evaluate("() => window.wbExport.year()") == 2016 and address(page).endswith("#year=2016&layers=infrastructure&record=INF01")
