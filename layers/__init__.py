@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from ._layer import Colouring, Layer, filter_records, in_year, load_layer
-from ._schema import FOCUS_COUNTRIES, Field
+from ._schema import DEFAULT_YEAR, FOCUS_COUNTRIES, YEARS, Field
 
-__all__ = ["LAYERS", "FOCUS_COUNTRIES", "Colouring", "Field", "Layer", "filter_records", "in_year", "load_layer"]
+__all__ = ["LAYERS", "DEFAULT_YEAR", "FOCUS_COUNTRIES", "YEARS", "Colouring", "Field", "Layer", "filter_records",
+           "in_year", "load_layer"]
 EXTRA_PATH = "WB_LAYER_PATH"
 
 

@@ -4,15 +4,15 @@ it, from the schema's own vocabularies, so it cannot drift from the records or t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._coverage import headline
 from ._dataset import Dataset
 from ._details import md_escape
-from ._map import esc
 from ._messages import t
 from ._schema import VOCABULARIES
+from ._templates import render
 from ._view import layer_title
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -92,31 +92,12 @@ def about_markdown(dataset: Dataset) -> str:
                         *about.closing])
 
 
-CATALOGUE_EMPHASIS = ((re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
-                      (re.compile(r"\*(.+?)\*"), r"<em>\1</em>"))
-
-
-def catalogue_html(text: str) -> str:
-    """A catalogue message as HTML: escaped, then its own **bold** and *italic* (never used on data)."""
-    html = esc(text)
-    for pattern, tag in CATALOGUE_EMPHASIS:
-        html = pattern.sub(tag, html)
-    return html
-
-
 def about_html(dataset: Dataset) -> str:
-    """The section for the static export, which has no Markdown renderer; its corrections point to the repository."""
+    """The section for the static export (layers/templates/about.html), which has no Markdown renderer; its
+    corrections point to the repository."""
     about = about_parts(dataset, gaps_key="export.about_gaps")
-
-    def listing(rows: Iterable[tuple[str, str]]) -> str:
-        return "<ul>" + "".join(f"<li><strong>{esc(term)}</strong>{rest}</li>" for term, rest in rows) + "</ul>"
-
-    return "".join([
-        f"<p>{esc(holdings_text(about.held, str))}</p>",
-        listing((title, f" ({count}): {esc(description)}") for title, count, description in about.layers),
-        f"<p><strong>{esc(t('about.confidence'))}</strong></p>",
-        listing((word, f": {esc(meaning)}") for word, meaning in about.confidence),
-        f"<p><strong>{esc(t('about.precision'))}</strong></p>",
-        listing((word, f": {esc(meaning)}") for word, meaning in about.precision),
-        *(f"<p>{catalogue_html(text)}</p>" for text in about.closing),
-    ])
+    return render("about.html", holdings=holdings_text(about.held, str),
+                  layers=[(title, f" ({count}): {description}") for title, count, description in about.layers],
+                  confidence_title=t("about.confidence"), confidence=[(w, f": {m}") for w, m in about.confidence],
+                  precision_title=t("about.precision"), precision=[(w, f": {m}") for w, m in about.precision],
+                  closing=about.closing)

@@ -14,7 +14,6 @@ from markupsafe import Markup
 from ._dataset import Dataset
 from ._find import shown_in, years_label
 from ._layer import apart_mask, shown_mask
-from ._map import esc
 from ._marks import MARK_LAYERS
 from ._messages import t
 from ._panel import SAFE_URL, record_view
@@ -43,16 +42,6 @@ def md_escape(text: object) -> str:
     """Text from data, shown literally where Streamlit renders Markdown (button labels, notices)."""
     flat = " ".join(str(text).split())
     return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in flat)
-
-
-NEW_TAB = ' target="_blank" rel="noopener noreferrer nofollow"'  # every source link: a new tab that is told nothing
-
-
-def link(url: str, text: str) -> str:
-    """A link only for http(s) URLs; anything else is shown as plain text."""
-    if not SAFE_URL.match(url or ""):
-        return esc(text)
-    return f'<a href="{esc(url)}"{NEW_TAB}>{esc(text)}</a>'
 
 
 def _points(geometry) -> set[tuple[float, float]]:
@@ -97,15 +86,15 @@ def record_html(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
 
 
 def citation_html(name: str, what: str, app_url: str | None, params: dict[str, str], accessed: str) -> str:
-    """How to cite what the panel shows, with a link that opens it again (the reader's own address for the app, so
-    a link copied inside an embedding article still leads here); without a usable address, the citation alone."""
+    """How to cite what the panel shows (layers/templates/cite.html), with a link that opens it again (the reader's
+    own address for the app, so a link copied inside an embedding article still leads here); without a usable
+    address, the citation alone."""
     address = None
     if app_url and SAFE_URL.match(app_url):  # the app's own address: any query or fragment on it is dropped
         scheme, host, path, _, _ = urlsplit(app_url)
         address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params, safe=","), ""))
     text = t("cite.text", name=name, what=what, work=cited_work(), accessed=accessed)
-    return (f"<h4>{esc(t('cite.title'))}</h4><p class='wb-cite'>{esc(text)}"
-            + (f" {link(address, address)}" if address else "") + "</p>")
+    return render("cite.html", title=t("cite.title"), text=text, address=address)
 
 
 def cited_work() -> str:
@@ -174,23 +163,19 @@ def _rgba(colour: str, opacity: float) -> str:
     return f"rgba({r},{g},{b},{opacity})"
 
 
+def sample_css(swatch) -> str:
+    """The inline CSS of a key entry's small sample: a line, a filled square or a dot, in its colour and outline."""
+    border = "dashed" if swatch.dash and swatch.dash.split()[0] != "1" else "dotted" if swatch.dash else "solid"
+    if swatch.shape == "line":
+        return f"width:22px;height:0;border-top:4px {border} {swatch.colour};border-radius:0"
+    if swatch.shape == "fill":
+        return f"width:20px;height:13px;background:{swatch.colour};border:1px {border} #5d574b;border-radius:2px"
+    return (f"width:12px;height:12px;background:{_rgba(swatch.colour, swatch.fill_opacity)};"
+            f"border:1.6px {border} #1f1f1f;border-radius:50%")
+
+
 def legend_html(title: str, swatches: list) -> str:
-    """A legend block: one small CSS sample per entry (dot, line or fill) and its meaning."""
-    rows = []
-    for s in swatches:
-        if s.shape == "note":
-            rows.append(f'<div class="wb-legend-note">{esc(s.label)}</div>')
-            continue
-        border = "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
-        if s.shape == "count":  # a group of marks (static/map/cluster.css), drawn small
-            rows.append(f'<div class="wb-swatch"><span class="wb-sample wb-cluster wb-cluster-sample">'
-                        f'<span class="wb-cluster-count">3</span></span><span>{esc(s.label)}</span></div>')
-            continue
-        if s.shape == "line":
-            style = f"width:22px;height:0;border-top:4px {border} {s.colour};border-radius:0"
-        elif s.shape == "fill":
-            style = f"width:20px;height:13px;background:{s.colour};border:1px {border} #5d574b;border-radius:2px"
-        else:
-            style = f"width:12px;height:12px;background:{_rgba(s.colour, s.fill_opacity)};border:1.6px {border} #1f1f1f;border-radius:50%"
-        rows.append(f'<div class="wb-swatch"><span class="wb-sample" style="{style}"></span><span>{esc(s.label)}</span></div>')
-    return f"<div class='wb-legend'><div class='wb-legend-title'>{esc(title)}</div>{''.join(rows)}</div>"
+    """A key block (layers/templates/legend.html): one small CSS sample per entry (dot, line or fill), its meaning."""
+    rows = [{"shape": s.shape, "label": s.label, "css": "" if s.shape in ("note", "count") else sample_css(s)}
+            for s in swatches]
+    return render("legend.html", title=title, rows=rows)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 from shapely.geometry import box, mapping, shape
 
 from . import LAYERS, _frontend
@@ -25,15 +26,13 @@ from ._marks import MARK_LAYERS, all_marks
 from ._messages import MESSAGES, t, template
 from ._permalink import link_choices
 from ._records import DATA_DIR, BoundaryError, read_boundaries
-from ._schema import FOCUS_COUNTRIES
+from ._schema import DEFAULT_YEAR, FOCUS_COUNTRIES, YEARS
 from ._style import cluster_swatches, confidence_swatches, precision_swatches
 from ._templates import render
 from ._timeline import fill_options, timeline
 from ._validate import Problem
 from ._view import country_name, layer_title, palette_swatches, shown, status_change, word
 
-YEARS = (2012, 2026)  # the app's slider (app.py)
-DEFAULT_YEAR = 2025
 BUDGET = 1_000_000  # bytes, before compression
 # Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
 SCRIPT_MESSAGES = ("panel.empty", "panel.not_in_year", "panel.show_in_year",
@@ -206,12 +205,9 @@ def read_payload(index_html: str) -> dict[str, Any]:
     return json.loads(gzip.decompress(base64.b64decode(found.group(1))))
 
 
-def _controls(dataset: Dataset) -> str:
-    """Year, layer switches and country colours, as in the app's sidebar (the first view's colouring chosen)."""
-    years = f'min="{YEARS[0]}" max="{YEARS[1]}" step="1" value="{DEFAULT_YEAR}"'
-    boxes = "".join(f'<label class="wb-check"><input type="checkbox" name="layer" value="{lid}"'
-                    f'{" checked" if LAYERS[lid].first_view else ""}> {esc(layer_title(LAYERS[lid]))}</label>'
-                    for lid in SHOWN)
+def _fills(dataset: Dataset) -> list[tuple[str, str]]:
+    """The country-colour menu, as the app's sidebar offers it: none, or a colouring (by each of its choices where
+    they are the same every year)."""
     fills = [("none", t("control.fill_none"))]
     for lid in FILLS:
         layer, loaded = LAYERS[lid], dataset.layers[lid]
@@ -220,62 +216,24 @@ def _controls(dataset: Dataset) -> str:
                       for c, title in layer.colouring.choices(layer, loaded.frame, DEFAULT_YEAR)]
         else:
             fills.append((lid, layer_title(layer)))
+    return fills
+
+
+def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
+    """index.html (layers/templates/export.html): the controls as in the app's sidebar, with the first view's layers
+    and colouring chosen."""
+    fills = _fills(dataset)
     first = next((value for value, _ in fills if value.split(":")[0] in FILLS and LAYERS[value.split(":")[0]].first_view),
                  "none")
-    options = "".join(f'<option value="{value}"{" selected" if value == first else ""}>{esc(label)}</option>'
-                      for value, label in fills)
     per_year = next((LAYERS[lid].colouring for lid in FILLS if LAYERS[lid].colouring.per_year), None)
-    choice = ""
-    if per_year is not None:  # a colouring with choices of their own each year (the year's survey series)
-        choice = (f'<div id="wb-series-box" hidden><label class="wb-label-block" for="wb-series">'
-                  f'{esc(t(per_year.control))}</label><select id="wb-series"></select>'
-                  f'<p id="wb-series-years" class="wb-help"></p></div><p id="wb-no-waves" class="wb-help" hidden></p>')
-    return (f'<div class="wb-year"><label for="wb-year">{esc(t("control.year"))}</label>'
-            f'<output id="wb-year-out" for="wb-year">{DEFAULT_YEAR}</output></div>'
-            f'<input type="range" id="wb-year" {years} title="{esc(t("control.year_help"))}">'
-            f'<p class="wb-help">{esc(t("control.year_help"))}</p>'
-            f'<fieldset><legend>{esc(t("control.layers"))}</legend>{boxes}</fieldset>'
-            f'<label class="wb-label-block" for="wb-fill">{esc(t("control.fill"))}</label>'
-            f'<select id="wb-fill">{options}</select>{choice}')
-
-
-def page(data: dict[str, Any], about: str, controls: str) -> str:
-    """index.html: markup, CSS, the data as escaped JSON, and the script; assets by relative path only."""
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{esc(t("app.title"))}</title>
-<link rel="stylesheet" href="leaflet/leaflet.css">
-<link rel="stylesheet" href="leaflet/markercluster/MarkerCluster.css">
-{PAGE_STYLE}
-</head>
-<body>
-<header id="wb-head">
-<h1>{esc(t("app.title"))}</h1>
-<p class="wb-sub">{esc(t("app.subtitle"))}</p>
-</header>
-<section id="wb-controls" aria-label="{esc(t("export.controls_label"))}">
-{controls}
-</section>
-<main id="wb-map" aria-label="{esc(t("export.map_label"))}"><noscript>{esc(t("export.noscript"))}</noscript></main>
-<section id="wb-panel" aria-live="polite"></section>
-<aside id="wb-key">
-<h2>{esc(t("legend.title"))}</h2>
-<div id="wb-legend"></div>
-<p id="wb-country-level" class="wb-help"></p>
-<details id="wb-about"><summary>{esc(t("about.title"))}</summary>{about}</details>
-<p class="wb-attribution">{esc(t("export.attribution"))}</p>
-</aside>
-<script type="application/octet-stream" id="wb-data" data-old="{esc(t("export.old_browser"))}">{encoded(data)}</script>
-<script src="leaflet/leaflet.js"></script>
-<script src="leaflet/markercluster/leaflet.markercluster.js"></script>
-<script>{PAGE_SCRIPT}</script>
-</body>
-</html>
-"""
+    keys = {"title": "app.title", "subtitle": "app.subtitle", "controls_label": "export.controls_label",
+            "year": "control.year", "year_help": "control.year_help", "layers": "control.layers", "fill": "control.fill",
+            "map_label": "export.map_label", "noscript": "export.noscript", "legend": "legend.title",
+            "about": "about.title", "attribution": "export.attribution", "old_browser": "export.old_browser"}
+    return render("export.html", lang="en", text={name: t(key) for name, key in keys.items()}, years=YEARS,
+                  year=DEFAULT_YEAR, switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
+                  fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
+                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(PAGE_SCRIPT), data=encoded(data)) + "\n"
 
 
 @dataclass
@@ -303,7 +261,7 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
         countries, towns = read_boundaries(data_dir)
     except BoundaryError as error:
         raise ExportRefused(error.problems) from None
-    html = page(payload(dataset, countries, towns), about_html(dataset), _controls(dataset))
+    html = page(dataset, payload(dataset, countries, towns), about_html(dataset))
     files = [out_dir / "index.html", *copy_leaflet(out_dir / "leaflet")]  # the pinned wheels' files; no source maps
     files[0].write_text(html, encoding="utf-8", newline="\n")
     return Export(files, *sizes(files))

@@ -13,6 +13,7 @@ from jinja2 import Template
 
 from . import _frontend
 from ._messages import t
+from ._templates import part
 from ._preview import preview_css, preview_html, preview_svg
 from ._towns import GAP_PX, shown_towns
 from ._style import (
@@ -168,7 +169,7 @@ def country_feature(feature: dict, tip: str | None = None) -> dict:
     p = feature["properties"]
     return {
         "type": "Feature",
-        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or f"<b>{esc(p['name'])}</b><br>{esc(t('map.country_tip'))}"},
+        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or part("tip", p["name"], [t("map.country_tip")])},
         "geometry": feature["geometry"],
     }
 

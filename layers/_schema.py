@@ -15,6 +15,8 @@ FOCUS_COUNTRIES: dict[str, str] = {
 }
 
 YEAR_MIN, YEAR_MAX = 1945, 2040
+# The years the dashboard's year control spans (app and export), and the year a first view shows.
+YEARS, DEFAULT_YEAR = (2012, 2026), 2025
 
 VOCABULARIES: dict[str, dict[str, str]] = {
     "confidence": {

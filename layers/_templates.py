@@ -1,4 +1,5 @@
-"""HTML from Jinja2 templates (layers/templates/), autoescaped: data is always text, never markup."""
+"""HTML from Jinja2 templates (layers/templates/), autoescaped: data is always text, never markup (`Markup` marks
+HTML a template already made)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from ._messages import t
+
+__all__ = ["Markup", "emphasis", "environment", "panel_words", "part", "render", "rich_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -24,6 +28,16 @@ class OneLineLoader(FileSystemLoader):
 
 
 SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+CATALOGUE_EMPHASIS = ((re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
+                      (re.compile(r"\*(.+?)\*"), r"<em>\1</em>"))
+
+
+def emphasis(text: str) -> Markup:
+    """A catalogue message as HTML: escaped, then its own **bold** and *italic* (never used on data)."""
+    html = str(escape(text))
+    for pattern, tag in CATALOGUE_EMPHASIS:
+        html = pattern.sub(tag, html)
+    return Markup(html)
 
 
 @cache
@@ -31,6 +45,7 @@ def environment() -> Environment:
     env = Environment(loader=OneLineLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined)
     env.tests["http"] = lambda url: bool(url) and bool(SAFE_URL.match(str(url)))  # only http(s) links, ever
+    env.filters["emphasis"] = emphasis
     return env
 
 
@@ -44,6 +59,11 @@ def panel_words() -> dict[str, str]:
 def render(name: str, **values: Any) -> str:
     """A template filled with plain values."""
     return environment().get_template(name).render(**values)
+
+
+def part(name: str, *args: Any) -> str:
+    """One of the small pieces of layers/templates/parts.html (`tip`, `app_title`, `panel`)."""
+    return str(getattr(environment().get_template("parts.html").module, name)(*args))
 
 
 def rich_html(runs: list) -> str:

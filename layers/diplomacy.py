@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._layer import Colouring, Layer, in_year, shown_mask
-from ._map import esc
+from ._templates import part
 from ._messages import t
 from ._schema import Field
 from ._style import NO_DATA, Swatch
@@ -22,7 +22,7 @@ def draw(layer: Layer, frame: pd.DataFrame, year: int, dimension: str | None) ->
     for country, value in zip(frame["country"].to_numpy()[keep], frame[dimension].to_numpy()[keep]):  # two columns
         colour, label = palette[value]
         colours[country] = colour
-        tips[country] = f"<b>{esc(country_name(country))} {year}</b><br>{esc(t('field.' + dimension))}: {esc(label)}"
+        tips[country] = part("tip", f"{country_name(country)} {year}", [f"{t('field.' + dimension)}: {label}"])
     swatches = palette_swatches(layer, dimension, shape="fill") + [Swatch(t("legend.no_data"), NO_DATA, shape="fill",
                                                                           dash="3 4")]
     return colours, tips, swatches

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ._layer import Colouring, Layer, by_country, filter_records, in_year, rows_of
-from ._map import esc
+from ._templates import part
 from ._messages import t
 from ._schema import FOCUS_COUNTRIES, Field
 from ._style import NO_DATA, Swatch, ramp
@@ -60,13 +60,12 @@ def draw(layer: Layer, frame: pd.DataFrame, year: int, series: str | None) -> tu
     colours, tips = {}, {}
     columns = ("country", "value", "value_qualifier", "metric", "pollster", "publisher", "question")
     for country, waves in by_country(rows_of(frame, keep, columns)).items():
-        figures = [esc(poll_figure(w)) for w in waves]
         colours[country] = ramp(float(waves[0]["value"])) if len(waves) == 1 else DISAGREE
-        question = esc(waves[0]["question"])
-        tips[country] = f"<b>{esc(country_name(country))} {year}</b><br>{' or '.join(figures)}<br><i>{question}</i>"
+        tips[country] = part("tip", f"{country_name(country)} {year}", [" or ".join(poll_figure(w) for w in waves)],
+                             waves[0]["question"])
     for country in FOCUS_COUNTRIES:  # a country this wave did not poll says so, rather than only "click for more"
         if country not in tips:
-            tips[country] = f"<b>{esc(country_name(country))} {year}</b><br>{esc(t('tip.no_poll'))}"
+            tips[country] = part("tip", f"{country_name(country)} {year}", [t("tip.no_poll")])
     return colours, tips, swatches()
 
 

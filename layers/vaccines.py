@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._layer import Colouring, Layer, by_country, in_year, rows_of
-from ._map import esc
+from ._templates import part
 from ._messages import t
 from ._schema import Field
 from ._style import Swatch
@@ -21,8 +21,7 @@ def draw(layer: Layer, frame: pd.DataFrame, year: int, choice: str | None = None
     for country, deliveries in by_country(rows_of(frame, keep, ("country", "mode", "name"))).items():
         chinese = any(r["mode"] != "none" for r in deliveries)
         colours[country] = gold if chinese else "#ffffff"
-        lines = [esc(r["name"]) for r in deliveries]
-        tips[country] = f"<b>{esc(country_name(country))} {year}</b><br>" + "<br>".join(lines)
+        tips[country] = part("tip", f"{country_name(country)} {year}", [r["name"] for r in deliveries])
     return colours, tips, [Swatch(t("legend.vaccines.delivered"), gold), Swatch(t("legend.vaccines.none"), "#ffffff")]
 
 

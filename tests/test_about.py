@@ -10,7 +10,8 @@ import pytest
 from data_files import raw_records
 
 from layers import LAYERS
-from layers._about import about_html, about_markdown, catalogue_html, holdings
+from layers._about import about_html, about_markdown, holdings
+from layers._templates import emphasis
 from layers._dataset import load_dataset
 from layers._map import esc
 from layers._records import DATA_DIR
@@ -64,12 +65,12 @@ def test_the_static_exports_html_points_to_the_repository_and_keeps_the_catalogu
     held = holdings(data)
     assert f"{held.figures} sourced figures, and {held.sources} distinct sources" in page and held.newest in page
     assert "<strong>Where sources disagree</strong>" in page and "<em>sources disagree</em>" in page
-    assert "project&#x27;s repository" in page and "ZIP" not in page  # the export has no downloads
+    assert "project&#39;s repository" in page and "ZIP" not in page  # the export has no downloads
     assert "*" not in page
 
 
 def test_only_the_catalogues_own_emphasis_becomes_markup() -> None:
-    assert catalogue_html("a <b>&</b> **bold** and *it*") == "a &lt;b&gt;&amp;&lt;/b&gt; <strong>bold</strong> and <em>it</em>"
+    assert emphasis("a <b>&</b> **bold** and *it*") == "a &lt;b&gt;&amp;&lt;/b&gt; <strong>bold</strong> and <em>it</em>"
 
 
 def test_a_title_or_description_with_markup_stays_text_in_the_exports_html(monkeypatch) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import json
 import time
 from pathlib import Path
 
 import streamlit
+from markupsafe import escape
 from streamlit.testing.v1 import AppTest
 
 from layers import LAYERS
@@ -216,7 +216,7 @@ def test_unknown_record_click_is_a_notice_not_an_error(click) -> None:
 def test_country_colour_controls_drive_the_map_in_the_same_run() -> None:
     """The map is sent before the sidebar is drawn, so it reads the widgets' values first; they must agree."""
     frame = load_dataset(LAYERS).layers["sentiment"].frame
-    question = lambda series: html.escape(frame.loc[frame["series"] == series, "question"].iloc[0])  # noqa: E731
+    question = lambda series: str(escape(frame.loc[frame["series"] == series, "question"].iloc[0]))  # noqa: E731
     at = make_app().run()
     at.selectbox(key="dimension").set_value("prc_recognition").run()
     assert '"XK":{"fillColor":"#9db4b0"' in map_args(at)["feature_group"]  # Kosovo: not recognised by the PRC
@@ -257,12 +257,12 @@ def test_a_new_click_on_the_mark_already_reported_opens_it_again(click) -> None:
 
 
 def test_a_failing_panel_leaves_the_map_and_controls_working(click, monkeypatch) -> None:
-    import layers._details
+    import dashboard.cached
 
     def broken(*args, **kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr(layers._details, "record_html", broken)
+    monkeypatch.setattr(dashboard.cached, "record_html", broken)
     streamlit.cache_resource.clear()  # a panel made by an earlier test would be served from the cache
     click({"kind": "record", "id": "INF01", "layer": "infrastructure"})
     at = make_app().run()

@@ -1,0 +1,97 @@
+"""The details panel beside the map: a record's details or a country's profile in the year, with how to cite it;
+rerun alone after a click (a Streamlit fragment)."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import streamlit as st
+
+from layers import FOCUS_COUNTRIES, LAYERS, YEARS
+from layers._dataset import Dataset
+from layers._details import citation_html, country_profile, md_escape, section_heading
+from layers._find import shown_in, year_showing
+from layers._messages import t
+from layers._permalink import selection_params
+from layers._templates import Markup, part
+from layers._view import country_name
+
+from .cached import LOG, PANEL_CSS, folder, record_panel, records_here
+from .state import FILL_LAYERS, View, select, show_in_its_year, update_link
+
+# what the address bar says of the map around the panel: its layers, and a colouring's choice
+VIEW_PARAMS = ("layers", *(LAYERS[lid].colouring.param for lid in FILL_LAYERS if LAYERS[lid].colouring.param))
+
+
+def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str:
+    """The panel's 'Cite or share' block: its link opens this record or profile in this year, on the map the reader
+    sees (its layers and colouring, as the address bar gives them)."""
+    view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
+    params = {"year": str(year), **view, **selection_params(selection)}
+    return PANEL_CSS + part("panel", Markup(citation_html(name, what, st.context.url, params, date.today().isoformat())))
+
+
+def record_buttons(items: list[tuple[str, str]], prefix: str) -> None:
+    for record_id, name in items:
+        st.button(md_escape(name), key=f"{prefix}_{record_id}", on_click=select, args=(("record", record_id),),
+                  type="tertiary", use_container_width=True)
+
+
+def profile(data: Dataset, code: str, year: int, selection: tuple[str, str]) -> None:
+    """A country in a year: its blocks (its status, its latest polls; the colouring on the map first, under the
+    click), then its records layer by layer."""
+    found = country_profile(data, code, year)
+    st.markdown(f"#### {t('profile.title', country=country_name(code), year=year)}")
+    for lid in sorted(found.blocks, key=lambda lid: lid != st.session_state.get("fill")):
+        heading, none, block = found.blocks[lid]
+        st.markdown(f"**{heading}**")
+        st.html(PANEL_CSS + (block or html.escape(none)))
+    for layer_id, items in found.sections.items():
+        layer = LAYERS[layer_id]
+        with st.expander(section_heading(layer, items, found.apart.get(layer_id)), expanded=bool(items) and layer.profile_open):
+            if not items:
+                st.caption(t("profile.none", year=year))
+            record_buttons(items, "open")
+    st.html(citation(country_name(code), t("cite.profile", year=year), selection, year))
+
+
+def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> None:
+    """A record's details, the offer of a year that shows it, the records drawn on its point, how to cite it."""
+    found = data.record(key)
+    if found is None:
+        st.warning(t("panel.not_found", id=key))
+        return
+    _, row = found
+    st.html(record_panel(folder(), key, year))
+    shows = year_showing(row, year, YEARS)
+    if shows != year and shown_in(row, shows):  # opened in a year the map does not show it (nor ever, if before 2012)
+        st.button(t("panel.show_in_year", year=shows), key="show_in_year", on_click=show_in_its_year, args=(data, key))
+    others = records_here(folder(), key, year)
+    if others:  # marks on one point lie under each other: only the top one takes a click
+        st.caption(t("panel.same_place", year=year))
+        record_buttons(others, "here")
+    st.html(citation(row["name"], t("cite.record", id=key), selection, year))
+    if row["country"] in FOCUS_COUNTRIES:
+        st.button(f"← {country_name(row['country'])}", key="back_to_country", on_click=select,
+                  args=(("country", row["country"]),))
+
+
+@st.fragment(key="panel")
+def details(data: Dataset, view: View) -> None:
+    """The details panel, rerun alone after a click on the map or on a button in it (with the arguments of the last
+    full run, which neither can change); the address bar follows the selection."""
+    selection = st.session_state.get("selected")
+    try:
+        if not selection:
+            st.info(t("panel.empty"))
+        elif selection[0] == "country" and selection[1] in FOCUS_COUNTRIES:
+            profile(data, selection[1], view.year, selection)
+        elif selection[0] == "record":
+            record(data, selection[1], view.year, selection)
+        else:
+            st.warning(t("panel.not_found", id=selection[1]))
+    except Exception:  # noqa: BLE001 - a failing panel must not take the controls, drawn after it, down too
+        LOG.exception("panel for %s failed", selection)
+        st.error(t("panel.failed", what=md_escape(" ".join(selection or ()))))
+    update_link(view)
