@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -58,6 +59,13 @@ class Dataset:
     @cached_property
     def _index(self) -> dict[str, tuple[str, pd.Series]]:
         return {row["id"]: (layer_id, row) for layer_id, loaded in self.layers.items() for _, row in loaded.frame.iterrows()}
+
+    def usable(self, layer_ids: Iterable[str]) -> Iterator[tuple[str, Loaded]]:
+        """The layers among `layer_ids` that loaded without problems, in that order (a broken one is left out)."""
+        for layer_id in layer_ids:
+            loaded = self.layers.get(layer_id)
+            if loaded is not None and loaded.ok:
+                yield layer_id, loaded
 
     def record(self, record_id: str) -> tuple[str, pd.Series] | None:
         """(layer id, record) for an id, or None; looked up in an index built once (panels cite many records)."""

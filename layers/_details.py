@@ -12,7 +12,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from ._dataset import Dataset
-from ._find import shown_in, years_label
+from ._find import shown_in
 from ._layer import apart_mask, shown_mask
 from ._marks import MARK_LAYERS
 from ._messages import t

@@ -29,10 +29,7 @@ DATA_FILES = (*(layer.file_name for layer in LAYERS.values()), "figures.csv", "s
 def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:
     """(layer id, frame, rows shown) for each visible layer that loaded; a colouring whose choice picks rows (a survey
     series, `series`) shows only those."""
-    for layer_id in layers:
-        loaded = dataset.layers.get(layer_id)
-        if loaded is None or not loaded.ok:
-            continue
+    for layer_id, loaded in dataset.usable(layers):
         mask = in_year(loaded.frame, year)
         colouring = loaded.layer.colouring
         if colouring is not None and colouring.rows_field:

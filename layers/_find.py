@@ -60,10 +60,7 @@ def find_options(dataset: Dataset) -> list[tuple[tuple[str, str], str]]:
     """(selection, label): the countries first, then every record of the searchable layers that loaded, by name."""
     countries = [(("country", code), f"{country_name(code)}: country profile") for code in FOCUS_COUNTRIES]
     records = []
-    for layer_id in FIND_LAYERS:
-        loaded = dataset.layers.get(layer_id)
-        if loaded is None or not loaded.ok:
-            continue
+    for _, loaded in dataset.usable(FIND_LAYERS):
         layer = loaded.layer
         for _, row in loaded.frame.iterrows():
             label = f"{row['name']} ({countries_label(row['country'])}, {years_label(row)})"

@@ -13,16 +13,10 @@ from jinja2 import Template
 
 from . import _frontend
 from ._messages import t
-from ._templates import part
 from ._preview import preview_css, preview_html, preview_svg
+from ._style import FOCUS_LAND, NEIGHBOUR_LAND, NO_DATA
+from ._templates import part
 from ._towns import GAP_PX, shown_towns
-from ._style import (
-    ACCENT,
-    FOCUS_LAND,
-    NEIGHBOUR_LAND,
-    NO_DATA,
-    SEA,
-)
 
 CENTER = (43.0, 19.45)  # frames the six countries in a ~600 px wide map
 ZOOM = 6.5

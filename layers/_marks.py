@@ -56,10 +56,7 @@ def mark(layer_id: str, row: pd.Series) -> dict[str, Any]:
 def all_marks(dataset: Dataset) -> list[dict[str, Any]]:
     """Marks of every placed record in the layers that loaded; records without a place stay country-level."""
     out = []
-    for layer_id in MARK_LAYERS:
-        loaded = dataset.layers.get(layer_id)
-        if loaded is None or not loaded.ok:
-            continue
+    for layer_id, loaded in dataset.usable(MARK_LAYERS):
         frame = loaded.frame
         out += [mark(layer_id, row) for _, row in frame[has_place(frame)].iterrows()]
     return out

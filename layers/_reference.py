@@ -49,6 +49,18 @@ def _read(path: Path, fields) -> tuple[list[dict], list[Problem]]:
     return rows, problems
 
 
+def _ids_once(rows: list[dict], file_name: str, twice: str, problems: list[Problem]) -> list[str]:
+    """Each row's AidData id, in order; a second row with an id already seen is a problem (`twice` says how)."""
+    ids, seen = [], set()
+    for row in rows:
+        aid = str(row.get("aiddata_id", "")).strip()
+        if aid in seen:
+            problems.append(Problem(file_name, aid, "aiddata_id", twice))
+        seen.add(aid)
+        ids.append(aid)
+    return ids
+
+
 def load_reference(data_dir: Path, records: Iterable[dict], record_ids: set[str]) -> Reference:
     """Read both files and check the reconciliation: every GCDF row is covered by a record or listed with a reason,
     never both; every id a record or the list names is a row of the reference file."""
@@ -59,12 +71,9 @@ def load_reference(data_dir: Path, records: Iterable[dict], record_ids: set[str]
     # a file whose own fields are wrong is not used (its problems name each one); the reconciliation still runs
     usable_rows, usable_listed = not problems, not list_problems
     problems += list_problems
-    known: set[str] = set()
-    for row in rows:
-        rid = str(row.get("aiddata_id", "")).strip()
-        if rid in known:
-            problems.append(Problem(ref_name, rid, "aiddata_id", "duplicate AidData id"))
-        known.add(rid)
+    row_ids = _ids_once(rows, ref_name, "duplicate AidData id", problems)
+    known = set(row_ids)
+    for rid, row in zip(row_ids, rows):
         iso3, recipient = str(row.get("recipient_iso3", "")).strip(), str(row.get("recipient", "")).strip()
         if GCDF_ISO3.get(iso3) != recipient:
             problems.append(Problem(ref_name, rid, "recipient_iso3",
@@ -76,12 +85,9 @@ def load_reference(data_dir: Path, records: Iterable[dict], record_ids: set[str]
             if rows and aid not in known:
                 problems.append(Problem(str(record.get("_file", "")), str(record.get("id", "")), "aiddata_id",
                                         f"AidData id {aid} is not a row of {ref_name}"))
-    seen: set[str] = set()
-    for row in listed:
-        aid = str(row.get("aiddata_id", "")).strip()
-        if aid in seen:
-            problems.append(Problem(list_name, aid, "aiddata_id", "listed twice"))
-        seen.add(aid)
+    listed_ids = _ids_once(listed, list_name, "listed twice", problems)
+    seen = set(listed_ids)
+    for aid, row in zip(listed_ids, listed):
         if rows and aid not in known:
             problems.append(Problem(list_name, aid, "aiddata_id", f"not a row of {ref_name}"))
         if aid in mapped:

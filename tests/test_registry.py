@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from layers._records import SHIPPED_DATA
+from ports_layer import ports_env
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "extra_layer"
 
 CHECKS = r'''
 import csv, io, json, sys, zipfile
@@ -76,13 +74,7 @@ print(json.dumps(out))
 def with_ports(tmp_path_factory) -> dict:
     """The registry's surfaces, read in an interpreter that has the throwaway layer."""
     tmp = tmp_path_factory.mktemp("ports")
-    data = tmp / "geodata"
-    shutil.copytree(SHIPPED_DATA, data)
-    shutil.copy(FIXTURE / "ports.geojson", data / "ports.geojson")
-    package = tmp / "extra"
-    package.mkdir()
-    shutil.copy(FIXTURE / "ports.py", package / "ports.py")
-    env = {**os.environ, "WB_DATA_DIR": str(data), "WB_LAYER_PATH": str(package)}
+    env = {**os.environ, **ports_env(tmp)}
     result = subprocess.run([sys.executable, "-c", CHECKS, str(tmp / "export")], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -4,7 +4,6 @@ it is drawn, keyed and opened in the app and in the static export with no other 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,21 +12,13 @@ import pytest
 
 from conftest import ROOT, start_streamlit, stop_streamlit
 from helpers import drawn_ids, open_app, panel_text, wait_for
-from layers._records import SHIPPED_DATA
-
-FIXTURE = ROOT / "tests" / "fixtures" / "extra_layer"
+from ports_layer import ports_env as set_up_ports
 
 
 @pytest.fixture(scope="module")
 def ports_env(tmp_path_factory) -> dict[str, str]:
     tmp = tmp_path_factory.mktemp("ports")
-    data = tmp / "geodata"
-    shutil.copytree(SHIPPED_DATA, data)
-    shutil.copy(FIXTURE / "ports.geojson", data / "ports.geojson")
-    package = tmp / "extra"
-    package.mkdir()
-    shutil.copy(FIXTURE / "ports.py", package / "ports.py")
-    return {"WB_DATA_DIR": str(data), "WB_LAYER_PATH": str(package), "WB_TMP": str(tmp)}
+    return {**set_up_ports(tmp), "WB_TMP": str(tmp)}
 
 
 @pytest.fixture(scope="module")
