@@ -163,19 +163,10 @@ def _rgba(colour: str, opacity: float) -> str:
     return f"rgba({r},{g},{b},{opacity})"
 
 
-def sample_css(swatch) -> str:
-    """The inline CSS of a key entry's small sample: a line, a filled square or a dot, in its colour and outline."""
-    border = "dashed" if swatch.dash and swatch.dash.split()[0] != "1" else "dotted" if swatch.dash else "solid"
-    if swatch.shape == "line":
-        return f"width:22px;height:0;border-top:4px {border} {swatch.colour};border-radius:0"
-    if swatch.shape == "fill":
-        return f"width:20px;height:13px;background:{swatch.colour};border:1px {border} #5d574b;border-radius:2px"
-    return (f"width:12px;height:12px;background:{_rgba(swatch.colour, swatch.fill_opacity)};"
-            f"border:1.6px {border} #1f1f1f;border-radius:50%")
-
-
 def legend_html(title: str, swatches: list) -> str:
     """A key block (layers/templates/legend.html): one small CSS sample per entry (dot, line or fill), its meaning."""
-    rows = [{"shape": s.shape, "label": s.label, "css": "" if s.shape in ("note", "count") else sample_css(s)}
-            for s in swatches]
+    def border(s) -> str:  # a dashed line's first dash is longer than 1: dotted otherwise
+        return "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
+    rows = [{"shape": s.shape, "label": s.label, "colour": s.colour, "border": border(s),
+             "fill": _rgba(s.colour, s.fill_opacity) if s.shape == "dot" else ""} for s in swatches]
     return render("legend.html", title=title, rows=rows)

@@ -4,6 +4,7 @@ and the static export. Python only adds the settings they read (`window.wbText`,
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -18,13 +19,16 @@ HOOK_FILES = ("map/focus.js", "map/touch.js", "map/towns.js")
 MAP_FILES = (*HOOK_FILES, "map/narrow.js", "map/adapter.js", "map/cluster.js", "map/draw.js", "map/selection.js",
              "map/compose.js", "map/timeline.js", "map/base_layers.js")
 CSS_VALUES = {"%SEA%": SEA, "%ACCENT%": ACCENT}
+COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 @cache
 def read(name: str) -> str:
-    """A file under static/, CSS with its %PLACEHOLDERS% filled from layers/_style.py."""
+    """A file under static/, CSS with its %PLACEHOLDERS% filled from layers/_style.py and its comments left out (they
+    are for the reader of the file, not for the page's bytes)."""
     text = (STATIC / name).read_text(encoding="utf-8")
     if name.endswith(".css"):
+        text = COMMENT.sub("", text).strip() + "\n"
         for key, value in CSS_VALUES.items():
             text = text.replace(key, value)
     return text
@@ -42,4 +46,17 @@ def scripts(names: tuple[str, ...]) -> str:
 
 
 def style(*names: str) -> str:
-    return "<style>" + "".join(read(name) for name in names) + "</style>"
+    return style_block("".join(read(name) for name in names))
+
+
+def style_block(css: str) -> str:
+    """CSS read from files here, in a <style> element (for a page, or inside an SVG picture)."""
+    return "<style>" + css + "</style>"
+
+
+def filled(name: str, **values: object) -> str:
+    """A CSS file under static/ with its %NAME% placeholders filled with `values` (numbers a Python module works out)."""
+    text = read(name)
+    for key, value in values.items():
+        text = text.replace(f"%{key.upper()}%", f"{value:g}" if isinstance(value, float) else str(value))
+    return text

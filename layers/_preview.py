@@ -16,7 +16,7 @@ import shapely
 from shapely.errors import ShapelyError
 from shapely.geometry import box, shape
 
-from layers._style import SEA
+from . import _frontend
 
 LOG = logging.getLogger(__name__)
 PREVIEW_CLASS = "wb-preview"
@@ -24,15 +24,6 @@ HALF_WIDTH = 1200  # px either side of the centre: wider than the map on screens
 TOLERANCE_PX = 0.5  # simplification in screen pixels: below what the eye can tell at this zoom
 CUT_MARGIN_PX = 10  # land is cut this far outside the picture, so the cut's own edges are never seen
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters no SVG document may hold
-# The map's label styles (MAP_CSS in layers/_map.py) in SVG terms. An image cannot use the page's fonts, nor does the
-# map's frame have them, so both fall back to the same system font.
-SVG_CSS = ("text { font-family: 'Source Sans Pro', 'Helvetica Neue', Arial, sans-serif; font-size: 11px; paint-order: stroke;"
-           " stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }"
-           " .town { fill: #555; stroke-width: 2px; }"
-           " .country { fill: #5a5a5a; font-weight: 600; letter-spacing: .05em; }"
-           " .neighbour { fill: #9a9a9a; stroke: none; letter-spacing: .08em; }")
-
-
 def project_array(lonlat: np.ndarray, zoom: float) -> np.ndarray:
     """Leaflet's EPSG:3857 pixel coordinates at `zoom` (the sums of L.Projection.SphericalMercator and L.CRS.EPSG3857)
     of an (n, 2) array of longitude, latitude."""
@@ -122,7 +113,7 @@ def preview_svg(countries: dict, labels: list[dict], center: tuple[float, float]
             marks.append(_label(d, float(x), float(y)))
     view_box = f"{-HALF_WIDTH} {-height / 2:g} {2 * HALF_WIDTH} {height}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" width="{2 * HALF_WIDTH}" height="{height}">'
-            f'<style>{SVG_CSS}</style>{"".join(groups)}{"".join(marks)}</svg>')
+            + _frontend.style_block(_frontend.read("preview/svg.css")) + f'{"".join(groups)}{"".join(marks)}</svg>')
 
 
 def preview_html(svg: str, height: int, picture_height: int | None = None) -> str:
@@ -135,19 +126,12 @@ def preview_html(svg: str, height: int, picture_height: int | None = None) -> st
 
 def preview_css(height: int, narrow_zoom_out: tuple[tuple[int, float], ...] = (),
                 picture_height: int | None = None) -> str:
-    """The picture's container (app.py's keyed `map_preview`) lies over the map's frame, the next element: its
-    wrapper keeps the frame's height and gives it back with a negative margin of that height plus Streamlit's gap
-    between elements (1rem). Both the wrapper's test id and the gap are Streamlit's own, not an API: an upgrade that
-    changes them moves the picture, which the browser test of the picture's place would catch. Nothing in it takes
-    the pointer, so the map under it is usable the moment it is drawn. On a narrow map the picture is scaled about the
-    map's centre as the map zooms out (`narrow_zoom_out`: below a width, zoom out by so much), by container queries
-    on the picture's own width, which is the map's; the picture is drawn taller than the frame (`picture_height`) so
-    that, scaled down, it still fills it."""
-    narrow = "".join(f" @container (max-width: {width - 0.02:g}px) {{ .{PREVIEW_CLASS} img {{ transform: scale({2 ** -out:.6g}); }} }}"
+    """The picture's place over the map's frame (static/preview/picture.css), and on a narrow map its scale about the
+    map's centre as the map zooms out (`narrow_zoom_out`: below a width, zoom out by so much; static/preview/narrow.css),
+    by container queries on the picture's own width, which is the map's; the picture is drawn taller than the frame
+    (`picture_height`) so that, scaled down, it still fills it."""
+    css = _frontend.filled("preview/picture.css", height=height, half_width=HALF_WIDTH,
+                           half_picture=(picture_height or height) / 2)
+    narrow = "".join(_frontend.filled("preview/narrow.css", width=width - 0.02, scale=float(f"{2 ** -out:.6g}"))
                      for width, out in narrow_zoom_out)  # in widening order of zoom-out: the narrowest wins
-    return (f"<style>.{PREVIEW_CLASS} {{ position: relative; overflow: hidden; background: {SEA}; container-type: inline-size; }}"
-            f" .{PREVIEW_CLASS} img {{ position: absolute; left: 50%; top: 50%; margin-left: {-HALF_WIDTH}px;"
-            f" margin-top: {-(picture_height or height) / 2:g}px; max-width: none; }}"
-            f" [data-testid='stLayoutWrapper']:has(> .st-key-map_preview) {{ height: {height}px;"
-            f" margin-bottom: calc(-{height}px - 1rem); position: relative; z-index: 2; pointer-events: none; }}"
-            f"{narrow}</style>")
+    return _frontend.style_block(css + narrow)

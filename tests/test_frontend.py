@@ -55,11 +55,11 @@ def test_the_pinned_streamlit_folium_frontend_still_has_what_the_adapter_uses() 
 
 def test_no_javascript_or_css_is_left_in_python_strings() -> None:
     """Front-end code lives in files under static/; Python reads and joins them (layers/_frontend.py) and writes only
-    data for them (`window.wbBase = {...}`) and one-line calls from folium's elements. The still picture's SVG is an
-    image, whose styles must be inside it (layers/_preview.py)."""
-    code = ("function (", "function(", "=> {", "addEventListener(", "document.getElement", "document.query", "L.map(", "<style>")
-    for path in [*(ROOT / "layers").glob("*.py"), ROOT / "app.py"]:
-        if path.name in ("_frontend.py", "_preview.py"):
+    data for them (`window.wbBase = {...}`) and one-line calls from folium's elements."""
+    code = ("function (", "function(", "=> {", "addEventListener(", "document.getElement", "document.query", "L.map(", "<style>",
+            "px;", "px }", ": none;")  # the last three: CSS rules, as an f-string writes them
+    for path in [*(ROOT / "layers").glob("*.py"), *(ROOT / "dashboard").glob("*.py"), ROOT / "app.py"]:
+        if path.name == "_frontend.py":  # (it puts the files' text into <style> elements)
             continue
         text = path.read_text(encoding="utf-8")
         for marker in code:
