@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup setup-dev system-packages validate
+.PHONY: run test setup setup-dev system-packages test-tools validate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +14,18 @@ setup: $(BIN)/python
 setup-dev: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# Browser tests use Debian's chromium, the front-end files' own tests Debian's nodejs; installing them needs root (as
-# in CI) or sudo.
+# Browser tests use Debian's chromium, the front-end files' own tests Debian's nodejs, and npm installs axe-core for
+# the accessibility tests; installing them needs root (as in CI) or sudo.
 system-packages:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	  command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	  if [ -n "$$missing" ]; then SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
+
+# axe-core at the version package-lock.json pins (tests/browser/test_accessibility.py injects it into the pages)
+test-tools: system-packages
+	npm ci --no-audit --no-fund --loglevel=error
 
 run: setup
 	$(BIN)/streamlit run app.py
@@ -28,6 +33,6 @@ run: setup
 validate: setup
 	$(BIN)/python -m layers validate
 
-test: setup-dev system-packages
+test: setup-dev system-packages test-tools
 	$(BIN)/python -m layers validate
 	$(BIN)/python -m pytest

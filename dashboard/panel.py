@@ -42,7 +42,7 @@ def profile(data: Dataset, code: str, year: int, selection: tuple[str, str]) -> 
     """A country in a year: its blocks (its status, its latest polls; the colouring on the map first, under the
     click), then its records layer by layer."""
     found = country_profile(data, code, year)
-    st.markdown(f"#### {t('profile.title', country=country_name(code), year=year)}")
+    st.html(PANEL_CSS + part("heading", t("profile.title", country=country_name(code), year=year)))
     for lid in sorted(found.blocks, key=lambda lid: lid != st.session_state.get("fill")):
         heading, none, block = found.blocks[lid]
         st.markdown(f"**{heading}**")

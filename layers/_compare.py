@@ -74,7 +74,7 @@ def _count_cell(row: dict, name: str) -> dict[str, str]:
 
 def comparison_view(dataset: Dataset, year: int) -> dict[str, object]:
     """The table as plain data: its column headings, and a row per country of cells (text and a small note)."""
-    return {"head": [heading(name) for name in ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)],
+    return {"title": t("compare.title", year=year), "head": [heading(name) for name in ("country", *STATUS_COLUMNS, *COUNT_COLUMNS)],
             "rows": [{"country": country_name(row["country"]),
                       "status": [_status_cell(row[name], row[name + "_confidence"]) for name in STATUS_COLUMNS],
                       "counts": [_count_cell(row, name) for name in COUNT_COLUMNS]}
@@ -82,6 +82,7 @@ def comparison_view(dataset: Dataset, year: int) -> dict[str, object]:
             "note": t("compare.note", year=year)}
 
 
-def comparison_html(dataset: Dataset, year: int, note: bool = True) -> str:
-    """The table, and the note on how to read it (the static export writes the note once, for whichever year)."""
-    return render("compare.html", v=comparison_view(dataset, year), with_note=note)
+def comparison_html(dataset: Dataset, year: int, note: bool = True, title: bool = False) -> str:
+    """The table, the note on how to read it, and where the page gives it no heading of its own (the static
+    export's panel; the app's is its section's label), its title."""
+    return render("compare.html", v=comparison_view(dataset, year), with_note=note, with_title=title)

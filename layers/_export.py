@@ -17,7 +17,7 @@ from shapely.geometry import box, mapping, shape
 from . import LAYERS, _frontend
 from ._about import about_html
 from ._assets import copy_leaflet
-from ._compare import comparison_view
+from ._compare import comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import cited_work, legend_html, profile_html, record_html, shared_points
 from ._find import shown_in, year_showing, years_label
@@ -178,8 +178,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             "samePoint": shared_points(dataset),
             "profiles": {code: [profile_html(dataset, code, y) for y in years] for code in FOCUS_COUNTRIES},
             # the six countries side by side, one table per year, shown while no record or country is chosen
-            "compare": [render("compare.html", v=comparison_view(dataset, y), with_note=True,
-                               title=t("compare.title", year=y)) for y in years],
+            "compare": [comparison_html(dataset, y, title=True) for y in years],
             "colourings": _colourings(dataset), "legends": _legends(dataset),
             # what a link may name, for export/link.js (the app's layers._permalink.parse reads links by the same rules)
             "link": {"years": list(YEARS), "layerIds": list(LAYERS), "fillIds": list(FILLS), "countries": list(FOCUS_COUNTRIES),

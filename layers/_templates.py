@@ -62,7 +62,7 @@ def render(name: str, **values: Any) -> str:
 
 
 def part(name: str, *args: Any) -> str:
-    """One of the small pieces of layers/templates/parts.html (`tip`, `app_title`, `panel`)."""
+    """One of the small pieces of layers/templates/parts.html (`tip`, `app_title`, `heading`, `panel`)."""
     return str(getattr(environment().get_template("parts.html").module, name)(*args))
 
 

@@ -101,7 +101,7 @@ def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_seri
     hosts = re.findall(r"<small class='wb-host'>\(([^)]*)\)</small>", html)
     assert "en.people.cn" in hosts and "fdiintelligence.com" in hosts  # each link says which site it leads to
     assert "naslovi.net" not in hosts and "via naslovi.net" in html  # a copy's label names its site already
-    sources = html.split("<h4>Sources</h4>")[1]
+    sources = html.split("<h3>Sources</h3>")[1]
     for url, text, shown in re.findall(r"<a href=\"([^\"]+)\">([^<]*)</a>(?: <small class='wb-host'>\(([^)]*)\)</small>)?", sources):
         site = re.sub(r"^www\.", "", url.split("/")[2])
         assert shown == site or site in text  # every source link says which site it leads to, once

@@ -107,7 +107,7 @@
       const address = location.origin + location.pathname + location.hash;
       text.append(" ", Object.assign(el("a", address), {href: address, target: "_blank", rel: "noopener noreferrer"}));
     }
-    box.append(el("h4", M["cite.title"]), text);
+    box.append(el("h3", M["cite.title"]), text);
   }
   function showPanel() {
     writeLink();  // first: the citation's link is the address of what it cites

@@ -347,12 +347,12 @@ def compared_row(page, country: str) -> list[str]:
 
 def test_with_nothing_chosen_the_panel_compares_the_six_countries_in_the_year(page, index_url) -> None:
     open_export(page, index_url)
-    assert page.locator("#wb-panel h3").inner_text() == "The six countries in 2025"
+    assert page.locator("#wb-panel h2").inner_text() == "The six countries in 2025"
     assert page.locator("#wb-panel table.wb-compare tbody tr").count() == 6
     assert compared_row(page, "North Macedonia")[1] == "member"
     assert compared_row(page, "Kosovo")[3] == "does not recognise it (reported)"  # its events rest on copies
     page.evaluate("() => { const s = document.getElementById('wb-year'); s.value = 2013; s.dispatchEvent(new Event('input')); }")
-    assert page.locator("#wb-panel h3").inner_text() == "The six countries in 2013"
+    assert page.locator("#wb-panel h2").inner_text() == "The six countries in 2013"
     assert compared_row(page, "North Macedonia")[1] == "Partnership for Peace"
     assert page.locator("#wb-panel .wb-compare-note").inner_text().startswith("Status at the end of 2013; ")
     click_at(page, *STANARI)  # a record's panel takes its place

@@ -1,0 +1,75 @@
+"""Accessibility, measured with axe-core (the npm package pinned in package.json, installed by `make test`) in
+Debian's Chromium: the app and the static export, on a desktop and a phone, with a record's panel, a country's profile
+and the sections below the map open. axe runs in every frame (the map's too) and reports for the page as a whole."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpers import open_app, open_expander, wait_idle
+from layers._export import export
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SIZES = {"desktop": (1400, 900), "phone": (390, 844)}
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ` +
+    v.nodes.slice(0, 3).map((n) => n.target.join(" > ")).join(" | "));
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if not AXE.exists():
+        message = f"{AXE} is missing: `make test` installs it (npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE
+
+
+def violations(page, axe_script: Path) -> list[str]:
+    for frame in page.frames:  # axe asks each frame for its part of the page
+        frame.add_script_tag(path=str(axe_script))
+    return page.evaluate(RUN_AXE)
+
+
+@pytest.fixture(scope="module")
+def export_url(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("export")
+    export(out)
+    return (out / "index.html").as_uri()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("link", ["?year=2025", "?record=INF01", "?year=2016&country=XK&layers=sentiment"])
+def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> None:
+    context = browser.new_context(viewport=dict(zip(("width", "height"), SIZES[size])), is_mobile=size == "phone",
+                                  has_touch=size == "phone")
+    page = context.new_page()
+    open_app(page, app_url + "/" + link)
+    if link == "?year=2025":  # the sections below the map, open
+        for label in ("The six countries in 2025", "About this map"):
+            open_expander(page, label)
+        wait_idle(page)
+    found = violations(page, axe_script)
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("link", ["#year=2025", "#record=INF01", "#year=2016&country=XK&layers=sentiment"])
+def test_the_export_has_no_violations(browser, export_url, axe_script, size, link) -> None:
+    context = browser.new_context(viewport=dict(zip(("width", "height"), SIZES[size])), is_mobile=size == "phone",
+                                  has_touch=size == "phone")
+    page = context.new_page()
+    page.goto(export_url + link)
+    page.locator("path.leaflet-interactive").first.wait_for(timeout=20_000)
+    page.locator("#wb-about summary").click()  # "About this map", open
+    found = violations(page, axe_script)
+    context.close()
+    assert found == [], "\n".join(found)
