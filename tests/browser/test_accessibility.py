@@ -73,3 +73,19 @@ def test_the_export_has_no_violations(browser, export_url, axe_script, size, lin
     found = violations(page, axe_script)
     context.close()
     assert found == [], "\n".join(found)
+
+
+def test_on_a_phone_tab_goes_only_where_the_reader_can_see(browser, app_url) -> None:
+    """The folded sidebar lies off the screen: Tab must not walk into its controls (it did: the search, the year)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    open_app(page, app_url + "/?year=2016")
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return [e.getAttribute('aria-label') || e.textContent.trim().slice(0, 40), Math.round(r.right)]; }"""))
+    context.close()
+    assert all(right > 0 for _, right in stops), stops  # nothing left of the screen's edge
+    page_labels = [label for label, _ in stops]
+    assert "Find" not in page_labels and "Year" not in page_labels, stops
