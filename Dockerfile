@@ -10,6 +10,7 @@ RUN pip install -r requirements.txt
 
 COPY --chown=viewer:viewer . .
 RUN python -m layers validate \
+ && python -m layers catalogues --compile \
  && python -c "from layers._assets import ensure_leaflet; ensure_leaflet()" \
  && chown -R viewer:viewer static
 

@@ -10,9 +10,11 @@ $(BIN)/python:
 
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m layers catalogues --compile >/dev/null
 
 setup-dev: $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m layers catalogues --compile >/dev/null
 
 # Browser tests use Debian's chromium, the front-end files' own tests Debian's nodejs, and npm installs axe-core for
 # the accessibility tests; installing them needs root (as in CI) or sudo.

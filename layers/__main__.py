@@ -1,6 +1,6 @@
 """Command line: `python -m layers validate [DATA_DIR]` checks every data file and lists every problem;
 `python -m layers coverage --write` regenerates geodata/COVERAGE.md; `python -m layers export OUTDIR` writes a static
-copy of the map."""
+copy of the map; `python -m layers catalogues` keeps the translations in step with the English (layers/_catalogues.py)."""
 
 from __future__ import annotations
 
@@ -72,6 +72,23 @@ def export_map(out_dir: Path, data_dir: Path) -> int:
     return 0
 
 
+def catalogues(compile_only: bool, check_only: bool) -> int:
+    """Extract and merge (maintainers, after the English changed), compile (set-up), or check (tests, translators)."""
+    from . import _catalogues
+
+    if check_only:
+        problems = _catalogues.check()
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) in the catalogues" if problems else "catalogues: ok", file=sys.stderr)
+        return 1 if problems else 0
+    if not compile_only:
+        _catalogues.update()
+    for mo in _catalogues.compile_all():
+        print(mo.relative_to(_catalogues.ROOT))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layers")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -85,7 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     static = commands.add_parser("export", help="write a static, self-contained copy of the map into OUTDIR")
     static.add_argument("out_dir", metavar="OUTDIR", type=Path)
     static.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset to export (default: geodata/)")
+    words_of = commands.add_parser("catalogues", help="extract the English, merge it into each language's catalogue, "
+                                   "make the Cyrillic one and compile them all")
+    words_of.add_argument("--compile", action="store_true", help="only make the generated catalogues and compile")
+    words_of.add_argument("--check", action="store_true", help="list missing, fuzzy or inconsistent translations")
     args = parser.parse_args(argv)
+    if args.command == "catalogues":
+        return catalogues(args.compile, args.check)
     if args.command == "dictionary":
         return dictionary(args.write)
     if args.command == "coverage":

@@ -1,4 +1,4 @@
-"""The message catalogue: every piece of UI text, by id, per language (English now)."""
+"""The English source of every piece of UI text, by key (translations: locale/*.po, read by layers/_i18n.py)."""
 
 from __future__ import annotations
 
@@ -246,26 +246,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "repository, with the data files) lists what is missing or approximate and how to correct a record. Corrections "
         "are welcome, with a source.",
         "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
+        "control.language": "Language",
+        "control.language_help": "The dashboard's own words in this language. The records' texts (names, notes, "
+        "milestones) are as their sources and editors wrote them, in English, and are marked so.",
+        "data.english": "(English)",
+        "term.confidence.confirmed": "confirmed",
+        "term.confidence.reported": "reported",
+        "term.confidence.claimed": "claimed",
+        "term.precision.exact": "exact",
+        "term.precision.approximate": "approximate",
+        "term.precision.town_centre": "town centre",
+        "term.precision.country": "country",
         "export.old_browser": "This browser cannot read the map's data: a browser from 2023 or later is needed (Chrome or "
                               "Edge 80, Firefox 113, Safari 16.4). The data is in geodata/ of the project's repository.",
     }
 }
 
-LANGUAGE = "en"
-
-
-def t(key: str, default: str | None = None, *, lang: str = LANGUAGE, **values: object) -> str:
-    """The message `key` in `lang` (falling back to English, then to `default`), with {placeholders} filled; with
-    `count` 1, its singular `key.one` where the catalogue has one."""
-    if values.get("count") == 1 and (f"{key}.one" in MESSAGES.get(lang, {}) or f"{key}.one" in MESSAGES["en"]):
-        key = f"{key}.one"
-    text = MESSAGES.get(lang, {}).get(key) or MESSAGES["en"].get(key) or default
+def _english(key: str, default: str | None) -> str | tuple[str, str]:
+    """A key's English: its text, or (singular, plural) for one that takes a count."""
+    source = MESSAGES["en"]
+    text = source.get(key, default)
     if text is None:
         raise KeyError(f"message {key!r} is not in the catalogue")
+    return (source[f"{key}.one"], text) if f"{key}.one" in source else text
+
+
+def t(key: str, default: str | None = None, **values: object) -> str:
+    """The message `key` in the language being made (layers._i18n), with {placeholders} filled; one that takes a
+    count picks its plural form by that language's rule. `default`: the English of a key the catalogue does not
+    hold (a word the registry or the schema names)."""
+    from ._i18n import language, translations  # (the registry's modules import this one while it is being built)
+
+    english = _english(key, default)
+    found = translations(language())
+    if isinstance(english, tuple):
+        count = values.get("count")
+        text = found.npgettext(key, english[0], english[1], count if isinstance(count, int) else 2)
+    else:
+        text = found.pgettext(key, english)
     names = {name for _, name, _, _ in Formatter().parse(text) if name}
     return text.format(**{name: values[name] for name in names}) if names else text
 
 
 def template(key: str) -> str:
-    """A catalogue message with its {placeholders} left in, for a script to fill (same fallback as `t`)."""
-    return MESSAGES.get(LANGUAGE, {}).get(key) or MESSAGES["en"][key]
+    """A message with its {placeholders} left in, for a script to fill; one that takes a count, in its plural form."""
+    from ._i18n import language, translations
+
+    english = _english(key, None)
+    found = translations(language())
+    if isinstance(english, tuple):
+        return found.npgettext(key, english[0], english[1], 2)
+    return found.pgettext(key, english)

@@ -41,10 +41,16 @@ class ViewPlan:
 SHORT_WORDS = {"sector", "status", "surveillance_kind", "event_category", "vaccine_mode", "vendor_origin"}
 
 
+def word_fallback(vocab: str, value: str) -> str:
+    """A vocabulary word's English where the catalogue has none: the word itself or its dictionary meaning."""
+    if vocab in SHORT_WORDS:
+        return value.replace("_", " ")
+    return VOCABULARIES.get(vocab, {}).get(value, value.replace("_", " "))
+
+
 def word(vocab: str, value: str) -> str:
-    """Display label of a vocabulary word (catalogue first, then the word itself or its dictionary meaning)."""
-    fallback = value.replace("_", " ") if vocab in SHORT_WORDS else VOCABULARIES.get(vocab, {}).get(value, value.replace("_", " "))
-    return t(f"word.{vocab}.{value}", default=fallback)
+    """Display label of a vocabulary word, in the reader's language."""
+    return t(f"word.{vocab}.{value}", default=word_fallback(vocab, value))
 
 
 def country_name(code: str) -> str:

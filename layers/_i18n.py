@@ -1,0 +1,180 @@
+"""The dashboard's languages: the English source of every message (the catalogue in layers/_messages.py and the words
+the registry and the schema name), its extraction for Babel, and the gettext catalogues that translate it
+(locale/<locale>/LC_MESSAGES/messages.po, compiled to .mo). Each message is looked up by its key as context and its
+English as msgid, so a changed English text makes its translations fuzzy until they are checked again.
+
+Serbian in Cyrillic is never written by hand: it is made from the Latin catalogue with cyrtranslit (`cyrillic_po`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages import plurals
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from babel.support import NullTranslations, Translations
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE_DIR = ROOT / "locale"
+DOMAIN = "messages"
+# The languages the dashboard speaks: tag (as in links and the page's lang attribute) -> Babel's locale and own name.
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "en": ("en", "English"),
+    "sr-Latn": ("sr_Latn", "Srpski · Bosanski · Hrvatski · Crnogorski"),
+    "sr-Cyrl": ("sr_Cyrl", "Српски (ћирилица)"),
+    "mk": ("mk", "Македонски"),
+    "sq": ("sq", "Shqip"),
+}
+SOURCE = "en"
+# Babel's table of gettext plural rules lacks Macedonian: CLDR's rule (one: i % 10 = 1 and i % 100 != 11).
+plurals.PLURALS.setdefault("mk", (2, "(n%10==1 && n%100!=11 ? 0 : 1)"))
+GENERATED = {"sr-Cyrl": "sr-Latn"}  # made from another catalogue, never edited
+_current: ContextVar[str] = ContextVar("language", default=SOURCE)
+
+
+def language() -> str:
+    """The language of what is being made now (a session's run, an export)."""
+    return _current.get()
+
+
+@contextmanager
+def speaking(tag: str) -> Iterator[None]:
+    """Make everything inside in `tag`'s language."""
+    token = _current.set(tag if tag in LANGUAGES else SOURCE)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def set_language(tag: str) -> None:
+    """For a whole script run (a Streamlit session's thread): what follows is in `tag`'s language."""
+    _current.set(tag if tag in LANGUAGES else SOURCE)
+
+
+def babel_locale(tag: str | None = None) -> Locale:
+    return Locale.parse(LANGUAGES[tag or language()][0])
+
+
+# --- the English source -------------------------------------------------------------------------------------------
+
+def english() -> dict[str, str | tuple[str, str]]:
+    """Every message key and its English: a text, or (singular, plural) for one that takes a count. The catalogue's
+    own messages, then what the registry and the schema name (layer titles and descriptions, field labels, the
+    vocabularies' words, the keys' entries, country names), each with the English the code falls back to."""
+    from . import LAYERS
+    from ._messages import MESSAGES
+    from ._schema import COMMON_FIELDS, FOCUS_COUNTRIES, VOCABULARIES
+    from ._view import word_fallback
+
+    source = MESSAGES[SOURCE]
+    out: dict[str, str | tuple[str, str]] = {}
+    for key, text in source.items():
+        if key.endswith(".one"):
+            continue
+        out[key] = (source[f"{key}.one"], text) if f"{key}.one" in source else text
+    for code, name in FOCUS_COUNTRIES.items():
+        out.setdefault(f"country.{code}", name)
+    for vocab, words in VOCABULARIES.items():
+        for value in words:
+            out.setdefault(f"word.{vocab}.{value}", word_fallback(vocab, value))
+    for field in COMMON_FIELDS:
+        out.setdefault(f"field.{field.name}", field.name.replace("_", " "))
+    for layer in LAYERS.values():
+        out.setdefault(f"layer.{layer.id}.title", layer.title)
+        out.setdefault(f"layer.{layer.id}.description", layer.description)
+        for field in layer.fields:
+            out.setdefault(f"field.{field.name}", field.name.replace("_", " "))
+        for field_name, palette in layer.palettes.items():
+            for value, (_, label) in palette.items():
+                out.setdefault(f"legend.{layer.id}.{field_name}.{value}", label)
+    return out
+
+
+def extract_catalogue(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
+    """Babel's extraction method for layers/_messages.py (babel.cfg): the English source, each message with its key as
+    context. The file itself is not parsed: the catalogue and the registry are the source."""
+    for number, (key, text) in enumerate(sorted(english().items()), start=1):
+        if isinstance(text, tuple):
+            yield number, "npgettext", (key, text[0], text[1]), []
+        else:
+            yield number, "pgettext", (key, text), []
+
+
+# --- the catalogues ----------------------------------------------------------------------------------------------
+
+def po_path(tag: str) -> Path:
+    return LOCALE_DIR / LANGUAGES[tag][0] / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+# Kept as they are in a Cyrillic text: {placeholders}, **emphasis** markers' contents stay transliterated, but names
+# that are written in Latin letters in Serbian Cyrillic texts too (a brand, a dataset, an address) do not change.
+KEEP_LATIN = re.compile(r"\{[^}]*\}|https?://\S+|\b[\w.-]+\.(?:py|csv|geojson|md|cff|json|zip|org|com)\b"
+                        r"|\b(?:AidData|GCDF|GeoNames|Natural Earth|Leaflet|OpenStreetMap|Streamlit|GitHub|CC BY|ODC-By|"
+                        r"Huawei|ZTE|Hikvision|Dahua|IRI|IEA|RFE/RL|BIRN|CeSID|ISAC|EUR|USD|CNY|CSV|GeoJSON|ZIP|PRC|EU|"
+                        r"NATO|XK|ISO|URL|MIT)\b")
+
+
+def to_cyrillic(text: str) -> str:
+    """Serbian Latin to Cyrillic (cyrtranslit), leaving what KEEP_LATIN names as it is."""
+    import cyrtranslit
+
+    out, last = [], 0
+    for kept in KEEP_LATIN.finditer(text):
+        out += [cyrtranslit.to_cyrillic(text[last:kept.start()], "sr"), kept.group(0)]
+        last = kept.end()
+    return "".join(out + [cyrtranslit.to_cyrillic(text[last:], "sr")])
+
+
+def cyrillic_po(latin: Path, target: Path) -> None:
+    """The Cyrillic catalogue, made from the Latin one: every translation transliterated, nothing else changed."""
+    with latin.open("rb") as f:
+        catalog = read_po(f, locale="sr_Cyrl")
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.string, tuple):
+            message.string = tuple(to_cyrillic(s) for s in message.string)
+        elif message.string:
+            message.string = to_cyrillic(message.string)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as f:
+        write_po(f, catalog, width=120)
+
+
+def compiled(tag: str) -> Path | None:
+    """The language's .mo, compiled from its .po (and a generated .po from its source) when missing or older."""
+    if tag == SOURCE:
+        return None
+    po = po_path(tag)
+    if tag in GENERATED:
+        source = po_path(GENERATED[tag])
+        if not source.exists():
+            return None
+        if not po.exists() or po.stat().st_mtime < source.stat().st_mtime:
+            cyrillic_po(source, po)
+    if not po.exists():
+        return None
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        with po.open("rb") as f:
+            catalog = read_po(f, locale=LANGUAGES[tag][0])
+        with mo.open("wb") as f:
+            write_mo(f, catalog, use_fuzzy=False)  # a fuzzy entry is not a translation yet: English shows
+    return mo
+
+
+@cache
+def translations(tag: str) -> NullTranslations:
+    """The language's gettext translations (English: none, the msgids are English)."""
+    mo = compiled(tag)
+    if mo is None:
+        return NullTranslations()
+    with mo.open("rb") as f:
+        return Translations(f, domain=DOMAIN)
