@@ -11,16 +11,17 @@ from streamlit_folium import st_folium
 
 from dashboard import below, cached, sidebar
 from dashboard.panel import details
-from dashboard.state import View, apply_link, current_view, timeline_choice
+from dashboard.state import View, apply_link, current_view, timeline_choice, use_language
 from layers import YEARS
 from layers._dataset import Dataset
+from layers._i18n import language
 from layers._details import md_escape
-from layers._frontend import style
+from layers._frontend import read, style
 from layers._map import (MAP_HEIGHT, base_map, clicked, clicked_at, reported_year, rerun_after_report,
                          selection_args)
 from layers._messages import t
 from layers._records import BoundaryError
-from layers._templates import part
+from layers._templates import Markup, part
 from layers._view import layer_title, view_of
 
 MAP_READY_WAIT_S = 2.0  # the longest the controls wait for the map before they are drawn anyway
@@ -107,7 +108,7 @@ def still_picture(view: View) -> None:
     the controls came without the map's report (`controls_if_the_map_is_late`): no map may ever come."""
     still = st.container(key="map_preview")
     waiting = not st.session_state.get("map_ready") or st.session_state.get("map_late")
-    picture = cached.preview_in(cached.folder()) if waiting and not view.tiles else ""
+    picture = cached.preview_in(cached.folder(), language()) if waiting and not view.tiles else ""
     if picture:  # (with street-map tiles the map's land is see-through, unlike the picture's)
         still.html(picture)
 
@@ -117,13 +118,13 @@ def draw_map(view: View, plan) -> dict | None:
     this run's view. Its year control comes with the run after the map is drawn: a process's first session then does
     not wait for the timeline to be built (0.2 s) before its map is sent."""
     folder = cached.folder()
-    timeline = cached.timeline_url(folder) if st.session_state.get("map_ready") else None
+    timeline = cached.timeline_url(folder, language()) if st.session_state.get("map_ready") else None
     args = view_of(plan, view.year, timeline_choice(view), timeline, st.session_state.get("map_year_at"),
                    selection_args(st.session_state.get("selected"), st.session_state.get("selected_token"),
                                   (st.session_state.get("last_click") or (None, None))[1]))
     # a new base map every run (folium elements are not idempotent when rendered twice); render=False: st_folium
     # renders it once itself
-    result = st_folium(base_map(cached.basemap_url(folder), tiles=view.tiles), key="map", height=MAP_HEIGHT,
+    result = st_folium(base_map(cached.basemap_url(folder, language()), tiles=view.tiles), key="map", height=MAP_HEIGHT,
                        use_container_width=True, feature_group_to_add=args.groups,
                        returned_objects=["last_active_drawing"], render=False, on_change=on_map_report)
     st.caption(t("map.attribution"))
@@ -131,7 +132,8 @@ def draw_map(view: View, plan) -> dict | None:
 
 
 def main() -> None:
-    # page set-up
+    # page set-up, in the reader's language
+    use_language()
     st.set_page_config(page_title=t("app.title"), page_icon="🗺️", layout="wide")
     st.session_state["full_run_done"] = False  # until this run's end: a map report that cuts it short reruns it all
     st.html(style("app/page.css"))
@@ -142,7 +144,7 @@ def main() -> None:
     take_year(st.session_state.get("map"))  # one that reached this run without the callback (which takes it first)
     view = current_view()
     # HTML, as the still map below it is: the page then loads one renderer for both and shows them in one frame.
-    st.html(part("app_title", t("app.title")))
+    st.html(part("app_title", t("app.title"), language(), Markup(read("app/lang.js"))), unsafe_allow_javascript=True)
     st.caption(t("app.subtitle"))
     show_problems(data)
     link_notices()
@@ -159,7 +161,7 @@ def main() -> None:
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         still_picture(view)
-    plan = cached.planned(cached.folder(), view.year, tuple(view.layers), view.choices, view.tiles)
+    plan = cached.planned(cached.folder(), language(), view.year, tuple(view.layers), view.choices, view.tiles)
     with map_column:
         result = draw_map(view, plan)
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts
@@ -172,7 +174,7 @@ def main() -> None:
         # there from the start, so the map does not move (and a click does not miss) when they come.
         st.sidebar.caption(t("control.loading"))
         controls_if_the_map_is_late()
-        cached.timeline_url(cached.folder())  # built now, while the browser starts the map, for the next run
+        cached.timeline_url(cached.folder(), language())  # built now, while the browser starts the map, for the next run
         st.session_state["full_run_done"] = True
         return
     # the controls and the key, then the sections below the map

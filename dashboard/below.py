@@ -6,6 +6,7 @@ import streamlit as st
 
 from layers._dataset import Dataset
 from layers._downloads import to_csv, to_geojson, view_records
+from layers._i18n import language
 from layers._messages import t
 
 from .cached import PANEL_CSS, about_text, compared, folder, view_count, zipped
@@ -14,7 +15,7 @@ from .state import View
 
 def compare(year: int) -> None:
     with st.expander(t("compare.title", year=year)):
-        st.html(PANEL_CSS + compared(folder(), year))
+        st.html(PANEL_CSS + compared(folder(), language(), year))
 
 
 def share_and_download(data: Dataset, view: View) -> None:
@@ -36,4 +37,4 @@ def share_and_download(data: Dataset, view: View) -> None:
 
 def about() -> None:
     with st.expander(t("about.title")):
-        st.markdown(about_text(folder()))
+        st.markdown(about_text(folder(), language()))

@@ -3,6 +3,7 @@ the boundaries, the map's scripts, view plans, panels and the files to download.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from layers._details import record_html, same_place
 from layers._downloads import count_view_records, dataset_zip
 from layers._find import find_options
 from layers._frontend import style
+from layers._i18n import language, speaking
 from layers._map import basemap_script, map_preview
 from layers._marks import all_marks
 from layers._records import data_dir, read_boundaries
@@ -27,6 +29,15 @@ from layers._view import ViewPlan, plan_view
 LOG = logging.getLogger("wb_china_map")
 PANEL_CSS = style("app/panel.css", "app/compare.css", "map/cluster.css")
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def in_its_language(make):
+    """A cached maker of words: its second argument, the language (part of the cache's key), is the one it speaks."""
+    @functools.wraps(make)
+    def made(folder: str, lang: str, *args):
+        with speaking(lang):
+            return make(folder, lang, *args)
+    return made
 
 
 def folder() -> str:
@@ -56,14 +67,16 @@ def boundaries_in(folder: str) -> tuple[dict, dict]:
 
 
 @st.cache_resource(show_spinner=False)
-def basemap_url(folder: str) -> str:
+@in_its_language
+def basemap_url(folder: str, lang: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
     return ensure_script(basemap_script(*boundaries_in(folder), all_marks(load(folder)), year_widget="year"), "base")
 
 
 @st.cache_resource(show_spinner=False)
-def preview_in(folder: str) -> str:
+@in_its_language
+def preview_in(folder: str, lang: str) -> str:
     """The still picture, once per data folder; "" (also kept) when it cannot be made: the map comes all the same."""
     try:
         return map_preview(*boundaries_in(folder))
@@ -73,14 +86,16 @@ def preview_in(folder: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def timeline_url(folder: str) -> str:
+@in_its_language
+def timeline_url(folder: str, lang: str) -> str:
     """Every year's view, layer by layer, for the map's own year control; written once per data folder and loaded
     by the map after its first frame."""
     return ensure_script(timeline_script(load(folder), boundaries_in(folder)[0], YEARS), "timeline")
 
 
 @st.cache_resource(show_spinner=False)
-def noted(folder: str, layer_id: str, year: int, value: str | None) -> str:
+@in_its_language
+def noted(folder: str, lang: str, layer_id: str, year: int, value: str | None) -> str:
     """A colouring's note under its control (the years a survey series was polled in), or ""."""
     loaded = load(folder).layers[layer_id]
     return loaded.layer.colouring.note(loaded.layer, loaded.frame, year, value) or ""
@@ -88,11 +103,12 @@ def noted(folder: str, layer_id: str, year: int, value: str | None) -> str:
 
 def offered(layer_id: str, year: int) -> list[tuple[str, str]]:
     """What a colouring offers to choose from in `year` (a diplomatic status, the year's survey series)."""
-    return options_in(folder(), layer_id, year)
+    return options_in(folder(), language(), layer_id, year)
 
 
 @st.cache_resource(show_spinner=False)
-def options_in(folder: str, layer_id: str, year: int) -> list[tuple[str, str]]:
+@in_its_language
+def options_in(folder: str, lang: str, layer_id: str, year: int) -> list[tuple[str, str]]:
     """What a colouring offers to choose from in `year` (a diplomatic status, the year's survey series)."""
     loaded = load(folder).layers[layer_id]
     colouring = loaded.layer.colouring
@@ -100,7 +116,8 @@ def options_in(folder: str, layer_id: str, year: int) -> list[tuple[str, str]]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def planned(folder: str, year: int, layers: tuple[str, ...], choices: tuple[tuple[str, str | None], ...],
+@in_its_language
+def planned(folder: str, lang: str, year: int, layers: tuple[str, ...], choices: tuple[tuple[str, str | None], ...],
             tiles: bool) -> ViewPlan:
     """A view's plan (plain data) is the same for every session that asks for it, so it is worked out once."""
     return plan_view(load(folder), boundaries_in(folder)[0], year, list(layers), None, None, tiles, choices=dict(choices))
@@ -112,7 +129,8 @@ def view_count(folder: str, year: int, layers: tuple[str, ...], rows_choice: str
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def record_panel(folder: str, record_id: str, year: int) -> str:
+@in_its_language
+def record_panel(folder: str, lang: str, record_id: str, year: int) -> str:
     """A record's panel is the same for every session that opens it in a year: made once (5 ms saved on a click)."""
     data = load(folder)
     layer_id, row = data.record(record_id)
@@ -120,7 +138,8 @@ def record_panel(folder: str, record_id: str, year: int) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def records_here(folder: str, record_id: str, year: int) -> list[tuple[str, str]]:
+@in_its_language
+def records_here(folder: str, lang: str, record_id: str, year: int) -> list[tuple[str, str]]:
     """The records drawn on a point of this one's in a year, worked out once per data folder (as its panel is)."""
     return same_place(load(folder), record_id, year)
 
@@ -131,15 +150,18 @@ def zipped(folder: str) -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def compared(folder: str, year: int) -> str:
+@in_its_language
+def compared(folder: str, lang: str, year: int) -> str:
     return comparison_html(load(folder), year)
 
 
 @st.cache_resource(show_spinner=False)
-def about_text(folder: str) -> str:
+@in_its_language
+def about_text(folder: str, lang: str) -> str:
     return about_markdown(load(folder))
 
 
 @st.cache_resource(show_spinner=False)
-def searchable(folder: str) -> dict[tuple[str, str], str]:
+@in_its_language
+def searchable(folder: str, lang: str) -> dict[tuple[str, str], str]:
     return dict(find_options(load(folder)))

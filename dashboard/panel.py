@@ -12,13 +12,14 @@ from layers import FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
 from layers._details import citation_html, country_profile, md_escape, section_heading
 from layers._find import shown_in, year_showing
+from layers._i18n import language
 from layers._messages import t
 from layers._permalink import selection_params
 from layers._templates import Markup, part
 from layers._view import country_name
 
 from .cached import LOG, PANEL_CSS, folder, record_panel, records_here
-from .state import FILL_LAYERS, View, select, show_in_its_year, update_link
+from .state import FILL_LAYERS, View, select, show_in_its_year, update_link, use_language
 
 # what the address bar says of the map around the panel: its layers, and a colouring's choice
 VIEW_PARAMS = ("layers", *(LAYERS[lid].colouring.param for lid in FILL_LAYERS if LAYERS[lid].colouring.param))
@@ -63,11 +64,11 @@ def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> No
         st.warning(t("panel.not_found", id=key))
         return
     _, row = found
-    st.html(record_panel(folder(), key, year))
+    st.html(record_panel(folder(), language(), key, year))
     shows = year_showing(row, year, YEARS)
     if shows != year and shown_in(row, shows):  # opened in a year the map does not show it (nor ever, if before 2012)
         st.button(t("panel.show_in_year", year=shows), key="show_in_year", on_click=show_in_its_year, args=(data, key))
-    others = records_here(folder(), key, year)
+    others = records_here(folder(), language(), key, year)
     if others:  # marks on one point lie under each other: only the top one takes a click
         st.caption(t("panel.same_place", year=year))
         record_buttons(others, "here")
@@ -81,6 +82,7 @@ def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> No
 def details(data: Dataset, view: View) -> None:
     """The details panel, rerun alone after a click on the map or on a button in it (with the arguments of the last
     full run, which neither can change); the address bar follows the selection."""
+    use_language()  # a run of this fragment alone starts without the full run's language
     selection = st.session_state.get("selected")
     try:
         if not selection:

@@ -9,6 +9,7 @@ from layers import LAYERS, YEARS
 from layers._dataset import Dataset
 from layers._details import legend_html
 from layers._frontend import style
+from layers._i18n import LANGUAGES, language
 from layers._messages import t
 from layers._style import cluster_swatches, confidence_swatches, precision_swatches
 from layers._view import ViewPlan, layer_title
@@ -21,8 +22,10 @@ NARROW_LEGEND_CSS = style("app/narrow_legend.css")  # the key under the map, on 
 
 def controls(data: Dataset, view: View) -> None:
     """The sidebar widgets; they hold the values `current_view` read (its colouring's choices are reused here)."""
-    options = searchable(folder())
+    options = searchable(folder(), language())
     with st.sidebar:
+        st.selectbox(t("control.language"), list(LANGUAGES), key="lang", format_func=lambda tag: LANGUAGES[tag][1],
+                     help=t("control.language_help"))
         st.selectbox(t("control.find"), list(options), index=None, key="find", format_func=options.get,
                      placeholder=t("control.find_placeholder"), help=t("control.find_help"), on_change=on_find,
                      filter_mode="contains",  # part of a name, as the help says: fuzzy matching listed loose kin too
@@ -38,7 +41,7 @@ def controls(data: Dataset, view: View) -> None:
             titles = dict(view.options) if fill == view.fill else dict(offered(fill, view.year))
             if titles:
                 st.selectbox(t(colouring.control), list(titles), key=widget_key(fill, view.year), format_func=titles.get)
-            note = noted(folder(), fill, view.year, view.choice if titles else None) if colouring.note else ""
+            note = noted(folder(), language(), fill, view.year, view.choice if titles else None) if colouring.note else ""
             if note:
                 st.caption(note)
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))

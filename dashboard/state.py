@@ -17,6 +17,7 @@ import streamlit as st
 from layers import DEFAULT_YEAR, FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
 from layers._find import year_showing
+from layers._i18n import LANGUAGES, SOURCE, from_browser, from_link, set_language
 from layers._messages import t
 from layers._permalink import encode, link_choices, parse
 from layers._timeline import choice_keys
@@ -52,6 +53,20 @@ class View:
     @property
     def choices(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.param, self.choice),) if self.param else ()
+
+
+def use_language() -> str:
+    """The session's language, for everything this run makes: the sidebar's choice (`lang`); on a session's first run,
+    the link's `lang`, else the browser's language where the dashboard speaks it, else English."""
+    state = st.session_state
+    chosen = state.get("lang") if state.get("lang") in LANGUAGES else state.get("language")
+    if chosen not in LANGUAGES:
+        chosen = from_link(st.query_params.get("lang")) or from_browser(st.context.locale)
+    state["language"] = chosen  # kept beside the widget's key, which a run without the sidebar would drop
+    if state.get("lang") not in LANGUAGES:
+        state["lang"] = chosen
+    set_language(chosen)
+    return chosen
 
 
 def widget_key(layer_id: str, year: int) -> str:
@@ -139,7 +154,8 @@ def update_link(view: View) -> None:
     first = view.options[0][0] if view.options else None
     choices = {view.param: view.choice} if view.param and view.choice not in (None, first) else {}
     layers = None if view.layers == DEFAULT_LAYERS else view.layers  # the first view's: a short link
-    params = encode(view.year, layers, st.session_state.get("selected"), choices=choices)
+    params = encode(view.year, layers, st.session_state.get("selected"), choices=choices,
+                    lang=None if st.session_state.get("language", SOURCE) == SOURCE else st.session_state["language"])
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 

@@ -13,7 +13,7 @@ from ._details import md_escape
 from ._messages import t
 from ._schema import VOCABULARIES
 from ._templates import render
-from ._view import layer_title
+from ._view import layer_title, word
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -68,8 +68,8 @@ def about_parts(dataset: Dataset, gaps_key: str = "about.gaps") -> About:
         held=held,
         layers=tuple((layer_title(dataset.layers[lid].layer), count, dataset.layers[lid].layer.description)
                      for lid, count in held.records),
-        confidence=tuple(VOCABULARIES["confidence"].items()),
-        precision=tuple((word.replace("_", " "), meaning) for word, meaning in VOCABULARIES["precision"].items()),
+        confidence=tuple((t(f"term.confidence.{level}"), word("confidence", level)) for level in VOCABULARIES["confidence"]),
+        precision=tuple((t(f"term.precision.{level}"), word("precision", level)) for level in VOCABULARIES["precision"]),
         closing=(coverage_text(dataset, where), t("about.disagree"), t("about.year_rule"), t(gaps_key)),
     )
 

@@ -60,7 +60,8 @@ def _status_cell(text: object, confidence: object) -> dict[str, str]:
     """A status in short words; one not confirmed says how sure it is."""
     if not text:
         return {"text": "–", "note": ""}
-    return {"text": str(text), "note": "" if confidence in ("", CONFIDENCE_ORDER[0]) else str(confidence)}
+    surest = confidence in ("", CONFIDENCE_ORDER[0]) or confidence not in CONFIDENCE_ORDER
+    return {"text": str(text), "note": "" if surest else t(f"term.confidence.{confidence}")}
 
 
 def _count_cell(row: dict, name: str) -> dict[str, str]:

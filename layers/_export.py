@@ -23,7 +23,8 @@ from ._details import cited_work, legend_html, profile_html, record_html, shared
 from ._find import shown_in, year_showing, years_label
 from ._map import (BASE_COUNTRY_STYLE, CENTER, MAX_ZOOM, MIN_ZOOM, NEIGHBOUR_STYLE, ZOOM, ZOOM_SNAP, base_data, esc)
 from ._marks import MARK_LAYERS, all_marks
-from ._messages import MESSAGES, t, template
+from ._i18n import LANGUAGES, SOURCE, language, speaking
+from ._messages import t, template
 from ._permalink import link_choices
 from ._records import DATA_DIR, BoundaryError, read_boundaries
 from ._schema import DEFAULT_YEAR, FOCUS_COUNTRIES, YEARS
@@ -33,14 +34,14 @@ from ._timeline import fill_options, timeline
 from ._validate import Problem
 from ._view import country_name, layer_title, palette_swatches, shown, status_change, word
 
-BUDGET = 1_000_000  # bytes, before compression
+BUDGET = 1_000_000  # bytes, before compression, of what one reader loads: their language's page and the assets
 # Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
 SCRIPT_MESSAGES = ("panel.empty", "panel.not_in_year", "panel.show_in_year",
                    "panel.same_place", "legend.country_level", "export.earlier_status", "export.back", "cite.title",
                    "cite.work", "cite.text", "cite.record", "cite.profile",
                    "permalink.notice", "permalink.too_long", "permalink.bad_year", "permalink.not_a_year",
                    "permalink.bad_layers", "permalink.bad_layers_default", "permalink.one_fill", "permalink.bad_country",
-                   "permalink.bad_record")
+                   "permalink.bad_record", "permalink.bad_lang")
 
 
 class ExportRefused(Exception):
@@ -53,17 +54,11 @@ class ExportRefused(Exception):
 
 PAGE_STYLE = _frontend.style("map/map.css", "map/cluster.css", "export/page.css", "app/compare.css")
 # The app's own map scripts draw the map (its base, a year's marks, the selection); page.js adds the page around it.
-PAGE_SCRIPT = _frontend.settings() + _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
+PAGE_SCRIPT = _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
                                                         "map/selection.js", "map/compose.js", "map/base_layers.js",
                                                         "export/link.js", "export/page.js"))
 SHOWN = tuple(lid for lid, layer in LAYERS.items() if not layer.fills)  # switched on and off, each on its own
 FILLS = tuple(lid for lid, layer in LAYERS.items() if layer.fills)  # one at a time colours the countries
-
-
-def _singulars() -> tuple[str, ...]:
-    """The singular forms (`key.one`) of the script's messages that have one: its `fmt` picks them for a count of 1."""
-    keys = SCRIPT_MESSAGES + _params_messages()
-    return tuple(f"{key}.one" for key in keys if f"{key}.one" in MESSAGES["en"])
 
 
 def _params_messages() -> tuple[str, ...]:
@@ -182,11 +177,12 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             "colourings": _colourings(dataset), "legends": _legends(dataset),
             # what a link may name, for export/link.js (the app's layers._permalink.parse reads links by the same rules)
             "link": {"years": list(YEARS), "layerIds": list(LAYERS), "fillIds": list(FILLS), "countries": list(FOCUS_COUNTRIES),
-                     "records": [row["id"] for _, row in rows], "choices": link_choices(dataset, YEARS[1])},
+                     "records": [row["id"] for _, row in rows], "choices": link_choices(dataset, YEARS[1]),
+                     "languages": list(LANGUAGES)},
             "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "attribution": esc(t("export.map_attribution")),
-            "messages": {key: template(key) for key in SCRIPT_MESSAGES + _params_messages() + _singulars()}
-                        | {"cite.work": cited_work()}}
+            "messages": {key: template(key) for key in SCRIPT_MESSAGES + _params_messages()} | {"cite.work": cited_work()},
+            "lang": language(), "pages": {tag: page_name(tag) for tag in LANGUAGES}}
 
 
 def encoded(data: dict[str, Any]) -> str:
@@ -228,11 +224,12 @@ def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
     keys = {"title": "app.title", "subtitle": "app.subtitle", "controls_label": "export.controls_label",
             "year": "control.year", "year_help": "control.year_help", "layers": "control.layers", "fill": "control.fill",
             "map_label": "export.map_label", "noscript": "export.noscript", "legend": "legend.title",
-            "about": "about.title", "attribution": "export.attribution", "old_browser": "export.old_browser"}
-    return render("export.html", lang="en", text={name: t(key) for name, key in keys.items()}, years=YEARS,
+            "about": "about.title", "attribution": "export.attribution", "old_browser": "export.old_browser",
+            "language": "control.language"}
+    return render("export.html", lang=language(), languages=[(tag, name) for tag, (_, name) in LANGUAGES.items()], text={name: t(key) for name, key in keys.items()}, years=YEARS,
                   year=DEFAULT_YEAR, switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
                   fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
-                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(PAGE_SCRIPT), data=encoded(data)) + "\n"
+                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT), data=encoded(data)) + "\n"
 
 
 @dataclass
@@ -240,6 +237,7 @@ class Export:
     files: list[Path]
     raw: int
     gzip: int
+    read: int  # the bytes one reader loads: the largest language's page and the assets every page shares
 
 
 def sizes(files: list[Path]) -> tuple[int, int]:
@@ -250,7 +248,8 @@ def sizes(files: list[Path]) -> tuple[int, int]:
 
 
 def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
-    """Write OUT_DIR/index.html and OUT_DIR/leaflet/; refuses (ExportRefused) when the data has any problem.
+    """Write OUT_DIR/index.html (English), OUT_DIR/index.<lang>.html (each other language) and OUT_DIR/leaflet/;
+    refuses (ExportRefused) when the data has any problem.
     Other files already in OUT_DIR are left alone."""
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     dataset = load_dataset(LAYERS, data_dir)
@@ -260,7 +259,19 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
         countries, towns = read_boundaries(data_dir)
     except BoundaryError as error:
         raise ExportRefused(error.problems) from None
-    html = page(dataset, payload(dataset, countries, towns), about_html(dataset))
-    files = [out_dir / "index.html", *copy_leaflet(out_dir / "leaflet")]  # the pinned wheels' files; no source maps
-    files[0].write_text(html, encoding="utf-8", newline="\n")
-    return Export(files, *sizes(files))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for tag in LANGUAGES:  # a page per language, each whole: a reader loads only their own
+        with speaking(tag):
+            html = page(dataset, payload(dataset, countries, towns), about_html(dataset))
+        pages.append(out_dir / page_name(tag))
+        pages[-1].write_text(html, encoding="utf-8", newline="\n")
+    assets = copy_leaflet(out_dir / "leaflet")  # the pinned wheels' files; no source maps
+    files = [*pages, *assets]
+    read = max(p.stat().st_size for p in pages) + sum(a.stat().st_size for a in assets)
+    return Export(files, *sizes(files), read)
+
+
+def page_name(tag: str) -> str:
+    """The page of a language: index.html in English, index.<tag>.html in the others."""
+    return "index.html" if tag == SOURCE else f"index.{tag}.html"

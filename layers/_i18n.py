@@ -62,6 +62,16 @@ def babel_locale(tag: str | None = None) -> Locale:
     return Locale.parse(LANGUAGES[tag or language()][0])
 
 
+def plural_samples(tag: str | None = None) -> dict[str, int]:
+    """A number of each CLDR plural category of the language ("one": 1, "few": 2, "other": 0 in Serbian): the count
+    that picks each of a message's gettext forms, for a script that picks among them by category."""
+    rule = babel_locale(tag).plural_form
+    out: dict[str, int] = {}
+    for n in range(0, 1000):
+        out.setdefault(rule(n), n)
+    return out
+
+
 # --- the English source -------------------------------------------------------------------------------------------
 
 def english() -> dict[str, str | tuple[str, str]]:
@@ -178,3 +188,37 @@ def translations(tag: str) -> NullTranslations:
         return NullTranslations()
     with mo.open("rb") as f:
         return Translations(f, domain=DOMAIN)
+
+
+# --- choosing a language -----------------------------------------------------------------------------------------
+
+# A browser's language (navigator.language, as Streamlit's st.context.locale reports it) -> the catalogue that reads
+# to its speaker: Bosnian, Croatian, Montenegrin and Serbo-Croatian read the Latin one; Serbian the script the browser
+# names, else the one CLDR's likely-subtags data gives its region (Cyrillic, Latin in Montenegro).
+BROWSER_LANGUAGES = {"en": "en", "sr": "sr-Cyrl", "bs": "sr-Latn", "hr": "sr-Latn", "cnr": "sr-Latn",
+                     "sh": "sr-Latn", "mk": "mk", "sq": "sq"}
+
+
+def from_browser(locale: object) -> str:
+    """The language for a browser's locale tag ("sr-Latn-RS", "mk", "de-DE"…), English for any other or none."""
+    if not isinstance(locale, str) or not locale.strip():
+        return SOURCE
+    parts = locale.strip().replace("_", "-").split("-")
+    primary = parts[0].lower()
+    if primary == "sr":  # the script the tag names, else CLDR's likely one for its region (sr-ME: Latin)
+        from babel.core import get_global
+
+        region = next((part.upper() for part in parts[1:] if len(part) == 2 and part.isalpha()), "")
+        script = next((part.title() for part in parts[1:] if len(part) == 4), None)
+        likely = get_global("likely_subtags").get(f"sr_{region}" if region else "sr", "sr_Cyrl")
+        return "sr-Latn" if (script or likely.split("_")[1]) == "Latn" else "sr-Cyrl"
+    return BROWSER_LANGUAGES.get(primary, SOURCE)
+
+
+def from_link(value: object) -> str | None:
+    """The language a link's `lang` names, matched as a browser's tag would be but exactly one of LANGUAGES ("sr-latn"
+    and "sr_Latn" read as "sr-Latn"); None for one the dashboard does not speak."""
+    if not isinstance(value, str):
+        return None
+    wanted = value.strip().replace("_", "-").lower()
+    return next((tag for tag in LANGUAGES if tag.lower() == wanted), None)

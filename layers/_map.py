@@ -13,6 +13,7 @@ from jinja2 import Template
 
 from . import _frontend
 from ._messages import t
+from ._places import country_label, localized
 from ._preview import preview_css, preview_html, preview_svg
 from ._style import FOCUS_LAND, NEIGHBOUR_LAND, NO_DATA
 from ._templates import part
@@ -65,13 +66,15 @@ def map_labels(countries: dict, towns: dict) -> list[dict[str, Any]]:
     A town whose name is placed otherwise further out also has its `name` and its side at each of `LABEL_ZOOMS`
     (`sides`: "right", "left" or None), which the maps follow as the reader zooms."""
     labels = []
+    countries, towns = localized(countries, towns)  # names in the reader's language, placed for their own lengths
     focus_codes = {f["properties"]["iso_a2"] for f in countries["features"] if f["properties"]["focus"]}
     names = [(f["properties"]["label_lon"], f["properties"]["label_lat"], f["properties"]["name"])
              for f in countries["features"]]
     placings = [shown_towns(towns, focus_codes, zoom, names) for zoom in LABEL_ZOOMS]
     for (p, lon, lat, side), *further in zip(*placings):
         labels.append({"lat": lat, "lng": lon, "text": p["name"] if side else "", "w": TOWN_LABEL_PX,
-                       **TOWN_AT[side or "right"], "dot": 2.5 if p["capital"] else 1.8})
+                       **TOWN_AT[side or "right"], "dot": 2.5 if p["capital"] else 1.8,
+                       **({"own": True} if p["own"] else {})})  # a name in its own country's form, not translated
         sides = [side, *(other for *_, other in further)]
         if len(set(sides)) > 1:
             labels[-1].update(name=p["name"], sides=sides)
@@ -107,12 +110,14 @@ def basemap_script(countries: dict, towns: dict, marks: list[dict] | None = None
     # as streamlit-folium loads scripts one after another.
     return (f"L.Icon.Default.imagePath = {json.dumps(leaflet_prefix + '/images/')};\nwindow.wbBase = {script_json(data)};\n"
             f"window.wbMarks = {script_json(marks or [])};\n"
-            f"window.wbYearWidget = {script_json('.st-key-' + year_widget if year_widget else None)};\n{DRAW_JS}")
+            f"window.wbYearWidget = {script_json('.st-key-' + year_widget if year_widget else None)};\n"
+            f"{_frontend.settings(NARROW_ZOOM_OUT)}{DRAW_JS}")
 
 
 # The scripts that draw the map (static/map/*.js, put together by layers._frontend): the click, ready and year
-# reporters, the view a rerun or the map's own year control draws, the selection, and the hooks both maps share.
-DRAW_JS = _frontend.settings(NARROW_ZOOM_OUT) + _frontend.scripts(_frontend.MAP_FILES)
+# reporters, the view a rerun or the map's own year control draws, the selection, and the hooks both maps share; the
+# words they show (`_frontend.settings`) go before them, in the language being made.
+DRAW_JS = _frontend.scripts(_frontend.MAP_FILES)
 
 
 class BaseLayers(MacroElement):
@@ -163,7 +168,7 @@ def country_feature(feature: dict, tip: str | None = None) -> dict:
     p = feature["properties"]
     return {
         "type": "Feature",
-        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or part("tip", p["name"], [t("map.country_tip")])},
+        "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tip or part("tip", country_label(p), [t("map.country_tip")])},
         "geometry": feature["geometry"],
     }
 

@@ -34,6 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "control.tiles_notice": "The street-map background is loaded from openstreetmap.org (a third party).",
         "legend.title": "Legend",
         "map.cluster": "{count} marks close together: zoom in to separate them",
+        "map.cluster.one": "{count} mark: zoom in",
         "legend.cluster": "marks close together, with how many: click or zoom in to separate them",
         "legend.confidence": "Confidence (fill)",
         "legend.precision": "Location (outline)",
@@ -139,7 +140,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "qualifier.up_to": "up to",
         "qualifier.range_low": "from",
         "qualifier.range_high": "up to",
-        "unit.million": "{value} million",
+        "unit.million": "{currency} {value} million",
+        "unit.million.one": "{currency} {value} million",
+        "unit.amount": "{currency} {value}",
+        "unit.MW": "{value} MW",
+        "unit.km": "{value} km",
+        "unit.cameras": "{value} cameras",
+        "unit.cameras.one": "{value} camera",
+        "unit.people": "{value} people",
+        "unit.people.one": "{value} person",
+        "unit.years": "{value} years",
+        "unit.years.one": "{value} year",
+        "qualifier.amount": "{qualifier} {amount}",
         "word.vendor_origin.chinese": "Chinese",
         "word.vendor_origin.non_chinese": "not Chinese",
         "word.vendor_origin.not_identified": "not identified",
@@ -247,9 +259,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "are welcome, with a source.",
         "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
         "control.language": "Language",
+        "town.786714": "Pristina",
+        "permalink.bad_lang": "unknown language {value}",
         "control.language_help": "The dashboard's own words in this language. The records' texts (names, notes, "
         "milestones) are as their sources and editors wrote them, in English, and are marked so.",
         "data.english": "(English)",
+        "legend.marks.confirmed": "confirmed: read in the cited source",
+        "legend.marks.reported": "reported: secondary copy, derived or contested",
+        "legend.marks.claimed": "claimed: not verified, attributed to its source",
+        "legend.marks.exact": "exact site",
+        "legend.marks.approximate": "approximate (near the site; lines drawn through named places)",
+        "legend.marks.town_centre": "town centre standing in for the site",
         "term.confidence.confirmed": "confirmed",
         "term.confidence.reported": "reported",
         "term.confidence.claimed": "claimed",
@@ -288,12 +308,13 @@ def t(key: str, default: str | None = None, **values: object) -> str:
     return text.format(**{name: values[name] for name in names}) if names else text
 
 
-def template(key: str) -> str:
-    """A message with its {placeholders} left in, for a script to fill; one that takes a count, in its plural form."""
-    from ._i18n import language, translations
+def template(key: str) -> str | dict[str, str]:
+    """A message with its {placeholders} left in, for a script to fill; one that takes a count, as its forms by CLDR
+    plural category ("one", "few", "other"…), which the browser's Intl.PluralRules picks from (static/map/words.js)."""
+    from ._i18n import language, plural_samples, translations
 
     english = _english(key, None)
     found = translations(language())
     if isinstance(english, tuple):
-        return found.npgettext(key, english[0], english[1], 2)
+        return {category: found.npgettext(key, english[0], english[1], n) for category, n in plural_samples().items()}
     return found.pgettext(key, english)

@@ -1,10 +1,14 @@
 """The served page's head for link previews and search engines: Streamlit's index.html says "Streamlit" and sets
-the app's title only once its script runs, which crawlers and chat apps' link previews never do."""
+the app's title only once its script runs, which crawlers and chat apps' link previews never do. They are in the
+language the link names (`?lang=`), else the one the browser asks for (Accept-Language), as the app's first view is;
+the page's lang attribute says which."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
+from ._i18n import SOURCE, from_browser, from_link, language, speaking
 from ._map import esc
 from ._messages import t
 
@@ -12,6 +16,24 @@ if TYPE_CHECKING:  # Starlette comes with Streamlit's server; only its types are
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 STREAMLIT_TITLE = "<title>Streamlit</title>"
+STREAMLIT_HTML = '<html lang="en">'
+
+
+def page_language(query: str, accept_language: str) -> str:
+    """The language of a request for the page: the link's `lang`, else the first language of the browser's
+    Accept-Language the dashboard speaks ("sr-RS,sr;q=0.9,en;q=0.8" -> sr-Cyrl), else English."""
+    link = from_link(next(iter(parse_qs(query).get("lang", [])[-1:]), None))
+    if link:
+        return link
+    wanted = []
+    for part in accept_language.split(",")[:20]:
+        tag, _, quality = part.strip().partition(";q=")
+        try:
+            wanted.append((-float(quality or 1), len(wanted), tag.strip()))
+        except ValueError:
+            continue
+    return next((from_browser(tag) for _, _, tag in sorted(wanted) if from_browser(tag) != SOURCE or
+                 tag.lower().startswith("en")), SOURCE)
 
 
 def page_head() -> str:
@@ -24,9 +46,11 @@ def page_head() -> str:
             f"    <meta name=\"twitter:card\" content=\"summary\" />")
 
 
-def with_page_head(html: str) -> str:
-    """`html` with Streamlit's title replaced by the app's head; unchanged if Streamlit's page no longer has it."""
-    return html.replace(STREAMLIT_TITLE, page_head(), 1)
+def with_page_head(html: str, lang: str = SOURCE) -> str:
+    """`html` with Streamlit's title replaced by the app's head in `lang`, and its lang attribute; unchanged if
+    Streamlit's page no longer has them."""
+    with speaking(lang):
+        return html.replace(STREAMLIT_TITLE, page_head(), 1).replace(STREAMLIT_HTML, f'<html lang="{esc(language())}">', 1)
 
 
 def _is_page(scope: Scope) -> bool:
@@ -63,9 +87,12 @@ class PageHead:
                 chunks.append(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                body = with_page_head(b"".join(chunks).decode("utf-8")).encode("utf-8")
+                lang = page_language(scope.get("query_string", b"").decode("latin-1"),
+                                     dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1"))
+                body = with_page_head(b"".join(chunks).decode("utf-8"), lang).encode("utf-8")
                 headers = [(k, v) for k, v in start["headers"] if k.lower() not in (b"content-length", b"etag")]
-                await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+                await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode()),
+                                                  (b"vary", b"Accept-Language")]})  # its language follows the header
                 await send({"type": "http.response.body", "body": body})
                 return
             await send(message)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ._dataset import Dataset
 from ._find import shown_in, years_label
+from ._formats import date_text, number, percent
 from ._messages import t
 from ._reference import aiddata_ids, project_page
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
@@ -58,20 +59,23 @@ def named(dataset: Dataset, text: str) -> str:
 
 
 def published(date: str) -> str:
-    return t("panel.undated") if date in ("", "undated") else t("panel.published", date=date)
+    return t("panel.undated") if date in ("", "undated") else t("panel.published", date=date_text(date))
 
 
 def amount(value: float, unit: str, qualifier: str = "") -> str:
+    """A figure as the language writes it: "EUR 1,234.5 million", "1.234,5 miliona EUR", "29 MW", "7 years"…"""
+    whole = value == int(value)
+    count = int(value) if whole else 2  # a fraction takes the plural that 2 does ("1,5 miliona", "1.5 million")
     if unit in CURRENCIES:
-        text = (f"{unit} {value * 1e6:,.0f}" if value < 1 else
-                f"{unit} {t('unit.million', value=f'{value:,.2f}'.rstrip('0').rstrip('.'))}")
+        text = (t("unit.amount", currency=unit, value=number(value * 1e6, 0)) if value < 1 else
+                t("unit.million", currency=unit, value=number(value), count=count))
     elif unit == "year":
-        text = f"{value:.0f}"
+        text = str(int(value))
     elif unit == "percent":
-        text = f"{value:g}%"
+        text = percent(value)
     else:
-        text = f"{value:,.0f} {unit}" if value == int(value) else f"{value:,} {unit}"
-    return f"{t('qualifier.' + qualifier)} {text}" if qualifier else text
+        text = t(f"unit.{unit}", value=number(value, 0 if whole else 3), count=count)
+    return t("qualifier.amount", qualifier=t("qualifier." + qualifier), amount=text) if qualifier else text
 
 
 def host_of(url: str, publisher: str) -> str:
@@ -105,9 +109,9 @@ def _plain(field_name: str, kind: str, value: object) -> Rich:
     if kind == "bool":
         return [t("yes") if str(value).lower() == "true" else t("no")]
     if field_name == "value":
-        return [f"{value:g}%"]
+        return [percent(float(value))]
     if kind in ("int", "number") and not isinstance(value, str):
-        return [f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"]
+        return [number(float(value), 0 if float(value).is_integer() else 3)]
     return [str(value)]
 
 
@@ -171,12 +175,12 @@ def record_view(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
                       span=years_label(row, lambda start: t("panel.span_open", start=start)))
     figures = [{"amount": amount(float(f["value"]), f["unit"], f["qualifier"]), "label": f["label"],
                 "as_of": f["as_of"] or "", "source": source(f["source_url"], f["publisher"]),
-                "published": published(f["published"]), "confidence": f["confidence"],
+                "published": published(f["published"]), "confidence": t(f"term.confidence.{f['confidence']}"),
                 "notes": named(dataset, f["notes"]) if f["notes"] else ""}
                for f in dataset.figures_of(row["id"])]
     location = None
     if row.get("precision"):
-        location = {"word": row["precision"].replace("_", " "), "meaning": word("precision", row["precision"]),
+        location = {"word": t(f"term.precision.{row['precision']}"), "meaning": word("precision", row["precision"]),
                     "coord_source": linked(row["coord_source"]) if row.get("coord_source") else None}
     sources = [dict(source(row["source_url"], row["publisher"]), published=published(row["published"]), note=None,
                     primary=True)]
@@ -186,6 +190,6 @@ def record_view(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
                             primary=False))
     return {"id": row["id"], "title": row["name"], "note": not_shown,
             "facts": facts(dataset, layer_id, row, year, shown), "figures": figures,
-            "confidence": {"word": row["confidence"], "meaning": word("confidence", row["confidence"])},
+            "confidence": {"word": t(f"term.confidence.{row['confidence']}"), "meaning": word("confidence", row["confidence"])},
             "location": location, "notes": named(dataset, row["notes"]) if row.get("notes") else "",
             "sources": sources}

@@ -1,4 +1,4 @@
-"""The view in the URL: parse `?year=&layers=&dimension=&series=&country=&record=` defensively, and encode a view
+"""The view in the URL: parse `?lang=&year=&layers=&dimension=&series=&country=&record=` defensively, and encode a view
 back. A colouring's choice has the parameter its layer names (`Colouring.param`: `dimension`, the diplomatic status
 the countries are coloured by, and `series`, the survey series); such a choice appears only
 when they differ from what the view shows without them, so a plain view keeps a short link."""
@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from ._i18n import from_link
 from ._messages import t
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -22,6 +23,7 @@ class ViewState:
     choices: dict[str, str] = field(default_factory=dict)  # a colouring's link parameter -> the choice it names
     country: str | None = None
     record: str | None = None
+    lang: str | None = None  # a language the dashboard speaks, as LANGUAGES names it
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -50,12 +52,16 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
     state = ViewState()
     # the colourings' parameters (`dimensions` and `series_ids` are the values `dimension` and `series` may take)
     allowed = {"dimension": dimensions, "series": series_ids} if choices is None else dict(choices)
-    names = ("year", "layers", *allowed, "country", "record")
+    names = ("lang", "year", "layers", *allowed, "country", "record")
     raw = {key: _first(params.get(key)) for key in names}
     for key, value in raw.items():
         if value is not None and len(value) > MAX_PARAM:
             state.notices.append(t("permalink.too_long", param=key))
             raw[key] = None
+    if raw["lang"] is not None:
+        state.lang = from_link(raw["lang"])
+        if state.lang is None:
+            state.notices.append(t("permalink.bad_lang", value=raw["lang"][:20]))
     if raw["year"] is not None:
         text = raw["year"].strip()
         if text.isascii() and text.isdigit() and years[0] <= int(text) <= years[1]:
@@ -116,13 +122,14 @@ def link_choices(dataset, last_year: int) -> dict[str, list[str]]:
 
 
 def encode(year: int, layers: list[str] | None, selection: tuple[str, str] | None, dimension: str | None = None,
-           series: str | None = None, choices: Mapping[str, str] | None = None) -> dict[str, str]:
+           series: str | None = None, choices: Mapping[str, str] | None = None, lang: str | None = None
+           ) -> dict[str, str]:
     """URL parameters for a view: the inverse of `parse` for valid views (layers, a dimension or series only when
     given: None for the layers a link without them opens, which keeps the links of the first view short)."""
     shown = {"layers": ",".join(layers)} if layers is not None else {}
     given = {"dimension": dimension, "series": series, **(choices or {})}
     extra = {key: value for key, value in given.items() if value}
-    return {"year": str(year), **shown, **extra, **selection_params(selection)}
+    return {**({"lang": lang} if lang else {}), "year": str(year), **shown, **extra, **selection_params(selection)}
 
 
 def selection_params(selection: tuple[str, str] | None) -> dict[str, str]:

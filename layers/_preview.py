@@ -69,7 +69,8 @@ def _label(d: dict, x: float, y: float) -> str:
     if "wb-town" in d["css"]:
         at = (f'x="{left + d["w"]:.1f}" text-anchor="end"' if "wb-town-left" in d["css"]
               else f'x="{left + d["w"] / 2:.1f}" text-anchor="middle"' if "wb-town-above" in d["css"] else f'x="{left:.1f}"')
-        return f'<text class="town" {at} y="{baseline:.1f}">{_text(d["text"])}</text>'
+        own = ' translate="no"' if d.get("own") else ""  # a town's own name (layers._places), not translated
+        return f'<text class="town" {at} y="{baseline:.1f}"{own}>{_text(d["text"])}</text>'
     css = "country" if d["css"] == "wb-country" else "neighbour"  # both set in capitals by the map's CSS
     return (f'<text class="{css}" x="{left + d["w"] / 2:.1f}" y="{baseline:.1f}" text-anchor="middle">'
             f'{_text(str(d["text"]).upper())}</text>')

@@ -62,19 +62,17 @@ def ramp(value: float, low: float = 0.0, high: float = 100.0) -> str:
 
 
 def confidence_swatches() -> list[Swatch]:
-    return [
-        Swatch("confirmed: read in the cited source", "#6b6b6b", fill_opacity=CONFIDENCE_FILL["confirmed"]),
-        Swatch("reported: secondary copy, derived or contested", "#6b6b6b", fill_opacity=CONFIDENCE_FILL["reported"]),
-        Swatch("claimed: not verified, attributed to its source", "#6b6b6b", fill_opacity=CONFIDENCE_FILL["claimed"]),
-    ]
+    from ._messages import t  # (the catalogue imports nothing from here)
+
+    return [Swatch(t(f"legend.marks.{level}"), "#6b6b6b", fill_opacity=CONFIDENCE_FILL[level])
+            for level in ("confirmed", "reported", "claimed")]
 
 
 def precision_swatches() -> list[Swatch]:
-    return [
-        Swatch("exact site", "#ffffff", dash=PRECISION_DASH["exact"]),
-        Swatch("approximate (near the site; lines drawn through named places)", "#ffffff", dash=PRECISION_DASH["approximate"]),
-        Swatch("town centre standing in for the site", "#ffffff", dash=PRECISION_DASH["town_centre"]),
-    ]
+    from ._messages import t
+
+    return [Swatch(t(f"legend.marks.{level}"), "#ffffff", dash=PRECISION_DASH[level])
+            for level in ("exact", "approximate", "town_centre")]
 
 
 def cluster_swatches() -> list[Swatch]:

@@ -109,8 +109,8 @@ def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_seri
     assert "iri-mk-relations-interest" not in poll and "netpress.com.mk" in poll
     # a site named by its publisher already, or a note that repeats the publisher or the date, is not said twice
     assert ">GEM</a> <small class='wb-host'>(gem.wiki)</small>, undated</li>" in panel_of("INF01", 2020)  # note: "GEM"
-    assert ">bne</a> <small class='wb-host'>(intellinews.com)</small>, published 2019-03-05</li>" in panel_of("INF20", 2020)
-    assert ">atvbl.com</a>, published 2019-08-21</li>" in panel_of("SUR13", 2020)  # no "(atvbl.com)", no date again
+    assert ">bne</a> <small class='wb-host'>(intellinews.com)</small>, published March 5, 2019</li>" in panel_of("INF20", 2020)
+    assert ">atvbl.com</a>, published August 21, 2019</li>" in panel_of("SUR13", 2020)  # no "(atvbl.com)", no date again
 
 
 def test_a_record_named_in_a_note_is_named_by_its_name_not_its_id() -> None:

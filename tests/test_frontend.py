@@ -15,7 +15,8 @@ import streamlit_folium
 
 from layers import FOCUS_COUNTRIES, LAYERS
 from layers._dataset import load_dataset
-from layers._messages import MESSAGES
+from layers._i18n import LANGUAGES, english
+from layers._messages import MESSAGES, template
 from layers._permalink import link_choices, parse
 from layers._records import DATA_DIR
 
@@ -75,13 +76,15 @@ def link_cases() -> list[list[list[str]]]:
              [["country", "rs"]], [["country", " xk "]], [["country", "Serbia"]], [["country", " Serbia "]], [["record", "inf01"]],
              [["record", "INF01"], ["country", "AL"]], [["record", "../etc/passwd"]], [["record", "\u00dfINF"]],
              [["layers", "a" * 40 + ",b,c,d,e,f,g"]], [["year", "\x1c2016\x1f"]], [["year", "\ufeff2016"]],
-             [["record", "\u0130NF01"]], [["country", "\u0131t"]]]
+             [["record", "\u0130NF01"]], [["country", "\u0131t"]], [["lang", "sr-Latn"]], [["lang", " SR_latn "]],
+             [["lang", "mk"], ["lang", "fr"]], [["lang", "sr"]], [["lang", "x" * 600]]]
     pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"],
               "layers": ["infrastructure", "diplomacy", "sentiment", "vaccines", "events", "surveillance", "x", " ", ""],
               "dimension": ["nato", "eu", "visa_china", "Nato", " eu", "zzz"],
               "series": ["iea-relations-grade", "nope", ""],
               "country": ["RS", "xk", "BA ", "ZZ", " zz", "", "ß"],
-              "record": ["INF01", "inf02", "SUR01", "sur01 ", "X" * 70, "", "INF0\u0131"]}
+              "record": ["INF01", "inf02", "SUR01", "sur01 ", "X" * 70, "", "INF0\u0131"],
+              "lang": ["en", "sr-Cyrl", "sq", "MK", "de", "", "sr-\u0131atn"]}
     rng = random.Random(7)
     for _ in range(300):
         link = []
@@ -101,7 +104,7 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path) -> None:
     fills = [lid for lid, layer in LAYERS.items() if layer.fills]
     records = [rid for loaded in data.layers.values() for rid in loaded.frame["id"]]
     spec = {"years": [2012, 2026], "layerIds": list(LAYERS), "fillIds": fills, "countries": list(FOCUS_COUNTRIES),
-            "records": records, "choices": link_choices(data, 2026)}
+            "records": records, "choices": link_choices(data, 2026), "languages": list(LANGUAGES)}
     cases = link_cases()
     expected = []
     for link in cases:
@@ -110,16 +113,15 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path) -> None:
             params.setdefault(key, []).append(value)
         state = parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=fills, countries=set(FOCUS_COUNTRIES),
                       record_exists=set(records).__contains__, choices=spec["choices"])
-        expected.append({"year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
+        expected.append({"lang": state.lang, "year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
                          "record": state.record, "notices": state.notices})
-    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "messages": MESSAGES["en"]}), encoding="utf-8")
-    script = ("const read = require(process.argv[1]); const fs = require('fs');"
-              "const {spec, cases, messages} = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));"
-              # the page's own `fmt` (static/export/page.js): a count of 1 takes the singular
-              "const fmt = (key, v) => ((v && v.count === 1 && messages[key + '.one']) || messages[key])"
-              "  .replace(/\\{(\\w+)\\}/g, (_, name) => String(v[name]));"
+    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "messages": {key: template(key) for key in english() if key in MESSAGES["en"]}}), encoding="utf-8")
+    script = ("const read = require(process.argv[1]); const say = require(process.argv[2]); const fs = require('fs');"
+              "const {spec, cases, messages} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
+              "const fmt = (key, v) => say(messages[key], v, 'en');"  # the page's own `fmt` (static/export/page.js)
               "process.stdout.write(JSON.stringify(cases.map((link) => read(link, spec, fmt))));")
-    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/link.js"), str(tmp_path / "in.json")],
+    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/link.js"),
+                             str(ROOT / "static/map/words.js"), str(tmp_path / "in.json")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     for link, python, node in zip(cases, expected, json.loads(result.stdout), strict=True):

@@ -97,7 +97,7 @@ def test_names_from_the_data_stay_text_and_a_broken_country_is_left_out() -> Non
     square = {"type": "Polygon", "coordinates": [[[19, 42], [20, 42], [20, 43], [19, 43], [19, 42]]]}
     countries = {"features": [
         {"type": "Feature", "geometry": square, "properties": {
-            "iso_a2": "XK", "name": hostile, "focus": True, "label_lon": 19.5, "label_lat": 42.5}},
+            "iso_a2": "ZZ", "name": hostile, "focus": False, "label_lon": 19.5, "label_lat": 42.5}},  # a neighbour: its own name
         {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": "not rings"}, "properties": {
             "iso_a2": "RS", "name": "Serbia", "focus": True, "label_lon": 20.8, "label_lat": 44.0}}]}
     towns = {"features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [19.4, 42.6]},

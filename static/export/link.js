@@ -1,7 +1,7 @@
 // The view a link names, for the static export (which reads its address's #fragment in the browser): the same rules
 // as the app's layers/_permalink.py `parse`, giving the same value (year, layers, choices, country, record, notices).
 // tests/test_frontend.py runs both on the same links and compares them. `spec`: years [low, high], layerIds, fillIds,
-// countries, records (ids), choices ({param: allowed values}); `fmt(key, values)` words a notice.
+// countries, records (ids), choices ({param: allowed values}), languages (tags); `fmt(key, values)` words a notice.
 (function (root) {
   "use strict";
   const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, MAX_PARAM = 500, DIGITS = /^[0-9]+$/;
@@ -10,13 +10,18 @@
   const EDGES = new RegExp("^" + WS + "+|" + WS + "+$", "g"), strip = (text) => text.replace(EDGES, "");
 
   function readLink(query, spec, fmt) {
-    const params = new URLSearchParams(query), state = {year: null, layers: null, choices: {}, country: null, record: null, notices: []};
-    const names = ["year", "layers", ...Object.keys(spec.choices), "country", "record"], raw = {};
+    const params = new URLSearchParams(query), state = {lang: null, year: null, layers: null, choices: {}, country: null, record: null, notices: []};
+    const names = ["lang", "year", "layers", ...Object.keys(spec.choices), "country", "record"], raw = {};
     names.forEach((key) => {
       const all = params.getAll(key), value = all.length ? all[all.length - 1] : null;  // the last of repeated keys
       if (value !== null && value.length > MAX_PARAM) state.notices.push(fmt("permalink.too_long", {param: key}));
       raw[key] = value !== null && value.length > MAX_PARAM ? null : value;
     });
+    if (raw.lang !== null) {  // a language the page speaks: "sr-latn" and "sr_Latn" read as "sr-Latn"
+      const wanted = strip(raw.lang).replace(/_/g, "-").toLowerCase();
+      state.lang = (spec.languages || []).find((tag) => tag.toLowerCase() === wanted) || null;
+      if (state.lang === null) state.notices.push(fmt("permalink.bad_lang", {value: cut(raw.lang, 20)}));
+    }
     if (raw.year !== null) {
       const text = strip(raw.year), digits = DIGITS.test(text);
       if (digits && +text >= spec.years[0] && +text <= spec.years[1]) state.year = +text;

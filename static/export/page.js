@@ -8,8 +8,7 @@
   const packed = Uint8Array.from(atob($("wb-data").textContent), (c) => c.charCodeAt(0));
   const D = JSON.parse(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).text());
   const M = D.messages, Y0 = D.years[0], R = D.records;
-  const fmt = (key, values) => ((values && values.count === 1 && M[key + ".one"]) || M[key])  // a count of 1: singular
-    .replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+  const fmt = (key, values) => window.wbSay(M[key], values, D.lang);  // static/map/words.js
   const el = (tag, text, cls) => {
     const e = document.createElement(tag);
     if (text !== undefined) e.textContent = text;
@@ -132,6 +131,7 @@
   const OPTIONS = Array.from($("wb-fill").options, (o) => o.value);
   function readLink() {
     const link = window.wbReadLink(location.hash.slice(1), D.link, fmt);
+    if (link.lang && link.lang !== D.lang) return speak(link.lang);  // another language's page, with the same link
     state.notices = link.notices;
     if (link.year !== null) $("wb-year").value = String(link.year);
     showLayers(link.layers === null ? FIRST : link.layers);  // none in the link: the page's first set
@@ -152,7 +152,8 @@
     if (fill !== state.fill.split(":")[0]) state.fill = fill ? OPTIONS.find((o) => o.split(":")[0] === fill) : "none";
   }
   function writeLink() {
-    const params = new URLSearchParams({year: String(state.year)}), [lid, fixed] = state.fill.split(":"), c = D.colourings[lid];
+    const params = new URLSearchParams(D.lang === "en" ? {} : {lang: D.lang}), [lid, fixed] = state.fill.split(":"), c = D.colourings[lid];
+    params.set("year", String(state.year));
     const layers = SHOWN.filter((l) => state.layers.has(l)).concat(state.fill === "none" ? [] : [lid]);
     if (layers.join() !== FIRST.join()) params.set("layers", layers.join(","));  // short links for the first view
     if (fixed && fixed !== OPTIONS.find((o) => o.startsWith(lid + ":")).split(":")[1]) params.set(c.param, fixed);
@@ -186,8 +187,17 @@
     if (box.checked) state.layers.add(box.value); else state.layers.delete(box.value);
     update();
   }));
+  // Each language is a page of its own (index.html in English, index.<lang>.html): choosing one opens it with this
+  // view's link, whose `lang` it then matches.
+  function speak(lang) {
+    const params = new URLSearchParams(location.hash.slice(1));
+    params.set("lang", lang);
+    location.replace(D.pages[lang] + "#" + params);
+    return true;
+  }
+  $("wb-lang").addEventListener("change", (e) => { writeLink(); speak(e.target.value); });
   function openLink() {  // the view the address names (the slider holds its year), brought into view
-    readLink();
+    if (readLink() === true) return;
     update();
     window.wbSelect(...(state.selected || [null, null]), true);
   }

@@ -25,6 +25,7 @@ window.wbBaseLayers = function (map, base, style, neighbour) {
     var el = document.createElement("div");
     el.className = "wb-label " + at.css;
     el.textContent = text;
+    if (d.own) el.setAttribute("translate", "no");  // a town's own name, as GeoNames writes it, not the page's language
     var icon = L.divIcon({html: el, className: "wb-label-icon", iconSize: [d.w, 16], iconAnchor: at.anchor});
     return L.marker([d.lat, d.lng], {icon: icon, interactive: false, keyboard: false}).addTo(map);
   });

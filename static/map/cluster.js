@@ -19,7 +19,7 @@ window.wbClusterGroup = function () {
       var make = icon.createIcon;
       icon.createIcon = function (old) {
         var el = make.call(icon, old);
-        el.setAttribute("aria-label", (words.cluster || "{count}").replace("{count}", String(count)));
+        el.setAttribute("aria-label", window.wbSay(words.cluster || "{count}", {count: count}, words.lang));
         el.title = el.getAttribute("aria-label");
         return el;
       };

@@ -39,13 +39,17 @@ test("a selection's ring goes round its group, or just outside a point on its ow
   assert.deepEqual(made.map((r) => [r.at, r.options.radius, r.options.pane]), [[[44.8, 20.4], 17, "p"], [[42, 19], 11, "p"]]);
 });
 
-test("a group's circle names how many marks it stands for", () => {
+test("a group's circle names how many marks it stands for, in its language's plural", () => {
   const {L} = fakeLeaflet();
   const document = {createElement: (tag) => ({tag})};
-  const window = load("map/cluster.js", {L, document, window: {wbText: {cluster: "{count} marks close together"}}});
+  const cluster = {one: "{count} oznaka blizu", few: "{count} oznake blizu", other: "{count} oznaka blizu jedna drugoj"};
+  const window = load(["map/words.js", "map/cluster.js"], {L, document, window: {wbText: {cluster, lang: "sr-Latn"}}});
+  const label = (n) => window.wbClusterGroup().options.iconCreateFunction({getChildCount: () => n}).createIcon()["aria-label"];
   const icon = window.wbClusterGroup().options.iconCreateFunction({getChildCount: () => 5});
   assert.equal(icon.options.html.textContent, "5");
   const el = icon.createIcon();
-  assert.equal(el["aria-label"], "5 marks close together");
-  assert.equal(el.title, "5 marks close together");
+  assert.equal(el["aria-label"], "5 oznaka blizu jedna drugoj");
+  assert.equal(el.title, el["aria-label"]);
+  assert.deepEqual([2, 3, 12, 21, 22, 25].map(label), ["2 oznake blizu", "3 oznake blizu", "12 oznaka blizu jedna drugoj",
+    "21 oznaka blizu", "22 oznake blizu", "25 oznaka blizu jedna drugoj"]);
 });
