@@ -12,7 +12,7 @@ from layers import FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
 from layers._details import citation_html, country_profile, md_escape, section_heading
 from layers._find import shown_in, year_showing
-from layers._i18n import language
+from layers._i18n import SOURCE, language
 from layers._messages import t
 from layers._permalink import selection_params
 from layers._templates import Markup, part
@@ -29,7 +29,8 @@ def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str
     """The panel's 'Cite or share' block: its link opens this record or profile in this year, on the map the reader
     sees (its layers and colouring, as the address bar gives them)."""
     view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
-    params = {"year": str(year), **view, **selection_params(selection)}
+    lang = {"lang": language()} if language() != SOURCE else {}  # the link opens in the language it was copied in
+    params = {**lang, "year": str(year), **view, **selection_params(selection)}
     return PANEL_CSS + part("panel", Markup(citation_html(name, what, st.context.url, params, date.today().isoformat())))
 
 

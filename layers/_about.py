@@ -13,7 +13,7 @@ from ._details import md_escape
 from ._messages import t
 from ._schema import VOCABULARIES
 from ._templates import render
-from ._view import layer_title, word
+from ._view import layer_description, layer_title, word
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -66,7 +66,7 @@ def about_parts(dataset: Dataset, gaps_key: str = "about.gaps") -> About:
     where = t("about.coverage_where") if gaps_key == "about.gaps" else ""
     return About(
         held=held,
-        layers=tuple((layer_title(dataset.layers[lid].layer), count, dataset.layers[lid].layer.description)
+        layers=tuple((layer_title(dataset.layers[lid].layer), count, layer_description(dataset.layers[lid].layer))
                      for lid, count in held.records),
         confidence=tuple((t(f"term.confidence.{level}"), word("confidence", level)) for level in VOCABULARIES["confidence"]),
         precision=tuple((t(f"term.precision.{level}"), word("precision", level)) for level in VOCABULARIES["precision"]),

@@ -15,13 +15,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from ._i18n import GENERATED, LANGUAGES, LOCALE_DIR, ROOT, SOURCE, compiled, po_path
+from ._i18n import GENERATED, LANGUAGES, LOCALE_DIR, PSEUDO, ROOT, SOURCE, compiled, po_path
 
 TEMPLATE = LOCALE_DIR / "messages.pot"
 GLOSSARY = ROOT / "docs" / "glossary.csv"
 WIDTH = 120
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-HAND_WRITTEN = [tag for tag in LANGUAGES if tag != SOURCE and tag not in GENERATED]
+HAND_WRITTEN = [tag for tag in LANGUAGES if tag not in (SOURCE, PSEUDO) and tag not in GENERATED]
 
 
 def extract() -> Catalog:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ._dataset import Dataset
 from ._find import shown_in
+from ._formats import date_text
 from ._layer import apart_mask, shown_mask
 from ._marks import MARK_LAYERS
 from ._messages import t
@@ -93,7 +94,7 @@ def citation_html(name: str, what: str, app_url: str | None, params: dict[str, s
     if app_url and SAFE_URL.match(app_url):  # the app's own address: any query or fragment on it is dropped
         scheme, host, path, _, _ = urlsplit(app_url)
         address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params, safe=","), ""))
-    text = t("cite.text", name=name, what=what, work=cited_work(), accessed=accessed)
+    text = t("cite.text", name=name, what=what, work=cited_work(), accessed=date_text(accessed))
     return render("cite.html", title=t("cite.title"), text=text, address=address)
 
 
@@ -155,7 +156,7 @@ def profile_html(dataset: Dataset, country: str, year: int) -> str:
     sections = [{"heading": section_heading(layers[lid], items, p.apart.get(lid)), "records": items,
                  "open": bool(items) and layers[lid].profile_open} for lid, items in p.sections.items()]
     return render("profile.html", title=t("profile.title", country=country_name(country), year=year), blocks=blocks,
-                  sections=sections, none=t("profile.none", year=year))
+                  sections=sections, none_recorded=t("profile.none", year=year))
 
 
 def _rgba(colour: str, opacity: float) -> str:

@@ -14,7 +14,9 @@ import pandas as pd
 
 from . import LAYERS
 from ._dataset import Dataset
+from ._i18n import SOURCE, language
 from ._layer import in_year
+from ._messages import t
 from ._records import DATA_DIR
 from ._view import status_at
 
@@ -75,13 +77,22 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def column_headers(fields: list[str]) -> list[str]:
+    """A view's CSV columns as its reader's language names them (English: the fields' ids, as in geodata/); each
+    stays unique. The cells keep the data's own values and ids, and the GeoJSON its English keys, for machines."""
+    if language() == SOURCE:
+        return fields
+    labels = [t(f"field.{name}", default=name.replace("_", " ")) for name in fields]
+    return [f"{label} ({name})" if labels.count(label) > 1 else label for label, name in zip(labels, fields)]
+
+
 def to_csv(records: pd.DataFrame, dataset: Dataset) -> bytes:
     rows = _flat(records, dataset)
     buffer = io.StringIO()
     fields = list(rows[0]) if rows else ["layer", "id", "name"]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(column_headers(fields))
+    writer.writerows([safe_cell(row[name]) for name in fields] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -23,7 +23,7 @@ from ._details import cited_work, legend_html, profile_html, record_html, shared
 from ._find import shown_in, year_showing, years_label
 from ._map import (BASE_COUNTRY_STYLE, CENTER, MAX_ZOOM, MIN_ZOOM, NEIGHBOUR_STYLE, ZOOM, ZOOM_SNAP, base_data, esc)
 from ._marks import MARK_LAYERS, all_marks
-from ._i18n import LANGUAGES, SOURCE, language, speaking
+from ._i18n import LANGUAGES, SOURCE, babel_locale, language, speaking
 from ._messages import t, template
 from ._permalink import link_choices
 from ._records import DATA_DIR, BoundaryError, read_boundaries
@@ -182,7 +182,8 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "attribution": esc(t("export.map_attribution")),
             "messages": {key: template(key) for key in SCRIPT_MESSAGES + _params_messages()} | {"cite.work": cited_work()},
-            "lang": language(), "pages": {tag: page_name(tag) for tag in LANGUAGES}}
+            "lang": language(), "dateLocale": babel_locale().language + ("-" + babel_locale().script if babel_locale().script else ""),
+            "pages": {tag: page_name(tag) for tag in LANGUAGES}}
 
 
 def encoded(data: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ import re
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 
-from ._i18n import babel_locale
+from ._i18n import babel_locale, from_cldr
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -33,9 +33,9 @@ def date_text(text: str) -> str:
     text = str(text)
     try:
         if found := ISO_DAY.match(text):
-            return format_date(dt.date(*map(int, found.groups())), "long", locale=babel_locale())
+            return from_cldr(format_date(dt.date(*map(int, found.groups())), "long", locale=babel_locale()))
         if found := ISO_MONTH.match(text):
-            return format_skeleton("yMMMM", dt.date(int(found[1]), int(found[2]), 1), locale=babel_locale())
+            return from_cldr(format_skeleton("yMMMM", dt.date(int(found[1]), int(found[2]), 1), locale=babel_locale()))
     except ValueError:  # not a real day (2024-02-30): shown as written
         return text
     return text

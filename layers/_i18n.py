@@ -7,6 +7,7 @@ Serbian in Cyrillic is never written by hand: it is made from the Latin catalogu
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,12 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "sq": ("sq", "Shqip"),
 }
 SOURCE = "en"
+# The pseudo-language of the tests (WB_PSEUDO_LOCALE=1): every message in ⟦ ⟧, so a browser test can find any
+# interface text that does not come from the catalogue. English otherwise (numbers, dates, plural rule).
+PSEUDO = "qps"
+MARKS = ("⟦", "⟧")
+if os.environ.get("WB_PSEUDO_LOCALE") == "1":
+    LANGUAGES[PSEUDO] = ("en", "⟦pseudo⟧")
 # Babel's table of gettext plural rules lacks Macedonian: CLDR's rule (one: i % 10 = 1 and i % 100 != 11).
 plurals.PLURALS.setdefault("mk", (2, "(n%10==1 && n%100!=11 ? 0 : 1)"))
 GENERATED = {"sr-Cyrl": "sr-Latn"}  # made from another catalogue, never edited
@@ -56,6 +63,11 @@ def speaking(tag: str) -> Iterator[None]:
 def set_language(tag: str) -> None:
     """For a whole script run (a Streamlit session's thread): what follows is in `tag`'s language."""
     _current.set(tag if tag in LANGUAGES else SOURCE)
+
+
+def from_cldr(text: str) -> str:
+    """A word taken from CLDR's data (a country's or capital's name), marked in the pseudo-language as messages are."""
+    return MARKS[0] + text + MARKS[1] if language() == PSEUDO else text
 
 
 def babel_locale(tag: str | None = None) -> Locale:
@@ -160,7 +172,7 @@ def cyrillic_po(latin: Path, target: Path) -> None:
 
 def compiled(tag: str) -> Path | None:
     """The language's .mo, compiled from its .po (and a generated .po from its source) when missing or older."""
-    if tag == SOURCE:
+    if tag in (SOURCE, PSEUDO):
         return None
     po = po_path(tag)
     if tag in GENERATED:
@@ -180,9 +192,21 @@ def compiled(tag: str) -> Path | None:
     return mo
 
 
+class PseudoTranslations(NullTranslations):
+    """Every message marked: ⟦English⟧."""
+
+    def pgettext(self, context: str, message: str) -> str:
+        return MARKS[0] + message + MARKS[1]
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return MARKS[0] + (singular if n == 1 else plural) + MARKS[1]
+
+
 @cache
 def translations(tag: str) -> NullTranslations:
     """The language's gettext translations (English: none, the msgids are English)."""
+    if tag == PSEUDO:
+        return PseudoTranslations()
     mo = compiled(tag)
     if mo is None:
         return NullTranslations()

@@ -259,6 +259,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "are welcome, with a source.",
         "export.noscript": "The map needs JavaScript. The data is in geodata/ of the project's repository.",
         "control.language": "Language",
+        "field.layer": "layer",
+        "field.figures": "figures",
+        "field.more_sources": "more sources",
         "town.786714": "Pristina",
         "permalink.bad_lang": "unknown language {value}",
         "control.language_help": "The dashboard's own words in this language. The records' texts (names, notes, "

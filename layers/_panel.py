@@ -129,8 +129,8 @@ def refs(dataset: Dataset, ids: str, year: int | None = None) -> Rich:
         start = row.get("year_from")
         later = (f"{t('panel.basis_later', year=int(start))}, " if year is not None and pd.notna(start) and start > year
                  else "")
-        out += [f"{row['name']} ({later}", run(row["publisher"], row["source_url"]),
-                f", {t('panel.confidence').lower()}: {row['confidence']})"]
+        out += [{"data": row["name"]}, f" ({later}", run(row["publisher"], row["source_url"]),
+                f", {t('panel.confidence').lower()}: {t('term.confidence.' + row['confidence'])})"]
     return out
 
 
@@ -153,7 +153,7 @@ def facts(dataset: Dataset, layer_id: str, row: pd.Series, year: int | None, sho
         value = row.get(f.name)
         if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
             continue
-        text: Rich = [named(dataset, str(value))] if f.kind == "text" else _plain(f.name, f.kind, value)
+        text: Rich = [{"data": named(dataset, str(value))}] if f.kind == "text" else _plain(f.name, f.kind, value)
         if f.kind == "ref":
             text = refs(dataset, str(value))
         if f.name == "status" and "completion_year" in row and shown and status_at(row, year) != value:
@@ -174,14 +174,15 @@ def record_view(dataset: Dataset, layer_id: str, row: pd.Series, year: int | Non
         not_shown = t("panel.not_in_year", year=year,
                       span=years_label(row, lambda start: t("panel.span_open", start=start)))
     figures = [{"amount": amount(float(f["value"]), f["unit"], f["qualifier"]), "label": f["label"],
-                "as_of": f["as_of"] or "", "source": source(f["source_url"], f["publisher"]),
+                "as_of": date_text(f["as_of"]) if f["as_of"] else "", "source": source(f["source_url"], f["publisher"]),
                 "published": published(f["published"]), "confidence": t(f"term.confidence.{f['confidence']}"),
                 "notes": named(dataset, f["notes"]) if f["notes"] else ""}
                for f in dataset.figures_of(row["id"])]
     location = None
     if row.get("precision"):
         location = {"word": t(f"term.precision.{row['precision']}"), "meaning": word("precision", row["precision"]),
-                    "coord_source": linked(row["coord_source"]) if row.get("coord_source") else None}
+                    "coord_source": [{"data": r} if isinstance(r, str) else r for r in linked(row["coord_source"])]
+                    if row.get("coord_source") else None}
     sources = [dict(source(row["source_url"], row["publisher"]), published=published(row["published"]), note=None,
                     primary=True)]
     for s in dataset.sources_of(row["id"]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._i18n import SOURCE, babel_locale, language, to_cyrillic
+from ._i18n import SOURCE, babel_locale, from_cldr, language, to_cyrillic
 from ._schema import FOCUS_COUNTRIES
 
 # Each country's capital's time zone: CLDR names a capital as the exemplar city of its zone.
@@ -30,7 +30,8 @@ def country_label(properties: dict[str, Any]) -> str:
         return country_name(code)
     if language() == SOURCE:
         return properties["name"]
-    return babel_locale().territories.get(code) or properties["name"]
+    name = babel_locale().territories.get(code)
+    return from_cldr(name) if name else properties["name"]
 
 
 def town_label(properties: dict[str, Any]) -> tuple[str, bool]:
@@ -46,7 +47,7 @@ def town_label(properties: dict[str, Any]) -> tuple[str, bool]:
     if properties.get("capital") and country in CAPITAL_ZONES:
         city = babel_locale().time_zones.get(CAPITAL_ZONES[country], {}).get("city")
         if city:
-            return city, False
+            return from_cldr(city), False
     if language() == "sr-Cyrl" and country in CYRILLIC_TOWNS:
         return to_cyrillic(name), False
     return name, True

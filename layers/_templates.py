@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ._i18n import SOURCE, language
 from ._messages import t
 
 __all__ = ["Markup", "emphasis", "environment", "panel_words", "part", "render", "rich_html"]
@@ -53,7 +54,8 @@ def panel_words() -> dict[str, str]:
     """The panel's own headings and labels, from the catalogue."""
     return {"basis": t("profile.basis"), "figures": t("panel.figures"), "confidence": t("panel.confidence"),
             "location": t("panel.precision"), "coord_source": t("panel.coord_source"), "notes": t("panel.notes"),
-            "sources": t("panel.sources"), "primary": t("panel.primary_source")}
+            "sources": t("panel.sources"), "primary": t("panel.primary_source"),
+            "english": "" if language() == SOURCE else t("data.english")}  # the mark on a record's English text
 
 
 def render(name: str, **values: Any) -> str:

@@ -61,6 +61,10 @@ def layer_title(layer: Layer) -> str:
     return t(f"layer.{layer.id}.title", default=layer.title)
 
 
+def layer_description(layer: Layer) -> str:
+    return t(f"layer.{layer.id}.description", default=layer.description)
+
+
 def status_change(row: pd.Series) -> tuple[int, str] | None:
     """(year, status before it) when the status as of the latest source began after the record did, so that no year
     shows a status the project only reached later: a finished project was under construction before its completion

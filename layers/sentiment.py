@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._formats import percent
 from ._layer import Colouring, Layer, by_country, filter_records, in_year, rows_of
 from ._templates import part
 from ._messages import t
@@ -30,8 +31,9 @@ def poll_years(frame: pd.DataFrame, series: str | None = None) -> list[int]:
 
 
 def qualified(wave: pd.Series | dict) -> str:
-    value = f"{wave['value']:g}%"
-    return f"{t('qualifier.' + wave['value_qualifier'])} {value}" if wave["value_qualifier"] else value
+    value = percent(float(wave["value"]))
+    return (t("qualifier.amount", qualifier=t("qualifier." + wave["value_qualifier"]), amount=value)
+            if wave["value_qualifier"] else value)
 
 
 def poll_figure(wave: pd.Series | dict) -> str:
@@ -47,7 +49,7 @@ def poll_figure(wave: pd.Series | dict) -> str:
 def swatches() -> list[Swatch]:
     """The sentiment key, first saying what its percentages count (the answer varies by survey wave)."""
     out = [Swatch(t("legend.sentiment.share"), "", shape="note")]
-    out += [Swatch(f"{v}%", ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
+    out += [Swatch(percent(v), ramp(v), shape="fill") for v in (10, 30, 50, 70, 90)]
     return out + [Swatch(t("legend.disagree"), DISAGREE, shape="fill"),
                   Swatch(t("legend.no_data"), NO_DATA, shape="fill", dash="3 4")]
 
@@ -102,6 +104,8 @@ def latest_polls(dataset, country: str, year: int) -> str:
         wave["figure"] = qualified(wave)
         wave["disagree"] = (t("profile.disagree", others=", ".join(f"{qualified(w)} ({w['publisher']})" for w in others))
                             if others else "")
+    for wave in waves:
+        wave["confidence"] = t(f"term.confidence.{wave['confidence']}")
     return render("polls.html", waves=waves, question_word=t("profile.question"))
 
 

@@ -195,7 +195,7 @@ def test_a_country_profile_keeps_a_polls_qualifier(click) -> None:
     at = make_app()
     at.query_params["year"] = "2020"
     at.run()
-    assert "<b>more than 50%</b> positive attitude to China (IRI, 2020)" in panel_text(at)
+    assert "<b>more than 50%</b> <span lang='en'>positive attitude to China</span> (<span translate='no'>IRI</span>, 2020)" in panel_text(at)
 
 
 def test_profile_item_opens_its_own_details(click) -> None:

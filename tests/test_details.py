@@ -9,10 +9,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import DATASET_VERSION, citation_html, country_profile, record_html, same_place, shared_points
+from layers._details import (DATASET_VERSION, citation_html, country_profile, profile_html, record_html, same_place,
+                             shared_points)
 from layers._panel import linked, named
 from layers._templates import rich_html
 from layers._permalink import parse
+from layers._records import DATA_DIR
 
 
 def test_urls_in_free_text_become_links_and_the_rest_stays_text() -> None:
@@ -36,7 +38,7 @@ def test_markup_and_other_schemes_in_free_text_stay_text() -> None:
 def test_a_citation_names_the_record_and_links_back_to_it_in_its_year() -> None:
     html = citation_html('Plant <img src=x onerror=alert(1)>', "record INF01", "https://maps.example.org/wb",
                          {"year": "2021", "record": "INF01"}, "2026-11-29")
-    assert "<img" not in html and "“Plant &lt;img" in html and "record INF01" in html and "Accessed 2026-11-29" in html
+    assert "<img" not in html and "“Plant &lt;img" in html and "record INF01" in html and "Accessed November 29, 2026" in html
     assert f"a sourced dataset and map dashboard, version {DATASET_VERSION}. Accessed" in html
     href = re.search(r'href="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert href == "https://maps.example.org/wb/?year=2021&record=INF01"
@@ -68,9 +70,9 @@ def test_a_status_based_on_a_later_event_says_the_event_came_after_the_year() ->
     """"Not a candidate" in 2013 rests on Albania becoming one in 2014: the profile must not read as if it had."""
     dataset = load_dataset(LAYERS)
     before = country_profile(dataset, "AL", 2013).blocks["diplomacy"][2]
-    assert re.search(r"Albania becomes an EU candidate \(in 2014, after this year, <a ", before), before
-    assert "Albania becomes an EU candidate (<a " in country_profile(dataset, "AL", 2014).blocks["diplomacy"][2]
-    assert "Bosnia and Herzegovina becomes an EU candidate (in 2022, after this year" in country_profile(dataset, "BA", 2020).blocks["diplomacy"][2]
+    assert re.search(r"Albania becomes an EU candidate</span> \(in 2014, after this year, <a ", before), before
+    assert "Albania becomes an EU candidate</span> (<a " in country_profile(dataset, "AL", 2014).blocks["diplomacy"][2]
+    assert "Bosnia and Herzegovina becomes an EU candidate</span> (in 2022, after this year" in country_profile(dataset, "BA", 2020).blocks["diplomacy"][2]
 
 
 def test_a_profile_says_where_sources_disagree_on_a_poll() -> None:
@@ -98,19 +100,22 @@ def test_a_record_opened_in_a_year_the_map_does_not_show_it_says_so_and_claims_n
 
 def test_every_source_says_which_site_its_link_leads_to_and_a_poll_shows_no_series_id() -> None:
     html = panel_of("INF10", 2025)
-    hosts = re.findall(r"<small class='wb-host'>\(([^)]*)\)</small>", html)
+    hosts = re.findall(r"<small class='wb-host' translate='no'>\(([^)]*)\)</small>", html)
     assert "en.people.cn" in hosts and "fdiintelligence.com" in hosts  # each link says which site it leads to
     assert "naslovi.net" not in hosts and "via naslovi.net" in html  # a copy's label names its site already
     sources = html.split("<h3>Sources</h3>")[1]
-    for url, text, shown in re.findall(r"<a href=\"([^\"]+)\">([^<]*)</a>(?: <small class='wb-host'>\(([^)]*)\)</small>)?", sources):
+    links = re.findall(r"<a href=\"([^\"]+)\"[^>]*>([^<]*)</a></span>(?: <small class='wb-host' translate='no'>\(([^)]*)\)</small>)?",
+                       sources)
+    assert len(links) >= 3
+    for url, text, shown in links:
         site = re.sub(r"^www\.", "", url.split("/")[2])
         assert shown == site or site in text  # every source link says which site it leads to, once
     poll = panel_of("SEN_IRI2021_MK", 2021)
     assert "iri-mk-relations-interest" not in poll and "netpress.com.mk" in poll
     # a site named by its publisher already, or a note that repeats the publisher or the date, is not said twice
-    assert ">GEM</a> <small class='wb-host'>(gem.wiki)</small>, undated</li>" in panel_of("INF01", 2020)  # note: "GEM"
-    assert ">bne</a> <small class='wb-host'>(intellinews.com)</small>, published March 5, 2019</li>" in panel_of("INF20", 2020)
-    assert ">atvbl.com</a>, published August 21, 2019</li>" in panel_of("SUR13", 2020)  # no "(atvbl.com)", no date again
+    assert ">GEM</a></span> <small class='wb-host' translate='no'>(gem.wiki)</small>, undated</li>" in panel_of("INF01", 2020)  # note: "GEM"
+    assert ">bne</a></span> <small class='wb-host' translate='no'>(intellinews.com)</small>, published March 5, 2019</li>" in panel_of("INF20", 2020)
+    assert ">atvbl.com</a></span>, published August 21, 2019</li>" in panel_of("SUR13", 2020)  # no "(atvbl.com)", no date again
 
 
 def test_a_record_named_in_a_note_is_named_by_its_name_not_its_id() -> None:
@@ -132,3 +137,9 @@ def test_the_records_drawn_on_one_point_in_a_year_are_found() -> None:
     shared = shared_points(dataset)
     assert all(rid in shared[other] for rid, others in shared.items() for other in others)  # each way round
     assert "INF01" not in shared and {"SUR01", "SUR10"} <= set(shared["DIP017"])
+
+
+def test_a_profile_section_without_records_says_none_were_recorded() -> None:
+    """Not "None": Jinja reads a variable named `none` as its own None, which printed as the word."""
+    html = profile_html(load_dataset(LAYERS, DATA_DIR), "RS", 2024)
+    assert "<p class='wb-help'>None recorded for 2024.</p>" in html and "<p class='wb-help'>None</p>" not in html

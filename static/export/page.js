@@ -99,8 +99,9 @@
     citation(box, D.countryNames[code], fmt("cite.profile", {year: state.year}));
   }
   function citation(box, name, what) {  // as the app's "Cite or share"; the link only where the page has a web address
-    const now = new Date(), two = (n) => String(n).padStart(2, "0");
-    const accessed = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());  // the reader's day
+    const now = new Date();
+    // the reader's day, as the page's language writes a date (the app's Babel "long" format, from the same CLDR data)
+    const accessed = now.toLocaleDateString(D.dateLocale, {year: "numeric", month: "long", day: "numeric"});
     const text = el("p", fmt("cite.text", {name: name, what: what, work: M["cite.work"], accessed: accessed}), "wb-cite");
     if (/^https?:$/.test(location.protocol)) {  // without any query the page was opened with (a tracker's, say)
       const address = location.origin + location.pathname + location.hash;
