@@ -137,10 +137,10 @@ def po_path(tag: str) -> Path:
 
 # Kept as they are in a Cyrillic text: {placeholders}, **emphasis** markers' contents stay transliterated, but names
 # that are written in Latin letters in Serbian Cyrillic texts too (a brand, a dataset, an address) do not change.
-KEEP_LATIN = re.compile(r"\{[^}]*\}|https?://\S+|\b[\w.-]+\.(?:py|csv|geojson|md|cff|json|zip|org|com)\b"
-                        r"|\b(?:AidData|GCDF|GeoNames|Natural Earth|Leaflet|OpenStreetMap|Streamlit|GitHub|CC BY|ODC-By|"
-                        r"Huawei|ZTE|Hikvision|Dahua|IRI|IEA|RFE/RL|BIRN|CeSID|ISAC|EUR|USD|CNY|CSV|GeoJSON|ZIP|PRC|EU|"
-                        r"NATO|XK|ISO|URL|MIT)\b")
+KEEP_LATIN = re.compile(r"\{[^}]*\}|`[^`]*`|https?://\S+|\b[\w.-]+/|\b[\w.-]+\.(?:py|csv|geojson|md|cff|json|zip|org|com)\b"
+                        r"|\b(?:AidData at William & Mary|AidData|William & Mary|GCDF|GeoNames|Natural Earth|Leaflet|OpenStreetMap|Streamlit|GitHub|"
+                        r"CC BY|ODC-By|JavaScript|Chrome|Edge|Firefox|Safari|Huawei|ZTE|Hikvision|Dahua|IRI|IEA|RFE/RL|BIRN|"
+                        r"CeSID|ISAC|EUR|USD|CNY|RSD|BAM|CAD|MW|CSV|GeoJSON|ZIP|XK|ISO|URL|MIT)\b")
 
 
 def to_cyrillic(text: str) -> str:

@@ -93,7 +93,7 @@ def test_numbers_dates_and_amounts_follow_each_language() -> None:
         "en": ("1,234.5", "12.5%", "March 12, 2024", "March 2024", "EUR 1,234.5 million"),
         "sr-Latn": ("1.234,5", "12,5%", "12. mart 2024.", "mart 2024.", "1.234,5 miliona EUR"),
         "sr-Cyrl": ("1.234,5", "12,5%", "12. март 2024.", "март 2024.", "1.234,5 милиона EUR"),
-        "mk": ("1.234,5", "12,5%", "12 март 2024 г.", "март 2024 г.", None),
+        "mk": ("1.234,5", "12,5%", "12 март 2024\u202fг.", "март 2024\u202fг.", None),
         "sq": ("1\u00a0234,5", "12,5%", "12 mars 2024", "mars 2024", None),
     }
     for lang, (decimal, share, day, month, money) in expected.items():
@@ -140,7 +140,7 @@ def test_the_interface_uses_the_glossarys_wording(row: dict[str, str]) -> None:
         if lang == "sr-Cyrl":
             forms = [to_cyrillic(form) for form in forms]
         with speaking(lang):
-            shown = t(row["key"], default=row["en"])
+            shown = t(row["key"], default=english().get(row["key"]))
         assert forms and any(form.lower() in shown.lower() for form in forms), (lang, row["key"], shown)
 
 
