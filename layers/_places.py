@@ -1,14 +1,16 @@
 """Country and town names in the reader's language. The six countries' names come from the catalogue, whose wording
 the glossary fixes (docs/glossary.csv); their neighbours' names and the capitals' from the Unicode CLDR (Babel's
 territory and exemplar-city names); Pristina's from the catalogue (CLDR names no city of Kosovo). Any other town keeps
-its GeoNames name, a name in its own country's form, marked as such (`own`), except that Serbian in Cyrillic writes the
-towns of Serbia, Bosnia and Herzegovina and Montenegro in its own letters, as it does."""
+its GeoNames name, a name in its own country's form, marked as such (`own`), except that Serbian in Cyrillic and
+Macedonian write the towns of Serbia, Bosnia and Herzegovina and Montenegro in their own letters, as they do."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ._i18n import SOURCE, babel_locale, from_cldr, language, to_cyrillic
+import cyrtranslit
+
+from ._i18n import SOURCE, babel_locale, from_cldr, language
 from ._schema import FOCUS_COUNTRIES
 
 # Each country's capital's time zone: CLDR names a capital as the exemplar city of its zone.
@@ -17,7 +19,10 @@ CAPITAL_ZONES = {"RS": "Europe/Belgrade", "BA": "Europe/Sarajevo", "MK": "Europe
                  "BG": "Europe/Sofia", "IT": "Europe/Rome", "GR": "Europe/Athens", "RO": "Europe/Bucharest"}
 # Towns CLDR does not name, by GeoNames id: their names are catalogue messages (`town.<geonameid>`).
 CATALOGUE_TOWNS = {786714: "Pristina"}
-CYRILLIC_TOWNS = {"RS", "BA", "ME"}  # Serbian Cyrillic writes their towns' Latin names in Cyrillic letters
+# Serbian and Macedonian in Cyrillic write these countries' towns' Latin names letter for letter in their own
+# alphabet (Ниш, Бања Лука), by cyrtranslit's table for each
+CYRILLIC_TOWNS = {"RS", "BA", "ME"}
+CYRILLIC_SCRIPTS = {"sr-Cyrl": "sr", "mk": "mk"}
 
 
 def country_label(properties: dict[str, Any]) -> str:
@@ -48,8 +53,8 @@ def town_label(properties: dict[str, Any]) -> tuple[str, bool]:
         city = babel_locale().time_zones.get(CAPITAL_ZONES[country], {}).get("city")
         if city:
             return from_cldr(city), False
-    if language() == "sr-Cyrl" and country in CYRILLIC_TOWNS:
-        return to_cyrillic(name), False
+    if language() in CYRILLIC_SCRIPTS and country in CYRILLIC_TOWNS:
+        return cyrtranslit.to_cyrillic(name, CYRILLIC_SCRIPTS[language()]), False
     return name, True
 
 

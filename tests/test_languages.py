@@ -196,6 +196,8 @@ def test_the_towns_and_neighbours_are_named_in_each_language() -> None:
     assert "Ниш" in cyrillic and cyrillic["Ниш"] is False
     albanian = names("sq")
     assert albanian.get("Niš") is True  # GeoNames's name, not the reader's language: marked
+    macedonian = names("mk")
+    assert "Нови Сад" in macedonian and macedonian.get("Durrës") is True  # Albania's towns: their own names
     with speaking("sr-Latn"):
         assert t("town.786714") == "Priština"
 

@@ -98,7 +98,7 @@ def open_everything(page) -> None:
 def wait_for_app(page, url: str) -> None:
     page.goto(url)
     wait_idle(page, 60_000)
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSlider"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSlider"]', state="attached", timeout=60_000)
     page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
     wait_idle(page, 60_000)
 
