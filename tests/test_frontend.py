@@ -15,7 +15,7 @@ import streamlit_folium
 
 from layers import FOCUS_COUNTRIES, LAYERS
 from layers._dataset import load_dataset
-from layers._i18n import LANGUAGES, english
+from layers._i18n import LANGUAGES, english, speaking
 from layers._messages import MESSAGES, template
 from layers._permalink import link_choices, parse
 from layers._records import DATA_DIR
@@ -97,9 +97,11 @@ def link_cases() -> list[list[list[str]]]:
     return cases
 
 
-def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> None:
     """static/export/link.js and layers/_permalink.py `parse` give the same view and the same notices for every
-    link, the shipped data's layers, records and choices as their spec."""
+    link, the shipped data's layers, records and choices as their spec, in every language (the notices' words and
+    plural forms: Babel's in Python, the browser's Intl.PluralRules in the page)."""
     data = load_dataset(LAYERS, DATA_DIR)
     fills = [lid for lid, layer in LAYERS.items() if layer.fills]
     records = [rid for loaded in data.layers.values() for rid in loaded.frame["id"]]
@@ -111,14 +113,17 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path) -> None:
         params: dict[str, list[str]] = {}
         for key, value in link:
             params.setdefault(key, []).append(value)
-        state = parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=fills, countries=set(FOCUS_COUNTRIES),
-                      record_exists=set(records).__contains__, choices=spec["choices"])
+        with speaking(lang):
+            state = parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=fills,
+                          countries=set(FOCUS_COUNTRIES), record_exists=set(records).__contains__, choices=spec["choices"])
         expected.append({"lang": state.lang, "year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
                          "record": state.record, "notices": state.notices})
-    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "messages": {key: template(key) for key in english() if key in MESSAGES["en"]}}), encoding="utf-8")
+    with speaking(lang):
+        messages = {key: template(key) for key in english() if key in MESSAGES["en"]}
+    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "lang": lang, "messages": messages}), encoding="utf-8")
     script = ("const read = require(process.argv[1]); const say = require(process.argv[2]); const fs = require('fs');"
-              "const {spec, cases, messages} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
-              "const fmt = (key, v) => say(messages[key], v, 'en');"  # the page's own `fmt` (static/export/page.js)
+              "const {spec, cases, lang, messages} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
+              "const fmt = (key, v) => say(messages[key], v, lang);"  # the page's own `fmt` (static/export/page.js)
               "process.stdout.write(JSON.stringify(cases.map((link) => read(link, spec, fmt))));")
     result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/link.js"),
                              str(ROOT / "static/map/words.js"), str(tmp_path / "in.json")],

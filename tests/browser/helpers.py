@@ -12,14 +12,15 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
 
 
-def open_app(page, url: str) -> None:
+def open_app(page, url: str, legend: str = "Legend") -> None:
     """Load the app until the map is drawn and the run that brings the controls (after the map's report) has ended:
-    a click made while that run still adds elements below the map can land on one that is being replaced."""
+    a click made while that run still adds elements below the map can land on one that is being replaced. `legend`:
+    the key's title in the page's language."""
     page.goto(url)
     wait_idle(page)
     page.wait_for_selector(MAP_IFRAME, state="attached", timeout=30_000)
     page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
-    page.locator('[data-testid="stSidebar"]').get_by_text("Legend").first.wait_for(state="attached", timeout=30_000)
+    page.locator('[data-testid="stSidebar"]').get_by_text(legend).first.wait_for(state="attached", timeout=30_000)
     wait_idle(page)
 
 

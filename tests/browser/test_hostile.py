@@ -9,7 +9,12 @@ from helpers import MAP_IFRAME, click_at, map_frame, open_app, open_expander, pa
 
 import csv
 import io
+from pathlib import Path
 
+from layers import LAYERS
+from layers._i18n import LANGUAGES, speaking
+from layers._messages import t
+from layers._view import country_name
 from tests.fixtures.hostile import EVENT_NAME, FIGURE_LABEL, FORMULA, NAME, NOTES, PUBLISHER, make_hostile_copy
 
 STANARI = (44.759289, 17.823207)
@@ -35,10 +40,15 @@ def pwned(page) -> list:
     return [v for v in values if v is not None]
 
 
-def test_payloads_show_literally_and_never_run(page, hostile_url, blocked) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_payloads_show_literally_and_never_run(page, hostile_url, blocked, lang) -> None:
+    """In every language: a record's text with markup stays text in the tooltip, the panel and a profile's list."""
+    with speaking(lang):
+        legend, profile = t("legend.title"), t("profile.title", country=country_name("XK"), year=2025)
+        events = t(LAYERS["events"].profile, default=LAYERS["events"].title) + " ("
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    open_app(page, hostile_url)
+    open_app(page, f"{hostile_url}/?lang={lang}", legend=legend)
     frame = map_frame(page)
     point = frame.evaluate("([a, b]) => { const p = window.map.latLngToContainerPoint([a, b]); return [p.x, p.y]; }", list(STANARI))
     box = page.locator(MAP_IFRAME).bounding_box()
@@ -55,8 +65,8 @@ def test_payloads_show_literally_and_never_run(page, hostile_url, blocked) -> No
     assert page.frame_locator(MAP_IFRAME).locator('a[href^="javascript"]').count() == 0
 
     click_at(page, *KOSOVO_INSIDE)
-    assert wait_for(lambda: "Kosovo in 2025" in panel_text(page))
-    open_expander(page, "Events (")  # the events list starts folded
+    assert wait_for(lambda: profile in panel_text(page))
+    open_expander(page, events)  # the events list starts folded
     button = page.get_by_role("button", name=EVENT_NAME)
     assert button.count() == 1  # the label is the literal text, not a rendered link
     button.click()
@@ -78,15 +88,25 @@ def test_hostile_download_cells_cannot_run_as_formulas(page, hostile_url) -> Non
     assert not any(value.startswith(("=", "+", "@")) for row in rows for value in row.values() if value)
 
 
-def test_payloads_stay_text_in_the_static_export(page, tmp_path, blocked) -> None:
+@pytest.fixture(scope="module")
+def hostile_export(tmp_path_factory) -> Path:
     from layers._export import export
 
-    data = make_hostile_copy(tmp_path / "geodata")
-    export(tmp_path / "out", data)
+    folder = tmp_path_factory.mktemp("hostile-export")
+    data = make_hostile_copy(folder / "geodata")
+    export(folder / "out", data)
+    return folder / "out"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_payloads_stay_text_in_the_static_export(page, hostile_export, blocked, lang) -> None:
+    from layers._export import page_name
+
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto((tmp_path / "out" / "index.html").as_uri())
+    page.goto((hostile_export / page_name(lang)).as_uri())
     page.locator("path.leaflet-interactive").first.wait_for(timeout=20_000)
+    assert page.evaluate("document.documentElement.lang") == lang
     x, y = page.evaluate("([lat, lng]) => window.wbExport.point(lat, lng)", list(STANARI))
     box = page.locator("#wb-map").bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)

@@ -191,7 +191,7 @@ def test_the_first_visit_follows_the_browsers_language(browser, app_url, browser
 
 def test_choosing_a_language_keeps_the_view_and_its_link(page, app_url) -> None:
     wait_for_app(page, f"{app_url}/?year=2016&record=INF01")
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.locator('.st-key-lang [data-testid="stSelectbox"]').click()
     page.get_by_role("option", name=LANGUAGES["sq"][1]).click()
     page.wait_for_function("() => document.documentElement.lang === 'sq'", timeout=30_000)
     wait_idle(page, 60_000)

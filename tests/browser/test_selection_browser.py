@@ -147,7 +147,7 @@ def test_a_click_never_moves_the_map_later_but_a_selection_made_in_the_app_comes
 
 def find(page, text: str) -> None:
     """Type into the sidebar's search and take the first match."""
-    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.locator('.st-key-find [data-testid="stSelectbox"]').click()
     page.keyboard.type(text)
     page.get_by_role("option").first.wait_for(timeout=10_000)
     page.keyboard.press("Enter")
@@ -169,7 +169,7 @@ def test_the_search_opens_a_record_in_a_year_and_layer_that_show_it(page, app_ur
     assert frame.evaluate("() => window.map.getBounds().contains(window.wbHalos[0][1].getLatLng())")  # brought into view
     assert "record=INF06" in address(page) and "year=2016" in address(page)
     # The box is cleared for the next search, which can be a country's profile.
-    search = page.locator('[data-testid="stSelectbox"]').first
+    search = page.locator('.st-key-find [data-testid="stSelectbox"]')
     assert wait_for(lambda: search.locator("input").input_value() == "")
     assert search.locator("input").get_attribute("placeholder") == "Search by name…"
     find(page, "Kosovo: country")
@@ -182,7 +182,7 @@ def test_the_search_lists_only_names_that_hold_what_is_typed(page, app_url) -> N
     that order). The plain spelling in each label lets a keyboard without the letters find Kičevo."""
     open_app(page, app_url + "?year=2020")
     page.get_by_text("Legend").first.wait_for(timeout=20_000)
-    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.locator('.st-key-find [data-testid="stSelectbox"]').click()
     page.keyboard.type("kicevo")
     page.get_by_role("option").first.wait_for(timeout=10_000)
     options = page.get_by_role("option").all_inner_texts()
