@@ -20,7 +20,7 @@ from layers._messages import t
 from layers._records import DATA_DIR, read_boundaries
 
 from conftest import ROOT, start_streamlit, stop_streamlit
-from helpers import MAP_IFRAME, wait_idle
+from helpers import MAP_IFRAME, map_frame, wait_idle
 
 VISIBLE_TEXT = (Path(__file__).parent / "visible_text.js").read_text(encoding="utf-8")
 PSEUDO_ENV = {"WB_PSEUDO_LOCALE": "1"}
@@ -136,6 +136,9 @@ def test_no_interface_text_in_the_app_is_outside_the_catalogue(page, pseudo_app,
     assert untranslated(text, data_strings()) == []
     assert page.evaluate("document.documentElement.lang") == PSEUDO
     assert not blocked
+    if not query:  # the marks' tooltips, which show on hover: the records' words and the catalogue's only
+        tips = map_frame(page).evaluate("() => window.wbMarks.flatMap((m) => [m.tip, m.tipBefore || ''])")
+        assert len(tips) > 100 and untranslated("\n".join(tips), data_strings()) == []
 
 
 @pytest.mark.parametrize("fragment", ["", "record=INF01", "record=SUR01", "record=SEN_IRI2021_MK&layers=sentiment",
