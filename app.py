@@ -14,7 +14,7 @@ from dashboard.panel import details
 from dashboard.state import View, apply_link, current_view, timeline_choice, use_language
 from layers import YEARS
 from layers._dataset import Dataset
-from layers._i18n import language
+from layers._i18n import SOURCE, language
 from layers._details import md_escape
 from layers._frontend import read, style
 from layers._map import (MAP_HEIGHT, base_map, clicked, clicked_at, reported_year, rerun_after_report,
@@ -127,7 +127,7 @@ def draw_map(view: View, plan) -> dict | None:
     result = st_folium(base_map(cached.basemap_url(folder, language()), tiles=view.tiles), key="map", height=MAP_HEIGHT,
                        use_container_width=True, feature_group_to_add=args.groups,
                        returned_objects=["last_active_drawing"], render=False, on_change=on_map_report)
-    st.caption(t("map.attribution"))
+    st.caption(t("map.attribution") + ("" if language() == SOURCE else " " + t("map.names_credit")))
     return result
 
 

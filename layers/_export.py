@@ -227,10 +227,15 @@ def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
             "map_label": "export.map_label", "noscript": "export.noscript", "legend": "legend.title",
             "about": "about.title", "attribution": "export.attribution", "old_browser": "export.old_browser",
             "language": "control.language"}
-    return render("export.html", lang=language(), languages=[(tag, name) for tag, (_, name) in LANGUAGES.items()], text={name: t(key) for name, key in keys.items()}, years=YEARS,
-                  year=DEFAULT_YEAR, switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
+    text = {name: t(key) for name, key in keys.items()}
+    if language() != SOURCE:  # its names are CLDR's and GeoNames', not the boundary source's
+        text["attribution"] += " " + t("map.names_credit")
+    languages = [(tag, name) for tag, (_, name) in LANGUAGES.items()]
+    return render("export.html", lang=language(), languages=languages, text=text, years=YEARS, year=DEFAULT_YEAR,
+                  switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
                   fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
-                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT), data=encoded(data)) + "\n"
+                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT),
+                  data=encoded(data)) + "\n"
 
 
 @dataclass

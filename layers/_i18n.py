@@ -140,7 +140,7 @@ def po_path(tag: str) -> Path:
 KEEP_LATIN = re.compile(r"\{[^}]*\}|`[^`]*`|https?://\S+|\b[\w.-]+/|\b[\w.-]+\.(?:py|csv|geojson|md|cff|json|zip|org|com)\b"
                         r"|\b(?:AidData at William & Mary|AidData|William & Mary|GCDF|GeoNames|Natural Earth|Leaflet|OpenStreetMap|Streamlit|GitHub|"
                         r"CC BY|ODC-By|JavaScript|Chrome|Edge|Firefox|Safari|Huawei|ZTE|Hikvision|Dahua|IRI|IEA|RFE/RL|BIRN|"
-                        r"CeSID|ISAC|EUR|USD|CNY|RSD|BAM|CAD|MW|CSV|GeoJSON|ZIP|XK|ISO|URL|MIT)\b")
+                        r"CeSID|ISAC|Unicode|CLDR|Babel|EUR|USD|CNY|RSD|BAM|CAD|MW|CSV|GeoJSON|ZIP|XK|ISO|URL|MIT)\b")
 
 
 def to_cyrillic(text: str) -> str:
@@ -179,7 +179,8 @@ def compiled(tag: str) -> Path | None:
         source = po_path(GENERATED[tag])
         if not source.exists():
             return None
-        if not po.exists() or po.stat().st_mtime < source.stat().st_mtime:
+        made_by = Path(__file__).stat().st_mtime  # a change to the transliteration here makes it again too
+        if not po.exists() or po.stat().st_mtime < max(source.stat().st_mtime, made_by):
             cyrillic_po(source, po)
     if not po.exists():
         return None

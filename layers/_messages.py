@@ -86,6 +86,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
         "on legal status). Towns: GeoNames (CC BY 4.0). Data: each record's sources are in its details; what the dataset "
         "holds and how to read it is under *About this map* below.",
+        "map.names_credit": "Names of countries and capitals in this language: Unicode CLDR (Babel); other towns by their "
+        "GeoNames names.",
         "problem.layer_disabled": "The {layer} layer is switched off: its data did not pass validation.",
         "problem.boundaries": "The map cannot be drawn: the boundary files in {folder} could not be read ({error}).",
         "problem.more": "… and {count} more problems.",
