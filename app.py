@@ -182,6 +182,7 @@ def main() -> None:
     sidebar.legend(plan, view)
     with map_column:
         sidebar.narrow_legend(plan, view)
+        below.records(view)
         below.compare(view.year)
         below.share_and_download(data, view)
         below.about()

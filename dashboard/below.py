@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from layers._dataset import Dataset
 from layers._downloads import to_csv, to_geojson, view_records
 from layers._i18n import language
 from layers._messages import t
+from layers._table import COLUMNS, column_titles
 
-from .cached import PANEL_CSS, about_text, compared, folder, view_count, zipped
-from .state import View
+from .cached import PANEL_CSS, about_text, compared, folder, table_of, view_count, zipped
+from .state import View, choose
 
 
 def compare(year: int) -> None:
     with st.expander(t("compare.title", year=year)):
         st.html(PANEL_CSS + compared(folder(), language(), year))
+
+
+def records(view: View) -> None:
+    """Every record of the view as a table: sortable and searchable (Streamlit's own), a row opens its details."""
+    table = table_of(folder(), language(), view.year, tuple(view.layers), view.choice)
+    titles = column_titles()
+    with st.expander(t("table.title", count=len(table))):
+        st.caption(t("table.help"))
+        st.dataframe(table, key="records_table", on_select=partial(open_row, tuple(table["id"])),
+                     selection_mode="single-row", hide_index=True, column_order=COLUMNS, width="stretch",
+                     column_config={name: column(name, titles[name]) for name in COLUMNS})
+
+
+def column(name: str, title: str):
+    """A column of the records' table: amounts to one decimal, years as years, the name wide."""
+    if name in ("eur", "usd"):
+        return st.column_config.NumberColumn(title, format="%.1f")
+    if name == "since":
+        return st.column_config.NumberColumn(title, format="%d", width="small")
+    return st.column_config.TextColumn(title, width="large" if name == "name" else "medium")
+
+
+def open_row(ids: tuple[str, ...]) -> None:
+    """A row chosen in the table: its record's details, marked on the map (the app reruns after this)."""
+    rows = st.session_state["records_table"].selection.rows
+    if rows and rows[0] < len(ids):
+        choose(("record", ids[rows[0]]))
 
 
 def share_and_download(data: Dataset, view: View) -> None:

@@ -7,6 +7,7 @@ import functools
 import logging
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from layers import LAYERS, YEARS
@@ -22,6 +23,7 @@ from layers._i18n import language, speaking
 from layers._map import basemap_script, map_preview
 from layers._marks import all_marks
 from layers._records import data_dir, read_boundaries
+from layers._table import records_table
 from layers._templates import Markup, part
 from layers._timeline import timeline_script
 from layers._view import ViewPlan, plan_view
@@ -126,6 +128,13 @@ def planned(folder: str, lang: str, year: int, layers: tuple[str, ...], choices:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def view_count(folder: str, year: int, layers: tuple[str, ...], rows_choice: str | None) -> int:
     return count_view_records(load(folder), year, list(layers), rows_choice)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+@in_its_language
+def table_of(folder: str, lang: str, year: int, layers: tuple[str, ...], rows_choice: str | None) -> pd.DataFrame:
+    """The records' table of a view, in a language (shared read-only: Streamlit's dataframe copies what it sends)."""
+    return records_table(load(folder), year, list(layers), rows_choice)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

@@ -73,6 +73,8 @@ class Layer:
     # country, year) -> HTML or "")
     profile_block: tuple[str, str, Callable[..., str]] | None = None
     table_fields: tuple[str, ...] = ()  # fields shown, in short words, in the six-countries table
+    # the records' table's shared columns ("kind", "company", "financier") -> this layer's field that fills each
+    record_columns: dict[str, str] = field(default_factory=dict)
     basis: dict[str, str] = field(default_factory=dict)  # field -> the field naming the event records it rests on
     covered: bool = False  # the layer geodata/COVERAGE.md counts and reconciles with AidData (the projects)
 

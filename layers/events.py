@@ -12,6 +12,7 @@ def tooltip(row, status: str | None = None) -> str:
 
 LAYER = Layer(
     id="events",
+    record_columns={"kind": "category"},
     title="Diplomacy and influence events",
     description=__doc__,
     file_format="geojson",

@@ -12,6 +12,7 @@ def tooltip(row, status: str | None = None) -> str:
 
 LAYER = Layer(
     id="infrastructure",
+    record_columns={"kind": "sector", "company": "chinese_company", "financier": "financier"},
     title="Infrastructure and investment",
     description=__doc__,
     file_format="geojson",

@@ -111,6 +111,7 @@ def latest_polls(dataset, country: str, year: int) -> str:
 
 LAYER = Layer(
     id="sentiment",
+    record_columns={"company": "pollster"},
     title="Public sentiment",
     description=__doc__,
     file_format="csv",

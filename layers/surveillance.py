@@ -11,6 +11,7 @@ def tooltip(row, status: str | None = None) -> str:
 
 LAYER = Layer(
     id="surveillance",
+    record_columns={"kind": "kind", "company": "vendor"},
     title="Surveillance and digital",
     description=__doc__,
     file_format="geojson",

@@ -27,6 +27,7 @@ def draw(layer: Layer, frame: pd.DataFrame, year: int, choice: str | None = None
 
 LAYER = Layer(
     id="vaccines",
+    record_columns={"kind": "mode", "company": "donor_or_seller"},
     title="Vaccine diplomacy",
     description=__doc__,
     file_format="csv",

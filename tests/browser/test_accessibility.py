@@ -53,7 +53,7 @@ def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> 
     page = context.new_page()
     open_app(page, app_url + "/" + link)
     if link == "?year=2025":  # the sections below the map, open
-        for label in ("The six countries in 2025", "About this map"):
+        for label in ("Table of the records", "The six countries in 2025", "About this map"):
             open_expander(page, label)
         wait_idle(page)
     found = violations(page, axe_script)
