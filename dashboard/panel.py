@@ -10,7 +10,7 @@ import streamlit as st
 
 from layers import FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
-from layers._details import citation_html, country_profile, md_escape, section_heading
+from layers._details import cite_address, citation_html, country_profile, md_escape, section_heading
 from layers._find import shown_in, year_showing
 from layers._i18n import SOURCE, language
 from layers._messages import t
@@ -25,13 +25,18 @@ from .state import FILL_LAYERS, View, select, show_in_its_year, update_link, use
 VIEW_PARAMS = ("layers", *(LAYERS[lid].colouring.param for lid in FILL_LAYERS if LAYERS[lid].colouring.param))
 
 
-def citation(name: str, what: str, selection: tuple[str, str], year: int) -> str:
+def citation(name: str, what: str, selection: tuple[str, str], year: int) -> None:
     """The panel's 'Cite or share' block: its link opens this record or profile in this year, on the map the reader
-    sees (its layers and colouring, as the address bar gives them)."""
+    sees (its layers and colouring, as the address bar gives them), with a button that copies it (Streamlit's code
+    box has one)."""
     view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
     lang = {"lang": language()} if language() != SOURCE else {}  # the link opens in the language it was copied in
     params = {**lang, "year": str(year), **view, **selection_params(selection)}
-    return PANEL_CSS + part("panel", Markup(citation_html(name, what, st.context.url, params, date.today().isoformat())))
+    st.html(PANEL_CSS + part("panel", Markup(citation_html(name, what, st.context.url, params, date.today().isoformat()))))
+    address = cite_address(st.context.url, params)
+    if address:
+        st.caption(t("cite.copy"))
+        st.code(address, language=None, wrap_lines=True)
 
 
 def record_buttons(items: list[tuple[str, str]], prefix: str) -> None:
@@ -55,7 +60,7 @@ def profile(data: Dataset, code: str, year: int, selection: tuple[str, str]) -> 
             if not items:
                 st.caption(t("profile.none", year=year))
             record_buttons(items, "open")
-    st.html(citation(country_name(code), t("cite.profile", year=year), selection, year))
+    citation(country_name(code), t("cite.profile", year=year), selection, year)
 
 
 def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> None:
@@ -73,7 +78,7 @@ def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> No
     if others:  # marks on one point lie under each other: only the top one takes a click
         st.caption(t("panel.same_place", year=year))
         record_buttons(others, "here")
-    st.html(citation(row["name"], t("cite.record", id=key), selection, year))
+    citation(row["name"], t("cite.record", id=key), selection, year)
     if row["country"] in FOCUS_COUNTRIES:
         st.button(f"← {country_name(row['country'])}", key="back_to_country", on_click=select,
                   args=(("country", row["country"]),))

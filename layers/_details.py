@@ -90,12 +90,18 @@ def citation_html(name: str, what: str, app_url: str | None, params: dict[str, s
     """How to cite what the panel shows (layers/templates/cite.html), with a link that opens it again (the reader's
     own address for the app, so a link copied inside an embedding article still leads here); without a usable
     address, the citation alone."""
-    address = None
-    if app_url and SAFE_URL.match(app_url):  # the app's own address: any query or fragment on it is dropped
-        scheme, host, path, _, _ = urlsplit(app_url)
-        address = urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params, safe=","), ""))
+    address = cite_address(app_url, params)
     text = t("cite.text", name=name, what=what, work=cited_work(), accessed=date_text(accessed))
     return render("cite.html", title=t("cite.title"), text=text, address=address)
+
+
+def cite_address(app_url: str | None, params: dict[str, str]) -> str | None:
+    """The address that opens what a citation cites: the app's own address (any query or fragment on it dropped)
+    with `params`; None without a usable address."""
+    if not app_url or not SAFE_URL.match(app_url):
+        return None
+    scheme, host, path, _, _ = urlsplit(app_url)
+    return urlunsplit((scheme, host, path.rstrip("/") + "/", urlencode(params, safe=","), ""))
 
 
 def cited_work() -> str:

@@ -38,7 +38,7 @@ BUDGET = 1_000_000  # bytes, before compression, of what one reader loads: their
 # Every catalogue string the script needs; it fills {placeholders} itself and sets text with textContent only.
 SCRIPT_MESSAGES = ("panel.empty", "panel.not_in_year", "panel.show_in_year",
                    "panel.same_place", "legend.country_level", "export.earlier_status", "export.back", "cite.title",
-                   "cite.work", "cite.text", "cite.record", "cite.profile",
+                   "cite.work", "cite.text", "cite.record", "cite.profile", "cite.copy_button", "cite.copied",
                    "permalink.notice", "permalink.too_long", "permalink.bad_year", "permalink.not_a_year",
                    "permalink.bad_layers", "permalink.bad_layers_default", "permalink.one_fill", "permalink.bad_country",
                    "permalink.bad_record", "permalink.bad_lang")

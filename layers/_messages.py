@@ -238,6 +238,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "counts the deployments whose sources name a Chinese vendor or Chinese-made equipment. Click a country on the map for the "
         "event behind each status and the records behind each number.",
         "cite.title": "Cite or share",
+        "cite.copy": "The link, to copy (the button at its right copies it):",
+        "cite.copy_button": "Copy link",
+        "cite.copied": "Link copied",
         "cite.work": "China in the Western Balkans: a sourced dataset and map dashboard",
         "cite.work_version": "{work}, version {version}",
         "cite.text": "“{name}”, {what}. {work}. Accessed {accessed}.",

@@ -106,6 +106,12 @@
     if (/^https?:$/.test(location.protocol)) {  // without any query the page was opened with (a tracker's, say)
       const address = location.origin + location.pathname + location.hash;
       text.append(" ", Object.assign(el("a", address), {href: address, target: "_blank", rel: "noopener noreferrer"}));
+      if (navigator.clipboard) {  // a copy-link button beside it (the clipboard needs a web page: https or localhost)
+        const copy = button(M["cite.copy_button"], () => navigator.clipboard.writeText(address).then(
+          () => { copy.textContent = M["cite.copied"]; }, () => {}), "wb-copy");
+        box.append(el("h3", M["cite.title"]), text, copy);
+        return;
+      }
     }
     box.append(el("h3", M["cite.title"]), text);
   }

@@ -392,3 +392,17 @@ def test_a_link_from_an_embedding_page_opens_its_view(page, index_url) -> None:
     page.evaluate("() => { location.hash = 'year=2016&record=inf01&layers=infrastructure,nope'; }")
     assert wait_for(lambda: "unknown layer nope" in panel(page) and "Stanari" in panel(page))
     assert page.evaluate("() => window.wbExport.year()") == 2016 and address(page).endswith("#year=2016&layers=infrastructure&record=INF01")
+
+
+def test_a_served_exports_citation_has_a_button_that_copies_its_link(browser, served_url) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_export(page, served_url + "#year=2016&record=INF01")
+    button = page.locator("#wb-panel button.wb-copy")
+    assert button.inner_text() == "Copy link"
+    button.click()
+    assert wait_for(lambda: button.inner_text() == "Link copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied == served_url + "#year=2016&record=INF01"

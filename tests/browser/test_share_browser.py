@@ -54,3 +54,17 @@ def test_download_holds_exactly_the_records_of_the_view(page, app_url, blocked) 
     assert ids == expected
     assert ids == drawn_ids(page)  # every infrastructure record has a place, so download = marks on the map
     assert blocked == []
+
+
+def test_a_citations_link_has_a_button_that_copies_it(browser, app_url) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_app(page, f"{app_url}/?year=2016&record=INF01")
+    box = page.locator('[data-testid="stCode"]').filter(has_text="record=INF01")
+    assert wait_for(lambda: box.count() == 1)
+    box.hover()
+    box.get_by_role("button").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.endswith("/?year=2016&record=INF01") and copied.startswith(app_url)
