@@ -12,6 +12,7 @@ from layers import FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
 from layers._details import cite_address, citation_html, country_profile, md_escape, section_heading
 from layers._find import shown_in, year_showing
+from layers._frontend import read
 from layers._i18n import SOURCE, language
 from layers._messages import t
 from layers._permalink import selection_params
@@ -84,6 +85,15 @@ def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> No
                   args=(("country", row["country"]),))
 
 
+def title_of(data: Dataset, selection: tuple[str, str] | None, year: int) -> str:
+    """The heading the panel gives what it shows (a record's name, a country's profile), "" for anything else."""
+    kind, key = selection or (None, None)
+    if kind == "country" and key in FOCUS_COUNTRIES:
+        return t("profile.title", country=country_name(key), year=year)
+    found = data.record(key) if kind == "record" else None
+    return found[1]["name"] if found is not None else ""
+
+
 @st.fragment(key="panel")
 def details(data: Dataset, view: View) -> None:
     """The details panel, rerun alone after a click on the map or on a button in it (with the arguments of the last
@@ -102,4 +112,8 @@ def details(data: Dataset, view: View) -> None:
     except Exception:  # noqa: BLE001 - a failing panel must not take the controls, drawn after it, down too
         LOG.exception("panel for %s failed", selection)
         st.error(t("panel.failed", what=md_escape(" ".join(selection or ()))))
+    # what the app itself opened (a new token with each: see state.choose) takes the reader to its title
+    opened = st.session_state.get("selected_token") if selection else ""
+    st.html(part("opened", opened or "", title_of(data, selection, view.year), Markup(read("app/opened.js"))),
+            unsafe_allow_javascript=True)
     update_link(view)
