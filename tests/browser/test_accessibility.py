@@ -57,8 +57,14 @@ def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> 
             open_expander(page, label)
         wait_idle(page)
     found = violations(page, axe_script)
+    if found:  # once more when the page has settled: a rerun under way (a loaded machine) can catch the sidebar
+        wait_idle(page)  # between its widgets, scrollable with nothing in it to focus for a moment
+        page.wait_for_timeout(1000)
+        found = page.evaluate(RUN_AXE)
+    where = [page.evaluate("(s) => { const e = document.querySelector(s); return e ? e.outerHTML.slice(0, 400) : s; }",
+                           f.rsplit("; ", 1)[-1]) for f in found]  # what the rule found, to say it
     context.close()
-    assert found == [], "\n".join(found)
+    assert found == [], "\n".join(found + where)
 
 
 @pytest.mark.parametrize("size", SIZES)
