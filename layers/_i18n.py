@@ -77,6 +77,11 @@ def babel_locale(tag: str | None = None) -> Locale:
 def plural_samples(tag: str | None = None) -> dict[str, int]:
     """A number of each CLDR plural category of the language ("one": 1, "few": 2, "other": 0 in Serbian): the count
     that picks each of a message's gettext forms, for a script that picks among them by category."""
+    return _plural_samples(tag or language())
+
+
+@cache
+def _plural_samples(tag: str) -> dict[str, int]:
     rule = babel_locale(tag).plural_form
     out: dict[str, int] = {}
     for n in range(0, 1000):

@@ -24,6 +24,16 @@ def open_app(page, url: str, legend: str = "Legend") -> None:
     wait_idle(page)
 
 
+def open_settled(page, url: str) -> None:
+    """Load the app in any language (no words waited for): its controls attached (a phone folds them away), its map
+    drawn, its runs ended."""
+    page.goto(url)
+    wait_idle(page, 60_000)
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSlider"]', state="attached", timeout=60_000)
+    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    wait_idle(page, 60_000)
+
+
 def map_frame(page):
     """The iframe's Frame, where `window.map` is the Leaflet map."""
     deadline = time.monotonic() + 20

@@ -38,6 +38,13 @@ def violations(page, axe_script: Path) -> list[str]:
     return page.evaluate(RUN_AXE)
 
 
+def sized_page(browser, size: str):
+    """A context and its page at one of SIZES (a phone: touch, mobile)."""
+    context = browser.new_context(viewport=dict(zip(("width", "height"), SIZES[size])), is_mobile=size == "phone",
+                                  has_touch=size == "phone")
+    return context, context.new_page()
+
+
 @pytest.fixture(scope="module")
 def export_url(tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("export")
@@ -48,9 +55,7 @@ def export_url(tmp_path_factory) -> str:
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("link", ["?year=2025", "?record=INF01", "?year=2016&country=XK&layers=sentiment"])
 def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> None:
-    context = browser.new_context(viewport=dict(zip(("width", "height"), SIZES[size])), is_mobile=size == "phone",
-                                  has_touch=size == "phone")
-    page = context.new_page()
+    context, page = sized_page(browser, size)
     open_app(page, app_url + "/" + link)
     if link == "?year=2025":  # the sections below the map, open
         for label in ("Table of the records", "The six countries in 2025", "About this map"):
@@ -70,9 +75,7 @@ def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("link", ["#year=2025", "#record=INF01", "#year=2016&country=XK&layers=sentiment"])
 def test_the_export_has_no_violations(browser, export_url, axe_script, size, link) -> None:
-    context = browser.new_context(viewport=dict(zip(("width", "height"), SIZES[size])), is_mobile=size == "phone",
-                                  has_touch=size == "phone")
-    page = context.new_page()
+    context, page = sized_page(browser, size)
     page.goto(export_url + link)
     page.locator("path.leaflet-interactive").first.wait_for(timeout=20_000)
     page.locator("#wb-about summary").click()  # "About this map", open

@@ -20,7 +20,7 @@ from layers._messages import t
 from layers._records import DATA_DIR, read_boundaries
 
 from conftest import ROOT, start_streamlit, stop_streamlit
-from helpers import MAP_IFRAME, map_frame, wait_idle
+from helpers import map_frame, open_settled, wait_idle
 
 VISIBLE_TEXT = (Path(__file__).parent / "visible_text.js").read_text(encoding="utf-8")
 PSEUDO_ENV = {"WB_PSEUDO_LOCALE": "1"}
@@ -95,14 +95,6 @@ def open_everything(page) -> None:
     page.wait_for_timeout(500)
 
 
-def wait_for_app(page, url: str) -> None:
-    page.goto(url)
-    wait_idle(page, 60_000)
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSlider"]', state="attached", timeout=60_000)
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
-    wait_idle(page, 60_000)
-
-
 @pytest.fixture(scope="module")
 def pseudo_app():
     process, url = start_streamlit("app.py", ROOT, env=PSEUDO_ENV)
@@ -127,15 +119,20 @@ def test_the_pseudo_language_finds_what_it_should() -> None:
     assert untranslated("⟦a ⟦b⟧ c⟧ d", data) == ["⟦a ⟦b⟧ c⟧ d"]
 
 
-@pytest.mark.parametrize("query", PAGES)
-def test_no_interface_text_in_the_app_is_outside_the_catalogue(page, pseudo_app, query, blocked) -> None:
-    wait_for_app(page, f"{pseudo_app}/?lang={PSEUDO}&{query}")
+def assert_every_word_marked(page, blocked) -> None:
+    """With every section open, the page's visible text is the catalogue's (marked) or the records' own."""
     open_everything(page)
     text = every_frame_text(page)
     assert MARKS[0] in text and len(text) > 500
     assert untranslated(text, data_strings()) == []
     assert page.evaluate("document.documentElement.lang") == PSEUDO
     assert not blocked
+
+
+@pytest.mark.parametrize("query", PAGES)
+def test_no_interface_text_in_the_app_is_outside_the_catalogue(page, pseudo_app, query, blocked) -> None:
+    open_settled(page, f"{pseudo_app}/?lang={PSEUDO}&{query}")
+    assert_every_word_marked(page, blocked)
     if not query:  # the marks' tooltips, which show on hover: the records' words and the catalogue's only
         tips = map_frame(page).evaluate("() => window.wbMarks.flatMap((m) => [m.tip, m.tipBefore || ''])")
         assert len(tips) > 100 and untranslated("\n".join(tips), data_strings()) == []
@@ -146,12 +143,7 @@ def test_no_interface_text_in_the_app_is_outside_the_catalogue(page, pseudo_app,
 def test_no_interface_text_in_the_export_is_outside_the_catalogue(page, pseudo_export, fragment, blocked) -> None:
     page.goto((pseudo_export / f"index.{PSEUDO}.html").as_uri() + "#" + fragment)
     page.wait_for_function("() => window.wbExport !== undefined", timeout=30_000)
-    open_everything(page)
-    text = every_frame_text(page)
-    assert MARKS[0] in text and len(text) > 500
-    assert untranslated(text, data_strings()) == []
-    assert page.evaluate("document.documentElement.lang") == PSEUDO
-    assert not blocked
+    assert_every_word_marked(page, blocked)
 
 
 REAL = [tag for tag in LANGUAGES if tag != PSEUDO]
@@ -170,7 +162,7 @@ def test_each_language_renders_the_app_in_it(browser, app_url, lang) -> None:
     for name, size in (("desktop", {"width": 1400, "height": 900}), ("phone", {"width": 390, "height": 844})):
         context = browser.new_context(viewport=size, is_mobile=name == "phone", has_touch=name == "phone")
         page = context.new_page()
-        wait_for_app(page, f"{app_url}/?lang={lang}&record=INF01&year=2016")
+        open_settled(page, f"{app_url}/?lang={lang}&record=INF01&year=2016")
         assert page.evaluate("document.documentElement.lang") == lang
         assert page.locator("h1.wb-app-title").inner_text() == words["app.title"]
         assert page.title() == words["app.title"]
@@ -185,7 +177,7 @@ def test_each_language_renders_the_app_in_it(browser, app_url, lang) -> None:
 def test_the_first_visit_follows_the_browsers_language(browser, app_url, browser_locale, expected) -> None:
     context = browser.new_context(locale=browser_locale)
     page = context.new_page()
-    wait_for_app(page, app_url)
+    open_settled(page, app_url)
     assert page.evaluate("document.documentElement.lang") == expected
     with speaking(expected):
         assert page.locator("h1.wb-app-title").inner_text() == t("app.title")
@@ -193,7 +185,7 @@ def test_the_first_visit_follows_the_browsers_language(browser, app_url, browser
 
 
 def test_choosing_a_language_keeps_the_view_and_its_link(page, app_url) -> None:
-    wait_for_app(page, f"{app_url}/?year=2016&record=INF01")
+    open_settled(page, f"{app_url}/?year=2016&record=INF01")
     page.locator('.st-key-lang [data-testid="stSelectbox"]').click()
     page.get_by_role("option", name=LANGUAGES["sq"][1]).click()
     page.wait_for_function("() => document.documentElement.lang === 'sq'", timeout=30_000)

@@ -3,16 +3,12 @@ title into view with the keyboard's focus; on a phone a pick in the search folds
 
 from __future__ import annotations
 
-from helpers import MAP_IFRAME, wait_for, wait_idle
+from helpers import open_settled, wait_for
 
 
 def open_page(page, url: str) -> None:
     """The page, its map drawn and its layout settled (a click must not land on the map as the page moves)."""
-    page.goto(url)
-    wait_idle(page, 60_000)
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSlider"]', state="attached", timeout=60_000)
-    page.frame_locator(MAP_IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
-    wait_idle(page, 60_000)
+    open_settled(page, url)
     page.wait_for_timeout(1000)
 
 
