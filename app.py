@@ -16,6 +16,7 @@ from layers import YEARS
 from layers._dataset import Dataset
 from layers._i18n import SOURCE, language
 from layers._details import md_escape
+from layers._filters import describe
 from layers._frontend import read, style
 from layers._map import (MAP_HEIGHT, base_map, clicked, clicked_at, reported_year, rerun_after_report,
                          selection_args)
@@ -157,11 +158,14 @@ def main() -> None:
         st.stop()
     if view.tiles:
         st.caption(t("control.tiles_notice"))
+    if view.filters.active:  # said above the map: its marks, the table and the downloads are a part of the record
+        st.caption(t("filter.on", filters=md_escape(describe(view.filters, cached.filter_choices(cached.folder(), language())))))
     # the map
     map_column, panel_column = st.columns([2, 1], gap="medium")
     with map_column:
         still_picture(view)
-    plan = cached.planned(cached.folder(), language(), view.year, tuple(view.layers), view.choices, view.tiles)
+    plan = cached.planned(cached.folder(), language(), view.year, tuple(view.layers), view.choices, view.tiles,
+                          view.filters)
     with map_column:
         result = draw_map(view, plan)
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts

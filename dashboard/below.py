@@ -23,7 +23,7 @@ def compare(year: int) -> None:
 
 def records(view: View) -> None:
     """Every record of the view as a table: sortable and searchable (Streamlit's own), a row opens its details."""
-    table = table_of(folder(), language(), view.year, tuple(view.layers), view.choice)
+    table = table_of(folder(), language(), view.year, tuple(view.layers), view.choice, view.filters)
     titles = column_titles()
     with st.expander(t("table.title", count=len(table))):
         st.caption(t("table.help"))
@@ -50,10 +50,10 @@ def open_row(ids: tuple[str, ...]) -> None:
 
 def share_and_download(data: Dataset, view: View) -> None:
     """Files are made only when a button is clicked (callables), so reruns do not pay for them."""
-    year, layers, series = view.year, view.layers, view.choice
-    records = lambda: view_records(data, year, layers, series)  # noqa: E731
+    year, layers, series, filters = view.year, view.layers, view.choice, view.filters
+    records = lambda: view_records(data, year, layers, series, filters)  # noqa: E731
     with st.expander(t("share.title")):
-        st.caption(t("download.help", count=view_count(folder(), year, tuple(layers), series)))
+        st.caption(t("download.help", count=view_count(folder(), year, tuple(layers), series, filters)))
         stem = f"wb-china-{year}"
         left, middle, right = st.columns(3)
         left.download_button(t("download.view_csv"), lambda: to_csv(records(), data), f"{stem}.csv", "text/csv",

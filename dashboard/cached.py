@@ -17,6 +17,7 @@ from layers._compare import comparison_html
 from layers._dataset import Dataset, load_dataset
 from layers._details import record_html, same_place
 from layers._downloads import count_view_records, dataset_zip
+from layers._filters import NO_FILTERS, Choices, Filters, choices, marks_kept
 from layers._find import find_options
 from layers._frontend import style
 from layers._i18n import language, speaking
@@ -120,21 +121,38 @@ def options_in(folder: str, lang: str, layer_id: str, year: int) -> list[tuple[s
 @st.cache_resource(show_spinner=False, max_entries=256)
 @in_its_language
 def planned(folder: str, lang: str, year: int, layers: tuple[str, ...], choices: tuple[tuple[str, str | None], ...],
-            tiles: bool) -> ViewPlan:
+            tiles: bool, filters: Filters = NO_FILTERS) -> ViewPlan:
     """A view's plan (plain data) is the same for every session that asks for it, so it is worked out once."""
-    return plan_view(load(folder), boundaries_in(folder)[0], year, list(layers), None, None, tiles, choices=dict(choices))
+    return plan_view(load(folder), boundaries_in(folder)[0], year, list(layers), None, None, tiles, choices=dict(choices),
+                     filters=filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def view_count(folder: str, year: int, layers: tuple[str, ...], rows_choice: str | None) -> int:
-    return count_view_records(load(folder), year, list(layers), rows_choice)
+def view_count(folder: str, year: int, layers: tuple[str, ...], rows_choice: str | None,
+               filters: Filters = NO_FILTERS) -> int:
+    return count_view_records(load(folder), year, list(layers), rows_choice, filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 @in_its_language
-def table_of(folder: str, lang: str, year: int, layers: tuple[str, ...], rows_choice: str | None) -> pd.DataFrame:
+def table_of(folder: str, lang: str, year: int, layers: tuple[str, ...], rows_choice: str | None,
+             filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """The records' table of a view, in a language (shared read-only: Streamlit's dataframe copies what it sends)."""
-    return records_table(load(folder), year, list(layers), rows_choice)
+    return records_table(load(folder), year, list(layers), rows_choice, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def kept_marks(folder: str, filters: Filters) -> dict[str, list[str]]:
+    """The marks the filters keep, for the map's own year control: by year where a status filter makes it depend on
+    the year, else once for all ("*")."""
+    return marks_kept(load(folder), filters, YEARS)
+
+
+@st.cache_resource(show_spinner=False)
+@in_its_language
+def filter_choices(folder: str, lang: str) -> Choices:
+    data = load(folder)
+    return choices(LAYERS, {lid: loaded.frame for lid, loaded in data.layers.items() if loaded.ok})
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

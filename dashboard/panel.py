@@ -11,6 +11,8 @@ import streamlit as st
 from layers import FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
 from layers._details import cite_address, citation_html, country_profile, md_escape, section_heading
+from layers._downloads import country_records, to_csv, to_geojson
+from layers._filters import PARAMS as FILTER_PARAMS
 from layers._find import shown_in, year_showing
 from layers._frontend import read
 from layers._i18n import SOURCE, language
@@ -22,8 +24,9 @@ from layers._view import country_name
 from .cached import LOG, PANEL_CSS, folder, record_panel, records_here
 from .state import FILL_LAYERS, View, select, show_in_its_year, update_link, use_language
 
-# what the address bar says of the map around the panel: its layers, and a colouring's choice
-VIEW_PARAMS = ("layers", *(LAYERS[lid].colouring.param for lid in FILL_LAYERS if LAYERS[lid].colouring.param))
+# what the address bar says of the map around the panel: its layers, a colouring's choice and the filters
+VIEW_PARAMS = ("layers", *(LAYERS[lid].colouring.param for lid in FILL_LAYERS if LAYERS[lid].colouring.param),
+               *FILTER_PARAMS.values())
 
 
 def citation(name: str, what: str, selection: tuple[str, str], year: int) -> None:
@@ -62,6 +65,20 @@ def profile(data: Dataset, code: str, year: int, selection: tuple[str, str]) -> 
                 st.caption(t("profile.none", year=year))
             record_buttons(items, "open")
     citation(country_name(code), t("cite.profile", year=year), selection, year)
+    downloads(data, code)
+
+
+def downloads(data: Dataset, code: str) -> None:
+    """The country's records, of every layer and year, as CSV and GeoJSON (made only when a button is clicked)."""
+    records = lambda: country_records(data, code)  # noqa: E731
+    st.markdown(f"**{t('profile.download_title')}**")
+    st.caption(t("profile.download_help", country=country_name(code)))
+    left, right = st.columns(2)
+    stem = f"wb-china-{code.lower()}"
+    left.download_button(t("profile.download_csv"), lambda: to_csv(records(), data), f"{stem}.csv", "text/csv",
+                         key="profile_csv", on_click="ignore")
+    right.download_button(t("profile.download_geojson"), lambda: to_geojson(records(), data), f"{stem}.geojson",
+                          "application/geo+json", key="profile_geojson", on_click="ignore")
 
 
 def record(data: Dataset, key: str, year: int, selection: tuple[str, str]) -> None:

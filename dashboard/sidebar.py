@@ -3,6 +3,8 @@ a narrow screen, where the sidebar is folded away)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from layers import LAYERS, YEARS
@@ -12,10 +14,11 @@ from layers._frontend import style
 from layers._i18n import LANGUAGES, language
 from layers._messages import t
 from layers._style import cluster_swatches, confidence_swatches, precision_swatches
-from layers._view import ViewPlan, layer_title
+from layers._filters import MAX_TEXT, PARAMS as FILTER_PARAMS, kind_label
+from layers._view import ViewPlan, country_name, layer_title, word
 
-from .cached import PANEL_CSS, folder, noted, offered, searchable
-from .state import FILL_LAYERS, POINT_LAYERS, View, on_find, widget_key
+from .cached import PANEL_CSS, filter_choices, folder, noted, offered, searchable
+from .state import FILL_LAYERS, POINT_LAYERS, View, clear_filters, filter_key, on_find, widget_key
 
 NARROW_LEGEND_CSS = style("app/narrow_legend.css")  # the key under the map, on a narrow screen only
 
@@ -45,6 +48,29 @@ def controls(data: Dataset, view: View) -> None:
             if note:
                 st.caption(note)
         st.toggle(t("control.tiles"), value=False, key="tiles", help=t("control.tiles_help"))
+        filters(view)
+
+
+def filters(view: View) -> None:
+    """The filters on the records: multiple choice where the records' words are few, a part of a name for companies
+    and financiers (their names are written many ways: "CRBC", "China Road and Bridge Corporation")."""
+    offered = filter_choices(folder(), language())
+    kinds = dict(offered.kinds)
+    on = sum(bool(getattr(view.filters, name)) for name in FILTER_PARAMS)
+    with st.expander(t("filter.title_on", count=on) if on else t("filter.title"), expanded=bool(on)):
+        st.caption(t("filter.help"))
+        pick = partial(st.multiselect, placeholder=t("filter.any"))
+        pick(t("filter.countries"), offered.countries, key=filter_key("countries"), format_func=country_name)
+        pick(t("filter.kinds"), list(kinds), key=filter_key("kinds"),
+             format_func=lambda value: t("filter.kind_option", kind=kind_label(value, kinds[value]),
+                                         layer=", ".join(layer_title(LAYERS[lid]) for lid in kinds[value])))
+        st.text_input(t("filter.company"), key=filter_key("company"), max_chars=MAX_TEXT, help=t("filter.name_help"))
+        st.text_input(t("filter.financier"), key=filter_key("financier"), max_chars=MAX_TEXT, help=t("filter.name_help"))
+        pick(t("filter.statuses"), offered.statuses, key=filter_key("statuses"), format_func=partial(word, "status"),
+             help=t("filter.statuses_help"))
+        pick(t("filter.confidence"), offered.confidence, key=filter_key("confidence"),
+             format_func=lambda level: t(f"term.confidence.{level}"))
+        st.button(t("filter.clear"), key="clear_filters", on_click=clear_filters, disabled=not on)
 
 
 def legend_body(plan: ViewPlan, view: View) -> None:

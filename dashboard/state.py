@@ -16,13 +16,14 @@ import streamlit as st
 
 from layers import DEFAULT_YEAR, FOCUS_COUNTRIES, LAYERS, YEARS
 from layers._dataset import Dataset
+from layers._filters import MAX_TEXT, NO_FILTERS, PARAMS as FILTER_PARAMS, TEXT_FILTERS, Filters
 from layers._find import year_showing
 from layers._i18n import LANGUAGES, SOURCE, from_browser, from_link, set_language
 from layers._messages import t
 from layers._permalink import encode, link_choices, parse
 from layers._timeline import choice_keys
 
-from .cached import offered
+from .cached import folder, kept_marks, offered
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if not layer.fills]  # each switched on or off
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.fills]  # one at a time colours the countries
 # a session's first view (`apply_link`), and a link without `layers`: the point layers first, then the colouring
@@ -40,6 +41,7 @@ class View:
     choice: str | None  # its choice (a diplomatic status, the year's survey series)
     options: tuple[tuple[str, str], ...]  # what it offers this year: (value, title)
     tiles: bool  # street-map tiles under the countries
+    filters: Filters = NO_FILTERS  # the reader's filters on the records
 
     @property
     def layers(self) -> list[str]:
@@ -89,14 +91,42 @@ def current_view() -> View:
     fill = state.get("fill") if state.get("fill") in FILL_LAYERS else None
     options = tuple(offered(fill, year)) if fill else ()
     return View(year, tuple(lid for lid in POINT_LAYERS if state.get(f"layer_{lid}")), fill,
-                chosen(fill, year, list(options)) if fill else None, options, bool(state.get("tiles", False)))
+                chosen(fill, year, list(options)) if fill else None, options, bool(state.get("tiles", False)),
+                current_filters())
+
+
+def filter_key(name: str) -> str:
+    """The session key of a filter's widget (`filter_company`)."""
+    return f"filter_{name}"
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar's widgets hold (text stripped, cut to what a name can be)."""
+    state = st.session_state
+    values = {}
+    for name in FILTER_PARAMS:
+        value = state.get(filter_key(name))
+        if name in TEXT_FILTERS:
+            values[name] = str(value or "").strip()[:MAX_TEXT]
+        else:
+            values[name] = tuple(value or ())
+    return Filters(**values)
+
+
+def clear_filters() -> None:
+    """The sidebar's button that sets every filter back to nothing."""
+    for name in FILTER_PARAMS:
+        st.session_state[filter_key(name)] = "" if name in TEXT_FILTERS else []
 
 
 def timeline_choice(view: View) -> dict:
     """The reader's choice as the timeline's keys, so the map can draw any year the way this run draws its own."""
     years = range(YEARS[0], YEARS[1] + 1)
     option = {year: chosen(view.fill, year, offered(view.fill, year)) for year in years} if view.fill else {}
-    return choice_keys(view.layers, FILL_LAYERS, option, view.tiles, YEARS)
+    keys = choice_keys(view.layers, FILL_LAYERS, option, view.tiles, YEARS)
+    if view.filters.active:  # the marks the filters keep, in every year the map may draw
+        keys["keep"] = kept_marks(folder(), view.filters)
+    return keys
 
 
 def choose(selection: tuple[str, str]) -> None:
@@ -127,6 +157,9 @@ def apply_link(data: Dataset) -> None:
                   record_exists=lambda rid: data.record(rid) is not None, choices=link_choices(data, YEARS[1]))
     if state.year is not None:
         st.session_state["year"] = state.year
+    for name in FILTER_PARAMS:
+        value = getattr(state.filters, name)
+        st.session_state[filter_key(name)] = value if name in TEXT_FILTERS else list(value)
     if state.layers is not None:
         for lid in POINT_LAYERS:
             st.session_state[f"layer_{lid}"] = lid in state.layers
@@ -155,7 +188,8 @@ def update_link(view: View) -> None:
     choices = {view.param: view.choice} if view.param and view.choice not in (None, first) else {}
     layers = None if view.layers == DEFAULT_LAYERS else view.layers  # the first view's: a short link
     params = encode(view.year, layers, st.session_state.get("selected"), choices=choices,
-                    lang=None if st.session_state.get("language", SOURCE) == SOURCE else st.session_state["language"])
+                    lang=None if st.session_state.get("language", SOURCE) == SOURCE else st.session_state["language"],
+                    filters=view.filters)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 

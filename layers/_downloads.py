@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import LAYERS
 from ._dataset import Dataset
+from ._filters import Filters
 from ._i18n import SOURCE, language
 from ._layer import in_year
 from ._messages import t
@@ -28,21 +29,25 @@ DATA_FILES = (*(layer.file_name for layer in LAYERS.values()), "figures.csv", "s
               "towns.geojson", "README.md", "COVERAGE.md")
 
 
-def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:
-    """(layer id, frame, rows shown) for each visible layer that loaded; a colouring whose choice picks rows (a survey
-    series, `series`) shows only those."""
+def _shown(dataset: Dataset, year: int, layers: list[str], series: str | None,
+           filters: Filters | None = None) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:
+    """(layer id, frame, rows shown) for each visible layer that loaded: those of `year` that pass the reader's
+    `filters`; a colouring whose choice picks rows (a survey series, `series`) shows only those."""
     for layer_id, loaded in dataset.usable(layers):
         mask = in_year(loaded.frame, year)
+        if filters is not None and filters.active:
+            mask &= filters.mask(loaded.layer, loaded.frame, year)
         colouring = loaded.layer.colouring
         if colouring is not None and colouring.rows_field:
             mask &= (loaded.frame[colouring.rows_field] == series).to_numpy()
         yield layer_id, loaded.frame, mask
 
 
-def view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> pd.DataFrame:
+def view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None,
+                 filters: Filters | None = None) -> pd.DataFrame:
     """Every record the view shows for `year`: one row per record, with its layer and geometry (if any)."""
     frames = []
-    for layer_id, frame, mask in _shown(dataset, year, layers, series):
+    for layer_id, frame, mask in _shown(dataset, year, layers, series, filters):
         shown = pd.DataFrame(frame[mask]).assign(layer=layer_id)
         if dataset.layers[layer_id].layer.lifecycle:  # the status as the map shows it that year, beside the latest source's
             in_the_year = [status_at(row, year) for _, row in shown.iterrows()]
@@ -55,9 +60,25 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
     return pd.concat(frames, ignore_index=True, sort=False)
 
 
-def count_view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> int:
+def country_records(dataset: Dataset, code: str) -> pd.DataFrame:
+    """Every record of a country, of every layer and year (a country's profile offers them): one row per record, with
+    its layer and geometry (if any), in the layers' order."""
+    frames = []
+    for layer_id, loaded in dataset.usable(list(dataset.layers)):
+        keep = Filters(countries=(code,)).mask(loaded.layer, loaded.frame)
+        shown = pd.DataFrame(loaded.frame[keep]).assign(layer=layer_id)
+        if "geometry" not in shown:
+            shown["geometry"] = None
+        frames.append(shown)
+    if not frames:
+        return pd.DataFrame(columns=["layer", "id", "geometry"])
+    return pd.concat(frames, ignore_index=True, sort=False)
+
+
+def count_view_records(dataset: Dataset, year: int, layers: list[str], series: str | None = None,
+                       filters: Filters | None = None) -> int:
     """len(view_records(...)) without building the table: the download help shows it on every rerun."""
-    return sum(int(mask.sum()) for _, _, mask in _shown(dataset, year, layers, series))
+    return sum(int(mask.sum()) for _, _, mask in _shown(dataset, year, layers, series, filters))
 
 
 def _flat(records: pd.DataFrame, dataset: Dataset) -> list[dict]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from ._filters import PARAMS as FILTER_PARAMS, Filters, from_link as filters_from_link
 from ._i18n import from_link
 from ._messages import t
 
@@ -24,6 +25,7 @@ class ViewState:
     country: str | None = None
     record: str | None = None
     lang: str | None = None  # a language the dashboard speaks, as LANGUAGES names it
+    filters: Filters = field(default_factory=Filters)
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -46,13 +48,13 @@ def _first(value: object) -> str | None:
 
 def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: list[str], fill_ids: list[str],
           countries: set[str], record_exists, dimensions: tuple[str, ...] = (), series_ids: frozenset[str] = frozenset(),
-          choices: Mapping[str, Collection[str]] | None = None
+          choices: Mapping[str, Collection[str]] | None = None, filters: Mapping[str, list[str]] | None = None
           ) -> ViewState:
     """A view from URL parameters; every invalid or unknown value is dropped with a short notice."""
     state = ViewState()
     # the colourings' parameters (`dimensions` and `series_ids` are the values `dimension` and `series` may take)
     allowed = {"dimension": dimensions, "series": series_ids} if choices is None else dict(choices)
-    names = ("lang", "year", "layers", *allowed, "country", "record")
+    names = ("lang", "year", "layers", *allowed, "country", "record", *FILTER_PARAMS.values())
     raw = {key: _first(params.get(key)) for key in names}
     for key, value in raw.items():
         if value is not None and len(value) > MAX_PARAM:
@@ -94,6 +96,12 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
             state.country = code
         else:
             state.notices.append(t("permalink.bad_country", value=raw["country"][:20]))
+    if filters is None:  # what each filter takes: the registry's vocabularies
+        from . import LAYERS
+        from ._filters import link_spec
+        filters = link_spec(LAYERS)
+    state.filters, notices = filters_from_link(raw, filters)
+    state.notices += notices
     if raw["record"] is not None:
         rid = raw["record"].strip()
         # ids are upper case, as countries are: a link typed or pasted in lower case still finds its record
@@ -122,14 +130,15 @@ def link_choices(dataset, last_year: int) -> dict[str, list[str]]:
 
 
 def encode(year: int, layers: list[str] | None, selection: tuple[str, str] | None, dimension: str | None = None,
-           series: str | None = None, choices: Mapping[str, str] | None = None, lang: str | None = None
-           ) -> dict[str, str]:
+           series: str | None = None, choices: Mapping[str, str] | None = None, lang: str | None = None,
+           filters: Filters | None = None) -> dict[str, str]:
     """URL parameters for a view: the inverse of `parse` for valid views (layers, a dimension or series only when
     given: None for the layers a link without them opens, which keeps the links of the first view short)."""
     shown = {"layers": ",".join(layers)} if layers is not None else {}
     given = {"dimension": dimension, "series": series, **(choices or {})}
     extra = {key: value for key, value in given.items() if value}
-    return {**({"lang": lang} if lang else {}), "year": str(year), **shown, **extra, **selection_params(selection)}
+    return {**({"lang": lang} if lang else {}), "year": str(year), **shown, **extra,
+            **(filters.params() if filters else {}), **selection_params(selection)}
 
 
 def selection_params(selection: tuple[str, str] | None) -> dict[str, str]:

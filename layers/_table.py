@@ -9,6 +9,7 @@ import pandas as pd
 from . import LAYERS
 from ._dataset import Dataset
 from ._downloads import view_records
+from ._filters import Filters
 from ._messages import t
 from ._view import country_name, layer_title, word
 
@@ -37,10 +38,11 @@ def _field_text(layer_id: str, row: pd.Series, column: str) -> str:
     return word(kind[6:], str(value)) if kind.startswith("vocab:") else str(value)
 
 
-def records_table(dataset: Dataset, year: int, layers: list[str], series: str | None = None) -> pd.DataFrame:
+def records_table(dataset: Dataset, year: int, layers: list[str], series: str | None = None,
+                  filters: Filters | None = None) -> pd.DataFrame:
     """One row per record the view shows in `year` (its `id` first, for the app to open it), in COLUMNS' order."""
     rows = []
-    for _, row in view_records(dataset, year, layers, series).iterrows():
+    for _, row in view_records(dataset, year, layers, series, filters).iterrows():
         layer_id = row["layer"]
         status = row.get("status_in_year") if "status_in_year" in row else None
         rows.append({

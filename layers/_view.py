@@ -13,6 +13,7 @@ import shapely
 
 from . import _map
 from ._dataset import Dataset
+from ._filters import Filters
 from ._layer import Layer, in_year
 from ._messages import t
 from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES
@@ -105,10 +106,11 @@ def earlier(frame: pd.DataFrame, year: int) -> np.ndarray:
     return out
 
 
-def shown(frame: pd.DataFrame, year: int) -> tuple[list[str], list[str], int]:
+def shown(frame: pd.DataFrame, year: int, keep: np.ndarray | None = None) -> tuple[list[str], list[str], int]:
     """For one layer and year: ids of the marks to draw, those drawn with their earlier status, and how many records
-    of that year have no place of their own (country-level). Column arrays only: runs on every rerun."""
-    current = in_year(frame, year)
+    of that year have no place of their own (country-level); only the rows `keep` holds (the reader's filters).
+    Column arrays only: runs on every rerun."""
+    current = in_year(frame, year) if keep is None else in_year(frame, year) & keep
     placed = has_place(frame)
     ids = frame["id"].to_numpy()
     drawn = current & placed
@@ -135,10 +137,12 @@ def years_text(years: list[int]) -> str:
 
 
 def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], dimension: str, series: str | None,
-              tiles: bool = False, choices: Mapping[str, str | None] | None = None) -> ViewPlan:
+              tiles: bool = False, choices: Mapping[str, str | None] | None = None,
+              filters: Filters | None = None) -> ViewPlan:
     """What the map shows for the visible layers in `year`: country fills, the marks (only their ids: the browser
     has every mark from the static map script) and the country dots, with the legend. A colouring's choice is named
-    by its link parameter in `choices` (`dimension` and `series` are those of the diplomatic status and the polls)."""
+    by its link parameter in `choices` (`dimension` and `series` are those of the diplomatic status and the polls).
+    The reader's `filters` choose the marks; the countries' colours and dots show each country whole."""
     chosen = {"dimension": dimension, "series": series, **(choices or {})}
     fills: list[tuple[str, dict, dict]] = []
     if not any(dataset.layers[lid].layer.fills for lid in visible):
@@ -155,7 +159,8 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         if not loaded.ok:
             continue
         if layer.marks:
-            drawn, drawn_early, country_level[layer_id] = shown(frame, year)
+            keep = filters.mask(layer, frame, year) if filters is not None and filters.active else None
+            drawn, drawn_early, country_level[layer_id] = shown(frame, year, keep)
             ids += drawn
             early += drawn_early
             legend[layer_id] = palette_swatches(layer, next(iter(layer.palettes)))

@@ -7,6 +7,7 @@ import json
 import random
 import shutil
 import subprocess
+from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import streamlit_folium
 
 from layers import FOCUS_COUNTRIES, LAYERS
 from layers._dataset import load_dataset
+from layers._filters import MAX_TEXT, link_spec
 from layers._i18n import LANGUAGES, english, speaking
 from layers._messages import MESSAGES, template
 from layers._permalink import link_choices, parse
@@ -77,14 +79,20 @@ def link_cases() -> list[list[list[str]]]:
              [["record", "INF01"], ["country", "AL"]], [["record", "../etc/passwd"]], [["record", "\u00dfINF"]],
              [["layers", "a" * 40 + ",b,c,d,e,f,g"]], [["year", "\x1c2016\x1f"]], [["year", "\ufeff2016"]],
              [["record", "\u0130NF01"]], [["country", "\u0131t"]], [["lang", "sr-Latn"]], [["lang", " SR_latn "]],
-             [["lang", "mk"], ["lang", "fr"]], [["lang", "sr"]], [["lang", "x" * 600]]]
+             [["lang", "mk"], ["lang", "fr"]], [["lang", "sr"]], [["lang", "x" * 600]],
+             [["countries", "al, me,,zz"]], [["company", " Vučić "]], [["company", "x" * 81]], [["financier", "x" * 80]],
+             [["kind", "transport,energy,transport"]], [["status", "under_construction, x"]], [["confidence", "claimed"]],
+             [["company", "\u0130"], ["countries", "ß"]]]
     pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"],
               "layers": ["infrastructure", "diplomacy", "sentiment", "vaccines", "events", "surveillance", "x", " ", ""],
               "dimension": ["nato", "eu", "visa_china", "Nato", " eu", "zzz"],
               "series": ["iea-relations-grade", "nope", ""],
               "country": ["RS", "xk", "BA ", "ZZ", " zz", "", "ß"],
               "record": ["INF01", "inf02", "SUR01", "sur01 ", "X" * 70, "", "INF0\u0131"],
-              "lang": ["en", "sr-Cyrl", "sq", "MK", "de", "", "sr-\u0131atn"]}
+              "lang": ["en", "sr-Cyrl", "sq", "MK", "de", "", "sr-\u0131atn"],
+              "countries": ["AL", "xk,rs", "ZZ", "", " BA , me"], "kind": ["transport", "nato,x", "Energy", ""],
+              "company": ["Huawei", " ", "\ufeffcrbc", "đ" * 81], "status": ["operating", "stalled,sold", "Operating"],
+              "confidence": ["confirmed,reported", "sure"]}
     rng = random.Random(7)
     for _ in range(300):
         link = []
@@ -106,7 +114,8 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
     fills = [lid for lid, layer in LAYERS.items() if layer.fills]
     records = [rid for loaded in data.layers.values() for rid in loaded.frame["id"]]
     spec = {"years": [2012, 2026], "layerIds": list(LAYERS), "fillIds": fills, "countries": list(FOCUS_COUNTRIES),
-            "records": records, "choices": link_choices(data, 2026), "languages": list(LANGUAGES)}
+            "records": records, "choices": link_choices(data, 2026), "languages": list(LANGUAGES),
+            "filters": link_spec(LAYERS), "maxText": MAX_TEXT}
     cases = link_cases()
     expected = []
     for link in cases:
@@ -115,9 +124,11 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
             params.setdefault(key, []).append(value)
         with speaking(lang):
             state = parse(params, years=(2012, 2026), layer_ids=list(LAYERS), fill_ids=fills,
-                          countries=set(FOCUS_COUNTRIES), record_exists=set(records).__contains__, choices=spec["choices"])
+                          countries=set(FOCUS_COUNTRIES), record_exists=set(records).__contains__, choices=spec["choices"],
+                          filters=spec["filters"])
+        filters = {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(state.filters).items()}
         expected.append({"lang": state.lang, "year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
-                         "record": state.record, "notices": state.notices})
+                         "record": state.record, "notices": state.notices, "filters": filters})
     with speaking(lang):
         messages = {key: template(key) for key in english() if key in MESSAGES["en"]}
     (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "lang": lang, "messages": messages}), encoding="utf-8")
@@ -132,3 +143,4 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
     for link, python, node in zip(cases, expected, json.loads(result.stdout), strict=True):
         assert node == python, link
     assert sum(bool(e["notices"]) for e in expected) > 100 and sum(e["record"] is not None for e in expected) > 20
+    assert sum(any(e["filters"].values()) for e in expected) > 50

@@ -1,7 +1,8 @@
 // The view a link names, for the static export (which reads its address's #fragment in the browser): the same rules
 // as the app's layers/_permalink.py `parse`, giving the same value (year, layers, choices, country, record, notices).
 // tests/test_frontend.py runs both on the same links and compares them. `spec`: years [low, high], layerIds, fillIds,
-// countries, records (ids), choices ({param: allowed values}), languages (tags); `fmt(key, values)` words a notice.
+// countries, records (ids), choices ({param: allowed values}), languages (tags), filters (layers._filters.link_spec:
+// the values each list filter takes) and maxText; `fmt(key, values)` words a notice.
 (function (root) {
   "use strict";
   const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, MAX_PARAM = 500, DIGITS = /^[0-9]+$/;
@@ -11,7 +12,7 @@
 
   function readLink(query, spec, fmt) {
     const params = new URLSearchParams(query), state = {lang: null, year: null, layers: null, choices: {}, country: null, record: null, notices: []};
-    const names = ["lang", "year", "layers", ...Object.keys(spec.choices), "country", "record"], raw = {};
+    const names = ["lang", "year", "layers", ...Object.keys(spec.choices), "country", "record", ...Object.values(FILTERS)], raw = {};
     names.forEach((key) => {
       const all = params.getAll(key), value = all.length ? all[all.length - 1] : null;  // the last of repeated keys
       if (value !== null && value.length > MAX_PARAM) state.notices.push(fmt("permalink.too_long", {param: key}));
@@ -52,6 +53,7 @@
       if (spec.countries.includes(code)) state.country = code;
       else state.notices.push(fmt("permalink.bad_country", {value: cut(raw.country, 20)}));
     }
+    state.filters = readFilters(raw, spec, fmt, state.notices);
     if (raw.record !== null) {  // ids are upper case: a link typed in lower case still finds its record
       const id = strip(raw.record), found = [id, id.toUpperCase()].find((r) => ID.test(r) && spec.records.includes(r));
       if (found !== undefined) state.record = found;
@@ -60,6 +62,31 @@
     return state;
   }
   const cut = (text, n) => Array.from(text).slice(0, n).join("");  // by characters, as Python slices
+  // layers._filters.PARAMS: each filter's link parameter, and which take a part of a name
+  const FILTERS = {countries: "countries", kinds: "kind", company: "company", financier: "financier", statuses: "status",
+                   confidence: "confidence"}, TEXT = ["company", "financier"];
+
+  function readFilters(raw, spec, fmt, notices) {  // layers._filters.from_link
+    const out = {countries: [], kinds: [], company: "", financier: "", statuses: [], confidence: []};
+    Object.keys(FILTERS).forEach((name) => {
+      const param = FILTERS[name], value = raw[param];
+      if (value === null) return;
+      if (TEXT.includes(name)) {
+        const text = strip(value);
+        if (Array.from(text).length > spec.maxText) notices.push(fmt("permalink.bad_text", {param: param, count: spec.maxText}));
+        else out[name] = text;
+        return;
+      }
+      let wanted = value.split(",").map(strip).filter(Boolean);
+      if (name === "countries") wanted = wanted.map((part) => part.toUpperCase());
+      const allowed = spec.filters[name], unknown = wanted.filter((part) => !allowed.includes(part));
+      if (unknown.length) {
+        notices.push(fmt("permalink.bad_filter", {param: param, value: unknown.slice(0, 5).map((p) => cut(p, 30)).join(", "), count: unknown.length}));
+      }
+      out[name] = Array.from(new Set(wanted.filter((part) => allowed.includes(part))));
+    });
+    return out;
+  }
 
   root.wbReadLink = readLink;
   if (typeof module === "object" && module.exports) module.exports = readLink;

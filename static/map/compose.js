@@ -16,6 +16,14 @@ window.wbComposeFrom = function (tl, choice, year) {
     if (marks) { view.ids = view.ids.concat(marks[0]); view.early = view.early.concat(marks[1]); }
     if (dots) { view.dots = view.dots.concat(dots); }
   });
+  // the reader's filters keep some marks (the app's `keep`, layers._filters.marks_kept: by year, or "*" for all)
+  var keep = choice.keep && (choice.keep[y] || choice.keep["*"]);
+  if (keep) {
+    var kept = Object.create(null);
+    keep.forEach(function (id) { kept[id] = true; });
+    view.ids = view.ids.filter(function (id) { return kept[id]; });
+    view.early = view.early.filter(function (id) { return kept[id]; });
+  }
   return view;
 };
 window.wbCompose = function (year) {

@@ -20,3 +20,19 @@ test("a year's view: its fill, and the marks and dots of the layers chosen", () 
   const other = window.wbCompose(2021);  // a fill the same in every year ("*"), and no marks that year
   assert.deepEqual(JSON.parse(JSON.stringify(other)), {fills: [[{"": {fillColor: "#111"}}, {}]], ids: [], early: [], dots: []});
 });
+
+test("the reader's filters keep only their marks, in every year or year by year", () => {
+  const timeline = {table: [], fills: {base: {"*": [{}, {}]}}, dots: {},
+                    marks: {infrastructure: {"2020": [["INF01", "INF02", "INF03"], ["INF02", "INF03"]], "2021": [["INF01", "INF02"], []]}}};
+  const compose = (keep) => load("map/compose.js", {window: {wbTimeline: timeline,
+    wbChoice: {fills: {"2020": "base", "2021": "base"}, layers: ["infrastructure"], keep: keep}}}).wbCompose;
+  const all = compose({"*": ["INF02", "INF03"]});
+  assert.deepEqual([...all(2020).ids], ["INF02", "INF03"]);
+  assert.deepEqual([...all(2020).early], ["INF02", "INF03"]);
+  assert.deepEqual([...all(2021).ids], ["INF02"]);
+  const byYear = compose({"2020": ["INF01"], "2021": []});  // a status filter: what each year keeps
+  assert.deepEqual([...byYear(2020).ids], ["INF01"]);
+  assert.deepEqual([...byYear(2020).early], []);
+  assert.deepEqual([...byYear(2021).ids], []);
+  assert.deepEqual([...compose(undefined)(2020).ids], ["INF01", "INF02", "INF03"]);  // no filters: every mark
+});
