@@ -52,24 +52,22 @@ def view_records(dataset: Dataset, year: int, layers: list[str], series: str | N
         if dataset.layers[layer_id].layer.lifecycle:  # the status as the map shows it that year, beside the latest source's
             in_the_year = [status_at(row, year) for _, row in shown.iterrows()]
             shown.insert(shown.columns.get_loc("status"), "status_in_year", in_the_year)
-        if "geometry" not in shown:
-            shown["geometry"] = None
         frames.append(shown)
-    if not frames:
-        return pd.DataFrame(columns=["layer", "id", "geometry"])
-    return pd.concat(frames, ignore_index=True, sort=False)
+    return _one_table(frames)
 
 
 def country_records(dataset: Dataset, code: str) -> pd.DataFrame:
     """Every record of a country, of every layer and year (a country's profile offers them): one row per record, with
     its layer and geometry (if any), in the layers' order."""
-    frames = []
-    for layer_id, loaded in dataset.usable(list(dataset.layers)):
-        keep = Filters(countries=(code,)).mask(loaded.layer, loaded.frame)
-        shown = pd.DataFrame(loaded.frame[keep]).assign(layer=layer_id)
-        if "geometry" not in shown:
-            shown["geometry"] = None
-        frames.append(shown)
+    return _one_table([pd.DataFrame(loaded.frame[Filters(countries=(code,)).mask(loaded.layer, loaded.frame)])
+                       .assign(layer=layer_id) for layer_id, loaded in dataset.usable(list(dataset.layers))])
+
+
+def _one_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Layers' rows as one table; a layer without places gets an empty geometry."""
+    for frame in frames:
+        if "geometry" not in frame:
+            frame["geometry"] = None
     if not frames:
         return pd.DataFrame(columns=["layer", "id", "geometry"])
     return pd.concat(frames, ignore_index=True, sort=False)
