@@ -307,6 +307,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "filter.confidence": "Confidence",
         "filter.clear": "Clear the filters",
         "filter.on": "Filtered: {filters}",
+        "export.table_help": "The records this view shows, as on the map. Sort by a column's heading; a name opens "
+        "its details.",
         "field.layer": "layer",
         "field.figures": "figures",
         "field.more_sources": "more sources",

@@ -16,7 +16,7 @@ import streamlit_folium
 
 from layers import FOCUS_COUNTRIES, LAYERS
 from layers._dataset import load_dataset
-from layers._filters import MAX_TEXT, link_spec
+from layers._filters import MAX_TEXT, Filters, browser_rows, link_spec
 from layers._i18n import LANGUAGES, english, speaking
 from layers._messages import MESSAGES, template
 from layers._permalink import link_choices, parse
@@ -144,3 +144,44 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
         assert node == python, link
     assert sum(bool(e["notices"]) for e in expected) > 100 and sum(e["record"] is not None for e in expected) > 20
     assert sum(any(e["filters"].values()) for e in expected) > 50
+
+
+def filter_cases() -> list[Filters]:
+    """Filters as a reader sets them: hand-picked, then random ones from values that matter to the rule."""
+    cases = [Filters(), Filters(company="Huawei"), Filters(company="ŠANDONG"), Filters(financier="export-import bank"),
+             Filters(company="\u0301"), Filters(countries=("XK", "AL")), Filters(statuses=("under_construction",)),
+             Filters(kinds=("transport", "nato")), Filters(confidence=("claimed",))]
+    pieces = {"countries": [("RS",), ("ME", "BA"), ("XK",)], "kinds": [("energy",), ("video_surveillance", "visa")],
+              "company": ["china", "CRBC", "Sinopharm", "zijin mining", "not named"], "financier": ["exim", "bank of china", "EBRD"],
+              "statuses": [("operating",), ("agreed", "stalled"), ("under_construction", "completed")],
+              "confidence": [("confirmed",), ("reported", "claimed")]}
+    rng = random.Random(11)
+    for _ in range(40):
+        cases.append(Filters(**{name: rng.choice(pieces[name]) for name in rng.sample(sorted(pieces), rng.randint(1, 3))}))
+    return cases
+
+
+def test_the_export_filters_the_records_as_the_app_does(tmp_path: Path) -> None:
+    """static/export/filters.js and layers/_filters.py `Filters.mask` keep the same records of every layer, for every
+    filter and year (a status filter reads the status in the year)."""
+    data = load_dataset(LAYERS, DATA_DIR)
+    cases, years = filter_cases(), [None, 2012, 2016, 2020, 2025]
+    expected = []
+    for filters in cases:
+        for year in years:
+            kept = [rid for loaded in data.layers.values()
+                    for rid in loaded.frame["id"].to_numpy()[filters.mask(loaded.layer, loaded.frame, year)]]
+            expected.append(sorted(kept))
+    as_json = [{name: list(value) if isinstance(value, tuple) else value for name, value in asdict(f).items()} for f in cases]
+    (tmp_path / "in.json").write_text(json.dumps({"rows": browser_rows(data), "cases": as_json, "years": years}), encoding="utf-8")
+    script = ("const F = require(process.argv[1]); const fs = require('fs');"
+              "const {rows, cases, years} = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')); const out = [];"
+              "cases.forEach((f) => years.forEach((y) => out.push(Object.keys(rows).filter((id) => F.keeps(rows[id], f, y)).sort())));"
+              "process.stdout.write(JSON.stringify(out));")
+    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/filters.js"), str(tmp_path / "in.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    for i, (python, node) in enumerate(zip(expected, got, strict=True)):
+        assert node == python, (cases[i // len(years)], years[i % len(years)])
+    assert len({tuple(e) for e in expected}) > 30  # the cases keep many different sets of records

@@ -18,9 +18,12 @@ from helpers import TOWN_NAMES_JS, address, tab_stops, touch_move, town_names_at
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
 from layers._export import export
+from layers._filters import Filters
 from layers._map import LABEL_ZOOMS, map_labels
 from layers._marks import MARK_LAYERS
 from layers._records import DATA_DIR, read_boundaries
+from layers._table import records_table
+from layers._view import shown
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -406,3 +409,48 @@ def test_a_served_exports_citation_has_a_button_that_copies_its_link(browser, se
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert copied == served_url + "#year=2016&record=INF01"
+
+
+def test_the_filters_choose_the_marks_and_the_table_and_the_link_keeps_them(page, index_url, blocked) -> None:
+    """The app's rule (layers/_filters.py) in the page: the marks and the table's rows are those the app keeps."""
+    data = load_dataset(LAYERS)
+    open_export(page, index_url + "#year=2016")
+    page.locator("#wb-filters summary").click()
+    page.locator("input[name=countries][value=ME]").check()
+    page.locator("input[name=statuses][value=under_construction]").check()
+    filters = Filters(countries=("ME",), statuses=("under_construction",))
+    wanted = {rid for lid in MARK_LAYERS for rid in shown(data.layers[lid].frame, 2016,
+                                                          filters.mask(LAYERS[lid], data.layers[lid].frame, 2016))[0]}
+    assert wanted and wait_for(lambda: visible(page) == wanted), (visible(page), wanted)
+    layers = [lid for lid, layer in LAYERS.items() if layer.first_view]
+    table = records_table(data, 2016, layers, None, filters)
+    page.locator("#wb-table summary").click()
+    names = page.locator("#wb-table-box tbody tr td:nth-child(2)").all_inner_texts()
+    assert sorted(names) == sorted(table["name"]) and page.locator("#wb-table-title").inner_text() == f"Table of the records ({len(table)})"
+    assert wait_for(lambda: "countries=ME" in address(page) and "status=under_construction" in address(page))
+    # a heading sorts the rows; a name opens its record
+    page.locator("#wb-table-box th button", has_text="From").click()
+    years = [int(y) for y in page.locator("#wb-table-box tbody td:nth-child(4)").all_inner_texts()]
+    assert years == sorted(years) and page.locator("#wb-table-box th[aria-sort=ascending]").inner_text().startswith("From")
+    first = page.locator("#wb-table-box tbody button.wb-link").first
+    name = first.inner_text()
+    first.click()
+    assert wait_for(lambda: name in panel(page))
+    # a name typed in the company box; the next year the map draws keeps the filters
+    page.locator("#wb-clear").click()
+    page.locator("#wb-company").fill("huawei")
+    huawei = Filters(company="huawei")
+    expected = {rid for lid in MARK_LAYERS for rid in shown(data.layers[lid].frame, 2024,
+                                                            huawei.mask(LAYERS[lid], data.layers[lid].frame, 2024))[0]}
+    page.locator("#wb-year").fill("2024")
+    page.locator("#wb-year").dispatch_event("input")
+    assert expected and wait_for(lambda: visible(page) == expected), (visible(page), expected)
+    assert blocked == []
+
+
+def test_a_link_with_filters_sets_the_controls(page, index_url) -> None:
+    open_export(page, index_url + "#year=2020&company=CRBC&confidence=confirmed&kind=nope")
+    assert page.locator("#wb-company").input_value() == "CRBC"
+    assert page.locator("input[name=confidence][value=confirmed]").is_checked()
+    assert "kind: unknown value nope" in panel(page)
+    assert page.locator("#wb-filters-title").inner_text() == "Filters (2 on)"
