@@ -42,6 +42,7 @@ class View:
     options: tuple[tuple[str, str], ...]  # what it offers this year: (value, title)
     tiles: bool  # street-map tiles under the countries
     filters: Filters = NO_FILTERS  # the reader's filters on the records
+    since: int | None = None  # the year compared with (`year` is the other): the view shows what changed
 
     @property
     def layers(self) -> list[str]:
@@ -92,7 +93,7 @@ def current_view() -> View:
     options = tuple(offered(fill, year)) if fill else ()
     return View(year, tuple(lid for lid in POINT_LAYERS if state.get(f"layer_{lid}")), fill,
                 chosen(fill, year, list(options)) if fill else None, options, bool(state.get("tiles", False)),
-                current_filters())
+                current_filters(), state.get("since") if state.get("compare_on") and state.get("since") != year else None)
 
 
 def filter_key(name: str) -> str:
@@ -119,11 +120,13 @@ def clear_filters() -> None:
         st.session_state[filter_key(name)] = "" if name in TEXT_FILTERS else []
 
 
-def timeline_choice(view: View) -> dict:
+def timeline_choice(view: View) -> dict | None:
     """The reader's choice as the timeline's keys, so the map can draw any year the way this run draws its own."""
     years = range(YEARS[0], YEARS[1] + 1)
     option = {year: chosen(view.fill, year, offered(view.fill, year)) for year in years} if view.fill else {}
     keys = choice_keys(view.layers, FILL_LAYERS, option, view.tiles, YEARS)
+    if view.since is not None:  # two years compared: the map's own year control rests
+        return None
     if view.filters.active:  # the marks the filters keep, in every year the map may draw
         keys["keep"] = kept_marks(folder(), view.filters)
     return keys
@@ -157,6 +160,9 @@ def apply_link(data: Dataset) -> None:
                   record_exists=lambda rid: data.record(rid) is not None, choices=link_choices(data, YEARS[1]))
     if state.year is not None:
         st.session_state["year"] = state.year
+    st.session_state["compare_on"] = state.since is not None
+    # the year compared with: the link's, else ten years before (2015 against 2025)
+    st.session_state["since"] = state.since if state.since is not None else max(YEARS[0], st.session_state["year"] - 10)
     for name in FILTER_PARAMS:
         value = getattr(state.filters, name)
         st.session_state[filter_key(name)] = value if name in TEXT_FILTERS else list(value)
@@ -189,7 +195,7 @@ def update_link(view: View) -> None:
     layers = None if view.layers == DEFAULT_LAYERS else view.layers  # the first view's: a short link
     params = encode(view.year, layers, st.session_state.get("selected"), choices=choices,
                     lang=None if st.session_state.get("language", SOURCE) == SOURCE else st.session_state["language"],
-                    filters=view.filters)
+                    filters=view.filters, since=view.since)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 

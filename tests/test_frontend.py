@@ -82,8 +82,8 @@ def link_cases() -> list[list[list[str]]]:
              [["lang", "mk"], ["lang", "fr"]], [["lang", "sr"]], [["lang", "x" * 600]],
              [["countries", "al, me,,zz"]], [["company", " Vučić "]], [["company", "x" * 81]], [["financier", "x" * 80]],
              [["kind", "transport,energy,transport"]], [["status", "under_construction, x"]], [["confidence", "claimed"]],
-             [["company", "\u0130"], ["countries", "ß"]]]
-    pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"],
+             [["company", "\u0130"], ["countries", "ß"]], [["since", "2015"]], [["since", "1999"], ["year", "2020"]]]
+    pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"], "since": ["2015", "x", "2030"],
               "layers": ["infrastructure", "diplomacy", "sentiment", "vaccines", "events", "surveillance", "x", " ", ""],
               "dimension": ["nato", "eu", "visa_china", "Nato", " eu", "zzz"],
               "series": ["iea-relations-grade", "nope", ""],
@@ -127,7 +127,7 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
                           countries=set(FOCUS_COUNTRIES), record_exists=set(records).__contains__, choices=spec["choices"],
                           filters=spec["filters"])
         filters = {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(state.filters).items()}
-        expected.append({"lang": state.lang, "year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
+        expected.append({"lang": state.lang, "year": state.year, "since": state.since, "layers": state.layers, "choices": state.choices, "country": state.country,
                          "record": state.record, "notices": state.notices, "filters": filters})
     with speaking(lang):
         messages = {key: template(key) for key in english() if key in MESSAGES["en"]}
