@@ -229,8 +229,8 @@ def describe(filters: Filters, offered: Choices) -> str:
 def browser_rows(dataset) -> dict[str, dict]:
     """What static/export/filters.js needs to apply `Filters.mask` in the browser, per record of every layer: its
     layer, countries, kind, folded company and financier names, confidence, status with the year it began and the
-    one before (`status_change`), its years, whether it has a place of its own, and the value a colouring's choice
-    picks rows by (a poll's series)."""
+    one before (`status_change`), its years, whether it has a place of its own, the value a colouring's choice
+    picks rows by (a poll's series) and whether its status changes over the years (static/export/changes.js)."""
     from ._view import has_place, status_change
 
     out = {}
@@ -250,5 +250,6 @@ def browser_rows(dataset) -> dict[str, dict]:
                 "change": list(change) if change else None,
                 "from": int(row["year_from"]) if pd.notna(row["year_from"]) else None,
                 "to": int(row["year_to"]) if pd.notna(row["year_to"]) else None,
-                "placed": bool(placed[i]), "pick": row[rows_field] if rows_field else None}
+                "placed": bool(placed[i]), "pick": row[rows_field] if rows_field else None,
+                "lifecycle": layer.lifecycle}
     return out

@@ -15,6 +15,7 @@ import pytest
 import streamlit_folium
 
 from layers import FOCUS_COUNTRIES, LAYERS
+from layers._changes import record_changes
 from layers._dataset import load_dataset
 from layers._filters import MAX_TEXT, Filters, browser_rows, link_spec
 from layers._i18n import LANGUAGES, english, speaking
@@ -67,6 +68,16 @@ def test_no_javascript_or_css_is_left_in_python_strings() -> None:
         text = path.read_text(encoding="utf-8")
         for marker in code:
             assert marker not in text, f"{path.name} holds front-end code ({marker!r}): move it under static/"
+
+
+def node_json(tmp_path: Path, script: str, files: list[str], payload: dict):
+    """Run `script` in node with the front-end `files` (process.argv[1..]) and the JSON of `payload` (the last
+    argument, a file); its printed JSON."""
+    (tmp_path / "in.json").write_text(json.dumps(payload), encoding="utf-8")
+    result = subprocess.run([needs_node(), "-e", script, *(str(ROOT / f) for f in files), str(tmp_path / "in.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def link_cases() -> list[list[list[str]]]:
@@ -131,16 +142,13 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
                          "record": state.record, "notices": state.notices, "filters": filters})
     with speaking(lang):
         messages = {key: template(key) for key in english() if key in MESSAGES["en"]}
-    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "lang": lang, "messages": messages}), encoding="utf-8")
     script = ("const read = require(process.argv[1]); const say = require(process.argv[2]); const fs = require('fs');"
               "const {spec, cases, lang, messages} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
               "const fmt = (key, v) => say(messages[key], v, lang);"  # the page's own `fmt` (static/export/page.js)
               "process.stdout.write(JSON.stringify(cases.map((link) => read(link, spec, fmt))));")
-    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/link.js"),
-                             str(ROOT / "static/map/words.js"), str(tmp_path / "in.json")],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    for link, python, node in zip(cases, expected, json.loads(result.stdout), strict=True):
+    got = node_json(tmp_path, script, ["static/export/link.js", "static/map/words.js"],
+                    {"spec": spec, "cases": cases, "lang": lang, "messages": messages})
+    for link, python, node in zip(cases, expected, got, strict=True):
         assert node == python, link
     assert sum(bool(e["notices"]) for e in expected) > 100 and sum(e["record"] is not None for e in expected) > 20
     assert sum(any(e["filters"].values()) for e in expected) > 50
@@ -173,15 +181,35 @@ def test_the_export_filters_the_records_as_the_app_does(tmp_path: Path) -> None:
                     for rid in loaded.frame["id"].to_numpy()[filters.mask(loaded.layer, loaded.frame, year)]]
             expected.append(sorted(kept))
     as_json = [{name: list(value) if isinstance(value, tuple) else value for name, value in asdict(f).items()} for f in cases]
-    (tmp_path / "in.json").write_text(json.dumps({"rows": browser_rows(data), "cases": as_json, "years": years}), encoding="utf-8")
     script = ("const F = require(process.argv[1]); const fs = require('fs');"
               "const {rows, cases, years} = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')); const out = [];"
               "cases.forEach((f) => years.forEach((y) => out.push(Object.keys(rows).filter((id) => F.keeps(rows[id], f, y)).sort())));"
               "process.stdout.write(JSON.stringify(out));")
-    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/filters.js"), str(tmp_path / "in.json")],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    got = json.loads(result.stdout)
+    got = node_json(tmp_path, script, ["static/export/filters.js"], {"rows": browser_rows(data), "cases": as_json, "years": years})
     for i, (python, node) in enumerate(zip(expected, got, strict=True)):
         assert node == python, (cases[i // len(years)], years[i % len(years)])
     assert len({tuple(e) for e in expected}) > 30  # the cases keep many different sets of records
+
+
+def test_the_export_finds_what_changed_as_the_app_does(tmp_path: Path) -> None:
+    """static/export/changes.js and layers/_changes.py `record_changes` list the same changes (record, kind, status
+    before and after) for pairs of years, sets of layers and filters."""
+    data = load_dataset(LAYERS, DATA_DIR)
+    points = [lid for lid, layer in LAYERS.items() if not layer.fills]
+    cases = [(2015, 2024, points, Filters()), (2024, 2015, points, Filters()), (2012, 2026, points, Filters()),
+             (2019, 2020, ["infrastructure"], Filters()), (2014, 2022, points, Filters(countries=("ME",))),
+             (2013, 2021, points, Filters(statuses=("under_construction",))), (2020, 2020, points, Filters()),
+             (2016, 2025, ["events", "vaccines"], Filters(confidence=("reported",)))]
+    expected = [[[c.record_id, c.kind, c.before, c.after] for c in record_changes(data, a, b, layers, f)]
+                for a, b, layers, f in cases]
+    as_json = [[a, b, layers, {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(f).items()}]
+               for a, b, layers, f in cases]
+    script = ("require(process.argv[1]); const C = require(process.argv[2]); const fs = require('fs');"
+              "const {rows, cases} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
+              "process.stdout.write(JSON.stringify(cases.map(([a, b, layers, f]) => "
+              "C.changes(rows, a, b, layers, f).map((c) => [c.id, c.kind, c.before, c.after]))));")
+    got = node_json(tmp_path, script, ["static/export/filters.js", "static/export/changes.js"],
+                    {"rows": browser_rows(data), "cases": as_json})
+    for case, python, node in zip(cases, expected, got, strict=True):
+        assert node == python, case[:2]
+    assert all(expected[:4]) and {row[1] for found in expected for row in found} == {"started", "ended", "between", "status"}

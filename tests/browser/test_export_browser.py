@@ -17,13 +17,14 @@ import pytest
 from helpers import TOWN_NAMES_JS, address, tab_stops, touch_move, town_names_at, wait_for
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
+from layers._changes import changes_plan, record_changes
 from layers._export import export
 from layers._filters import Filters
 from layers._map import LABEL_ZOOMS, map_labels
 from layers._marks import MARK_LAYERS
 from layers._records import DATA_DIR, read_boundaries
 from layers._table import records_table
-from layers._view import shown
+from layers._view import plan_view, shown
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -454,3 +455,22 @@ def test_a_link_with_filters_sets_the_controls(page, index_url) -> None:
     assert page.locator("input[name=confidence][value=confirmed]").is_checked()
     assert "kind: unknown value nope" in panel(page)
     assert page.locator("#wb-filters-title").inner_text() == "Filters (2 on)"
+
+
+def test_two_years_compared_show_what_changed_as_the_app_does(page, index_url, blocked) -> None:
+    data = load_dataset(LAYERS)
+    points = [lid for lid, layer in LAYERS.items() if layer.first_view and not layer.fills]
+    changes = record_changes(data, 2020, 2022, points)
+    plan = plan_view(data, read_boundaries(DATA_DIR)[0], 2022, points, "nato", None)
+    expected = set(changes_plan(data, plan, changes, 2022).marks[0])
+    open_export(page, index_url + "#year=2022&since=2020")
+    assert expected and wait_for(lambda: visible(page) == expected), (visible(page) ^ expected)
+    assert page.locator("#wb-compare").is_checked() and page.locator("#wb-since").input_value() == "2020"
+    page.locator("#wb-table summary").click()
+    assert page.locator("#wb-table-title").inner_text() == "What changed, 2020 → 2022"
+    rows = page.locator("#wb-table-box tbody tr").count()
+    assert rows == len(changes)
+    assert "53% (2020) → 65% (2022) (+12 points)" in page.locator("#wb-country-changes").inner_text()
+    page.locator("#wb-compare").uncheck()  # off: the year's own view, and the link drops the second year
+    assert wait_for(lambda: "since=" not in address(page)) and visible(page) == expected_marks(2022)
+    assert blocked == []
