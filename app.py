@@ -172,7 +172,7 @@ def main() -> None:
         changes = cached.changed(cached.folder(), language(), first, second, tuple(view.layers), view.filters)[0]
         plan = changes_plan(data, plan, changes, second)
         with map_column:
-            st.caption(t("changes.map_note", first=first, second=second))
+            st.caption(t("changes.map_note", first=first, second=second) + " " + t("changes.timeline_rests"))
     with map_column:
         result = draw_map(view, plan)
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts

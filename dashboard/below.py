@@ -49,8 +49,9 @@ def changes(view: View) -> None:
                          selection_mode="single-row", hide_index=True, column_order=("change", *COLUMNS), width="stretch",
                          column_config={name: column(name, titles[name]) for name in ("change", *COLUMNS)})
         st.markdown(f"**{t('changes.countries')}**")
-        st.html(PANEL_CSS + part("changes", [(country_name(code), countries[code]) for code in countries],
-                                 t("changes.country_none")))
+        shown = [code for code in countries if not view.filters.countries or code in view.filters.countries]
+        st.html(PANEL_CSS + part("changes", [(country_name(code), countries[code]) for code in shown],
+                                 t("changes.country_none"), 2))  # (the page's h1 is the only heading above)
         st.caption(t("changes.poll_note"))
 
 

@@ -189,9 +189,9 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
                      "languages": list(LANGUAGES), "filters": link_spec(LAYERS), "maxText": MAX_TEXT},
             # every record of every layer, for the filters and the table (static/export/filters.js, table.js)
             "rows": browser_rows(dataset), "rowsBy": {lid: LAYERS[lid].colouring.rows_field for lid in FILLS},
-            # each pair of years' changes by country (layers/_changes.py), as the app lists them
-            "countryChanges": {f"{a}-{b}": part("changes", [(country_name(code), found) for code, found in
-                                                             all_countries(dataset, a, b).items()], t("changes.country_none"))
+            # each pair of years' changes, country by country (layers/_changes.py), as the app lists them
+            "countryChanges": {f"{a}-{b}": {code: part("changes", [(country_name(code), found)], t("changes.country_none"))
+                                            for code, found in all_countries(dataset, a, b).items()}
                                for a in years for b in years if a < b},
             "table": {"columns": [[name, title] for name, title in column_titles().items()], "cells": every_row(dataset),
                       "statusWords": {value: word("status", value) for value in VOCABULARIES["status"]}},

@@ -292,7 +292,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "control.since": "Compared with",
         "changes.title": "What changed, {first} → {second}",
         "changes.map_note": "The map shows what changed between {first} and {second}: what started, ended, came and "
-        "went, or changed status. Its own year control rests while two years are compared.",
+        "went, or changed status.",
+        "changes.timeline_rests": "The map's own year control rests while two years are compared.",
         "changes.records": "Records ({count})",
         "changes.records.one": "Records ({count})",
         "changes.none": "No record of the layers shown changed.",

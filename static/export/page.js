@@ -98,7 +98,9 @@
                        {lang: D.lang, number: (v) => number.format(v), sort: state.sort});
     $("wb-filtered").textContent = fmt("changes.records", {count: rows.length}) + (rows.length ? "" : " " + M["changes.none"]);
     const countries = $("wb-country-changes");
-    countries.replaceChildren(el("h3", M["changes.countries"]), html(D.countryChanges[first + "-" + second] || ""),
+    const byCountry = D.countryChanges[first + "-" + second] || {}, codes = Object.keys(byCountry)
+      .filter((code) => !state.filters.countries.length || state.filters.countries.includes(code));  // a country filter
+    countries.replaceChildren(el("h3", M["changes.countries"]), ...codes.map((code) => html(byCountry[code])),
                               el("p", M["changes.poll_note"], "wb-help"));
     return found;
   }
