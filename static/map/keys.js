@@ -153,6 +153,7 @@ window.wbKeyName = function (props, record, words) {
     }
     if (e.key === "Escape") {
       e.preventDefault();
+      state.want = null;  // a group opening no longer takes the focus to its marks
       window.wbMap.getContainer().focus({preventScroll: true});
       return;
     }
