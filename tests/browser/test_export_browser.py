@@ -154,7 +154,7 @@ def test_the_tab_key_moves_on_past_the_map(page, index_url) -> None:
 
 def test_layer_switch_and_country_colours(page, index_url) -> None:
     open_export(page, index_url)
-    page.get_by_label("Infrastructure and investment").uncheck()
+    page.get_by_label("Infrastructure and investment", exact=True).uncheck()
     assert visible(page) and not {i for i in visible(page) if i.startswith("INF")}
     assert "operating or completed" not in page.locator("#wb-legend").inner_text()
     page.select_option("#wb-fill", "diplomacy:prc_recognition")
@@ -258,7 +258,7 @@ def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None
     assert page.locator("#wb-fill").input_value() == "sentiment"
     assert visible(page) == {rid for rid in expected_marks(2019) if rid.startswith("INF")}
     assert address(page).endswith("#year=2019&layers=infrastructure%2Csentiment"), address(page)
-    page.get_by_label("Surveillance and digital").check()
+    page.get_by_label("Surveillance and digital", exact=True).check()
     assert wait_for(lambda: address(page).endswith("#year=2019&layers=infrastructure%2Csurveillance%2Csentiment"))
     page.locator("#wb-fill").select_option("diplomacy:eu")
     assert wait_for(lambda: address(page).endswith("&layers=infrastructure%2Csurveillance%2Cdiplomacy&dimension=eu"))
