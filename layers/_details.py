@@ -18,11 +18,9 @@ from ._layer import apart_mask, shown_mask
 from ._marks import MARK_LAYERS
 from ._messages import t
 from ._panel import SAFE_URL, record_view
-from ._style import shape_points
 from ._templates import panel_words, render
 from ._view import country_name
 
-SAMPLE_RADIUS = 5.5  # px: a mark in the key, a little smaller than on the map (7)
 CITATION_FILE = Path(__file__).resolve().parents[1] / "CITATION.cff"
 
 
@@ -177,7 +175,6 @@ def legend_html(title: str, swatches: list) -> str:
     fill), its meaning."""
     def border(s) -> str:  # a dashed line's first dash is longer than 1: dotted otherwise
         return "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
-    rows = [{"shape": s.shape, "label": s.label, "colour": s.colour, "border": border(s), "dash": s.dash or "",
-             "mark": s.mark, "points": shape_points(s.mark, SAMPLE_RADIUS),
+    rows = [{"shape": s.shape, "label": s.label, "colour": s.colour, "border": border(s), "mark": s.mark,
              "fill": _rgba(s.colour, s.fill_opacity) if s.shape == "dot" else ""} for s in swatches]
     return render("legend.html", title=title, rows=rows)

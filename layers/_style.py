@@ -18,7 +18,8 @@ ACCENT = "#9b2226"  # the app theme's primaryColor (.streamlit/config.toml): the
 
 # The shapes a layer's point marks take (`Layer.shape`), so that colour is never the only cue between layers: corners
 # of a polygon around its centre, for a radius of 1, each with the area of a circle of that radius (π), so no shape
-# looks weightier than another. y points down, as on the screen. Drawn by static/map/shapes.js and in the key.
+# looks weightier than another. y points down, as on the screen. Drawn by static/map/shapes.js (the key draws the same
+# shapes with CSS: layers/templates/legend.html).
 MARK_SHAPES: dict[str, tuple[tuple[float, float], ...]] = {
     "circle": (),
     "square": ((-0.8862, -0.8862), (0.8862, -0.8862), (0.8862, 0.8862), (-0.8862, 0.8862)),
@@ -37,11 +38,6 @@ class Swatch:
     fill_opacity: float = 0.9
     dash: str | None = None
     mark: str = "circle"  # a dot's outline: one of MARK_SHAPES, as its layer draws its points
-
-
-def shape_points(mark: str, radius: float) -> str:
-    """A shape's corners at `radius` as an SVG polygon's `points` ("" for a circle)."""
-    return " ".join(f"{x * radius:.2f},{y * radius:.2f}" for x, y in MARK_SHAPES[mark])
 
 
 def point_style(colour: str, confidence: str, precision: str, shape: str = "circle") -> dict:

@@ -12,6 +12,7 @@ import pytest
 
 from layers import LAYERS
 from layers._dataset import load_dataset
+from layers._details import legend_html
 from layers._schema import DEFAULT_YEAR
 from layers._style import FOCUS_LAND, MARK_SHAPES, Swatch, confidence_swatches
 from layers._view import layer_title, palette_swatches
@@ -124,6 +125,17 @@ def test_each_layer_draws_its_points_in_a_shape_of_its_own() -> None:
     for lid, layer in LAYERS.items():
         if layer.marks:
             assert {s.mark for s in palette_swatches(layer, next(iter(layer.palettes)))} == {layer.shape}
+
+
+@pytest.mark.parametrize("lid", [lid for lid, layer in LAYERS.items() if layer.marks])
+def test_the_key_draws_a_layers_marks_in_its_shape(lid: str) -> None:
+    """In the app's sidebar and the export alike (layers/templates/legend.html, CSS: Streamlit keeps no SVG)."""
+    layer = LAYERS[lid]
+    html = legend_html(layer_title(layer), palette_swatches(layer, next(iter(layer.palettes))))
+    drawn = {"circle": "border-radius:50%", "square": "border-radius:0", "diamond": "rotate(45deg)",
+             "triangle": "clip-path:polygon(50% 0,100% 100%,0 100%)"}[layer.shape]
+    assert html.count(drawn) >= len(palette_swatches(layer, next(iter(layer.palettes)))), html
+    assert "<svg" not in html
 
 
 def test_the_shapes_have_the_area_of_a_circle() -> None:

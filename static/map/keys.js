@@ -175,7 +175,11 @@ window.wbKeyName = function (props, record, words) {
     if (item.kind !== "country" && !L.bounds([0, 0], [size.x, size.y]).contains(map.latLngToContainerPoint(at))) {
       map.panTo(at);
     }
-    if (layer.openTooltip && layer.getTooltip && layer.getTooltip()) { layer.openTooltip(); }  // what a pointer sees
+    if (layer.openTooltip && layer.getTooltip && layer.getTooltip()) {  // what a pointer sees, beside a point (not on it)
+      var p = map.latLngToContainerPoint(at), gap = layer.getRadius ? layer.getRadius() + 3 : 0;
+      // (Leaflet puts a tooltip right of a point on the map's left half, left of one on its right half)
+      layer.openTooltip(map.containerPointToLatLng(p.add([p.x < size.x / 2 ? gap : -gap, 0])));
+    }
   }
 
   function onBlur(e) {
