@@ -34,8 +34,12 @@ window.wbKeyName = function (props, record, words) {
 
 (function () {
   "use strict";
-  // `focused`: the keyboard is in the stop (a redraw that drops its element gives the focus to the one drawn anew)
-  var state = {items: [], current: null, want: null, hooked: null, focused: false, timer: null};
+  // The stop's element and who it is (`current`, kind:id, known again when a redraw makes it anew); `focused`: the
+  // keyboard is in the stop; `pending`: a stop to give the focus back to once it is drawn; `want`: the mark a group
+  // that was opened held. The stops are gathered only when a key needs them, not on every redraw (a map of thousands
+  // of marks redraws on every year).
+  var state = {el: null, item: null, current: null, focused: false, pending: null, want: null, hooked: null, timer: null,
+               tip: null};
   var identity = function (item) { return item.kind + ":" + item.id; };
 
   function collect(map) {
@@ -61,6 +65,7 @@ window.wbKeyName = function (props, record, words) {
         cluster.getLayers().forEach(function (mark) {
           var group = window.wbClusterOf(cluster, mark);
           if (!group) { feature(mark); return; }
+          if (seen[L.stamp(group)]) { return; }
           var first = group.getAllChildMarkers()[0];  // a group is known by its first mark, across redraws
           add(group._icon, group, "group", first.feature.properties.id, group._icon && group._icon.getAttribute("aria-label"));
         });
@@ -69,70 +74,82 @@ window.wbKeyName = function (props, record, words) {
     return window.wbKeyOrder(out);
   }
 
-  function dress(item, tabbable) {
+  function tabbable(item) {
+    // The one stop in the Tab order, dressed as a button with its spoken name and the hint.
+    if (state.el && state.el !== item.el) { state.el.setAttribute("tabindex", "-1"); }
     var el = item.el;
     el.setAttribute("role", "button");
     el.setAttribute("aria-label", item.name || "");
     el.setAttribute("aria-describedby", "wb-keys-hint");
-    el.setAttribute("tabindex", tabbable ? "0" : "-1");
+    el.setAttribute("tabindex", "0");
     el.classList.add("wb-key");
+    state.el = el;
+    state.item = item;
+    state.current = identity(item);
+  }
+
+  function firstCountry() {
+    var first = null, words = window.wbText || {};
+    if (window.wbCountries) {
+      window.wbCountries.eachLayer(function (layer) {
+        var p = layer.feature.properties;
+        if (!first && layer._path) {
+          first = {el: layer._path, layer: layer, kind: "country", id: p.iso_a2, name: window.wbKeyName(p, null, words)};
+        }
+      });
+    }
+    return first;
   }
 
   function hint(map) {
     // How to use the stop, read after a stop's name (hidden on the screen: the stop's focus ring shows where it is).
-    var container = map.getContainer();
     if (document.getElementById("wb-keys-hint")) { return; }
     var box = document.createElement("div");
     box.id = "wb-keys-hint";
     box.className = "wb-hidden";
     box.textContent = (window.wbText || {}).keysHint || "";
-    container.appendChild(box);
-  }
-
-  function focusItem(item) {
-    state.items.forEach(function (other) { other.el.setAttribute("tabindex", other === item ? "0" : "-1"); });
-    state.current = identity(item);
-    item.el.focus({preventScroll: true});
+    map.getContainer().appendChild(box);
   }
 
   window.wbKeysHeld = function () {
-    // The stop that has the focus now (its identity), so that a redraw can give it back; else null.
-    var active = document.activeElement;
-    var item = state.items.filter(function (i) { return i.el === active; })[0];
-    return item ? identity(item) : null;
+    // The stop that has the focus now (who it is), so that a redraw can give it back; else null.
+    return state.el && document.activeElement === state.el ? state.current : null;
   };
 
   window.wbKeysRefresh = function (held) {
-    // After anything is drawn: the stops again, one of them in the Tab order (the last one used, else the first), the
-    // focus given back to `held` (or, after a group opened, to where its first mark is now).
+    // After anything is drawn: the focus given back to `held` (or, after a group opened, to where its first mark is
+    // now) once it is drawn; else the stop kept, or the first country once its element is gone.
     var map = window.wbMap;
     if (!map || !map._loaded) { return; }
     hook(map);
     var active = document.activeElement, lost = !active || active === document.body;
-    held = held || (state.focused && lost && document.hasFocus() ? state.current : null);
-    state.items = collect(map);
-    var items = state.items, current = held || state.current;
-    var found = items.filter(function (i) { return identity(i) === current; })[0];
-    if (state.want) {
-      var want = state.want, cluster = window.wbCluster, group = cluster && window.wbClusterOf(cluster, want);
-      found = items.filter(function (i) { return i.layer === want || (group && i.layer === group); })[0] || found;
-      state.want = found ? null : state.want;
-      held = found ? identity(found) : held;
+    held = held || (state.focused && lost && document.hasFocus() ? state.current : null) || state.pending;
+    if (held || state.want) {
+      var items = collect(map), want = state.want, cluster = window.wbCluster;
+      var group = want && cluster && window.wbClusterOf(cluster, want);
+      var found = want ? items.filter(function (i) { return i.layer === want || (group && i.layer === group); })[0]
+        : items.filter(function (i) { return identity(i) === held; })[0];
+      if (found) {
+        state.want = state.pending = null;
+        tabbable(found);
+        if (document.activeElement !== found.el) { found.el.focus({preventScroll: true}); }
+        return;
+      }
+      state.pending = held;  // not drawn yet (a view whose marks come a moment later): once they are
     }
-    var chosen = found || items[0];
-    items.forEach(function (item) { dress(item, item === chosen); });
-    if (chosen) { state.current = identity(chosen); }
-    if (held && found && document.activeElement !== found.el) { found.el.focus({preventScroll: true}); }
+    if (!state.el || !state.el.isConnected) {
+      var first = firstCountry();
+      if (first) { tabbable(first); }
+    }
   };
 
   function open(item, event) {
     var map = window.wbMap;
     if (item.kind === "group") {
-      var group = item.layer;
+      var group = item.layer, bounds = group.getBounds();
       state.want = group.getAllChildMarkers()[0];
-      if (map.getZoom() >= map.getMaxZoom() || !group.getBounds().isValid() ||
-          group.getBounds().getNorthEast().equals(group.getBounds().getSouthWest())) {
-        group.spiderfy();
+      if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
+        group.spiderfy();  // (on one point, or as close as the map goes: spread out)
       } else {
         group.zoomToBounds({padding: [30, 30]});
       }
@@ -144,32 +161,32 @@ window.wbKeyName = function (props, record, words) {
   }
 
   function onKey(e) {
-    var i = state.items.map(function (item) { return item.el; }).indexOf(e.target);
-    if (i < 0) { return; }
+    if (e.target !== state.el) { return; }
+    var items = collect(window.wbMap), here = items.map(function (item) { return item.el; }).indexOf(e.target);
+    if (here < 0) { return; }
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
-      open(state.items[i], e);
+      open(items[here], e);
       return;
     }
     if (e.key === "Escape") {
       e.preventDefault();
-      state.want = null;  // a group opening no longer takes the focus to its marks
+      state.want = state.pending = null;  // a group opening no longer takes the focus to its marks
       window.wbMap.getContainer().focus({preventScroll: true});
       return;
     }
-    var j = window.wbKeyStep(e.key, i, state.items.length);
-    if (j === null) { return; }
+    var next = window.wbKeyStep(e.key, here, items.length);
+    if (next === null) { return; }
     e.preventDefault();  // the page does not scroll, the map does not pan
     e.stopPropagation();
-    focusItem(state.items[j]);
+    tabbable(items[next]);
+    items[next].el.focus({preventScroll: true});
   }
 
   function onFocus(e) {
-    var item = state.items.filter(function (i) { return i.el === e.target; })[0];
-    if (!item) { return; }
-    state.current = identity(item);
+    if (e.target !== state.el) { return; }
     state.focused = true;
-    var map = window.wbMap, size = map.getSize(), layer = item.layer;
+    var map = window.wbMap, size = map.getSize(), item = state.item, layer = item.layer;
     var at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
     // a mark drawn beyond the edge (the plugin draws a little around the view) is brought into view; a country stays
     if (item.kind !== "country" && !L.bounds([0, 0], [size.x, size.y]).contains(map.latLngToContainerPoint(at))) {
@@ -179,12 +196,13 @@ window.wbKeyName = function (props, record, words) {
       var p = map.latLngToContainerPoint(at), gap = layer.getRadius ? layer.getRadius() + 3 : 0;
       // (Leaflet puts a tooltip right of a point on the map's left half, left of one on its right half)
       layer.openTooltip(map.containerPointToLatLng(p.add([p.x < size.x / 2 ? gap : -gap, 0])));
+      state.tip = layer;
     }
   }
 
   function onBlur(e) {
-    var item = state.items.filter(function (i) { return i.el === e.target; })[0];
-    if (item && item.layer.closeTooltip) { item.layer.closeTooltip(); }
+    if (e.target !== state.el) { return; }
+    if (state.tip) { state.tip.closeTooltip(); state.tip = null; }
     if (e.relatedTarget) { state.focused = false; }  // gone elsewhere (none: the element was removed, or the window left)
   }
 
@@ -200,10 +218,10 @@ window.wbKeyName = function (props, record, words) {
     container.addEventListener("keydown", onKey);
     container.addEventListener("focusin", onFocus);
     container.addEventListener("focusout", onBlur);
-    // The group plugin draws its groups again after the map moves or zooms, and when a group spreads out.
-    map.on("zoomend moveend", later);
+    // The group plugin draws its groups again after the map moves or zooms, and when a group spreads out; a view's
+    // marks may come after its run's redraw.
+    map.on("zoomend moveend layeradd", later);
     map.on("layeradd", function (e) {
-      later();
       if (e.layer === window.wbCluster && !e.layer.wbKeyed) {
         e.layer.wbKeyed = true;
         e.layer.on("spiderfied unspiderfied", later);
