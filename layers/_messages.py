@@ -83,6 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.details_below": "Details ↓",
         "map.details_below_label": "Show the details, below the map",
         "map.two_fingers": "Use two fingers to move the map",
+        "map.mark_label": "{name} ({layer})",
+        "map.keys_hint": "Arrow keys: the next or previous country or mark. Enter: open it. Escape: back to the map.",
         "map.attribution": "Boundaries: Natural Earth (Kosovo as its own unit; boundaries approximate, implying no judgement "
         "on legal status). Towns: GeoNames (CC BY 4.0). Data: each record's sources are in its details; what the dataset "
         "holds and how to read it is under *About this map* below.",
