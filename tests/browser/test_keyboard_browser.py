@@ -133,7 +133,7 @@ def test_a_keyboard_opens_a_mark_and_a_country_in_the_export(page, index_url) ->
     page.locator("path.leaflet-interactive").first.wait_for(timeout=20_000)
     where = lambda: page.evaluate(FOCUS_JS)  # noqa: E731
     presses = tab_to_the_map(page, where, 30)
-    assert presses < 12, presses  # the controls, the map, then its stop
+    assert presses < 15, presses  # the controls (language, year, compare, layers, colours, filters, about), the map, its stop
     assert where()["name"] == "Albania"
     project = walk_to(page, where, lambda f: f["tag"] == "path" and f["name"].endswith(INFRASTRUCTURE))
     assert_ringed(project)
