@@ -2,8 +2,8 @@
 it: a link on arrival, a pick in the search, a button in the panel. The address bar follows it.
 
 Session keys beside the widgets' own (`year`, `fill`, `layer_<id>`, a colouring's `dimension` or `series_<year>`,
-`tiles`, `find`, `map`): `selected` and `selected_token` (what the panel shows, and a token new with each selection
-the app makes, which the map brings into view), `link_applied` and `link_notices` (a session's first run reads the
+`tiles`, `find`, `map`, the filters' `filter_<name>`, `compare_on` and `since`): `selected` and `selected_token`
+(what the panel shows, and a token new with each selection the app makes, which the map brings into view), `link_applied` and `link_notices` (a session's first run reads the
 link once and shows what it could not use), and the map's reports (`map_ready`, `map_late`, `controls_wait_since`,
 `last_click`, `map_year_at`, `full_run_done`: see app.py)."""
 
@@ -23,7 +23,7 @@ from layers._messages import t
 from layers._permalink import encode, link_choices, parse
 from layers._timeline import choice_keys
 
-from .cached import folder, kept_marks, offered
+from .cached import filter_choices, folder, kept_marks, offered
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if not layer.fills]  # each switched on or off
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.fills]  # one at a time colours the countries
 # a session's first view (`apply_link`), and a link without `layers`: the point layers first, then the colouring
@@ -124,9 +124,9 @@ def timeline_choice(view: View) -> dict | None:
     """The reader's choice as the timeline's keys, so the map can draw any year the way this run draws its own."""
     years = range(YEARS[0], YEARS[1] + 1)
     option = {year: chosen(view.fill, year, offered(view.fill, year)) for year in years} if view.fill else {}
-    keys = choice_keys(view.layers, FILL_LAYERS, option, view.tiles, YEARS)
     if view.since is not None:  # two years compared: the map's own year control rests
         return None
+    keys = choice_keys(view.layers, FILL_LAYERS, option, view.tiles, YEARS)
     if view.filters.active:  # the marks the filters keep, in every year the map may draw
         keys["keep"] = kept_marks(folder(), view.filters)
     return keys
@@ -163,9 +163,16 @@ def apply_link(data: Dataset) -> None:
     st.session_state["compare_on"] = state.since is not None
     # the year compared with: the link's, else ten years before (2015 against 2025)
     st.session_state["since"] = state.since if state.since is not None else max(YEARS[0], st.session_state["year"] - 10)
-    for name in FILTER_PARAMS:
+    held = filter_choices(folder(), SOURCE)  # a word the vocabulary has and no record holds is not offered
+    for name, param in FILTER_PARAMS.items():
         value = getattr(state.filters, name)
-        st.session_state[filter_key(name)] = value if name in TEXT_FILTERS else list(value)
+        if name not in TEXT_FILTERS:
+            offered_values = [v for v, _ in held.kinds] if name == "kinds" else list(getattr(held, name))
+            unheld = [v for v in value if v not in offered_values]
+            if unheld:
+                state.notices.append(t("permalink.bad_filter", param=param, value=", ".join(unheld), count=len(unheld)))
+            value = [v for v in value if v in offered_values]
+        st.session_state[filter_key(name)] = value
     if state.layers is not None:
         for lid in POINT_LAYERS:
             st.session_state[f"layer_{lid}"] = lid in state.layers
