@@ -4,6 +4,9 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN useradd --create-home --uid 10001 viewer
 WORKDIR /app
+# The server calls no one: Streamlit is told the machine's addresses instead of asking the network for them
+# (deploy/python/sitecustomize.py; tests/test_outbound.py)
+ENV PYTHONPATH=/app/deploy/python WB_NO_OUTBOUND=1
 
 COPY requirements.txt .
 RUN pip install -r requirements.txt

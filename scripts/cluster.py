@@ -102,7 +102,9 @@ def run(replicas: int, host: str, port: int, export_dir: Path | None, run_dir: P
     """Start the replicas, the export's file server and the balancer; the balancer's address."""
     cluster = Cluster(run_dir)
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
-           or secrets.token_hex(32)}  # one secret for every replica: a reader moved to another keeps their session
+           or secrets.token_hex(32),  # one secret for every replica: a reader moved to another keeps their session
+           # the server calls no one: Streamlit is told the machine's addresses (deploy/python/sitecustomize.py)
+           "PYTHONPATH": str(ROOT / "deploy" / "python"), "WB_NO_OUTBOUND": "1"}
     try:
         if export_dir is None:
             build_export(run_dir / "export")

@@ -4,6 +4,7 @@ the balancer adds, and a stop that leaves no process behind. The configuration d
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -16,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import websockets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,6 +105,28 @@ def test_the_deploy_guide_shows_the_configuration_that_runs() -> None:
     for path in ("deploy/haproxy.cfg", "deploy/export-files.conf"):
         text = (ROOT / path).read_text(encoding="utf-8")
         assert f"```\n{text}```" in guide, f"docs/deploy.md does not show {path} as it is"
+
+
+def test_websockets_pass_from_the_dashboards_own_pages_only(cluster) -> None:
+    """Through the balancer: a websocket opened by the dashboard's own page reaches a replica; one opened by another
+    site's page is refused by the balancer itself."""
+    _, details = cluster
+    host = details["url"].split("/")[2]
+
+    async def open_from(origin: str) -> str:
+        try:
+            async with websockets.connect(f"ws://{host}/_stcore/stream", origin=origin, subprotocols=["streamlit"],
+                                          open_timeout=10):
+                return "open"
+        except websockets.InvalidStatus as refused:
+            return str(refused.response.status_code)
+
+    assert asyncio.run(open_from(f"http://{host}")) == "open"
+    refused = asyncio.run(open_from("http://elsewhere.example"))
+    time.sleep(0.5)
+    replicas = [p["name"] for p in details["processes"] if p["name"].startswith("r")]
+    said = "".join((Path(details["run_dir"]) / f"{name}.log").read_text(errors="replace") for name in replicas)
+    assert refused == "403" and "Rejecting WebSocket" not in said  # refused before it reached a replica
 
 
 def test_stopped_it_leaves_no_process_behind(cluster) -> None:
