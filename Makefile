@@ -32,8 +32,9 @@ system-packages:
 test-tools: system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 
+# (deploy/python: Streamlit is told the machine's addresses rather than asking the network; docs/deploy.md)
 run: setup
-	$(BIN)/streamlit run app.py
+	PYTHONPATH=deploy/python WB_NO_OUTBOUND=1 $(BIN)/streamlit run app.py
 
 validate: setup
 	$(BIN)/python -m layers validate
