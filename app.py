@@ -9,7 +9,7 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import below, cached, sidebar
+from dashboard import below, cached, sidebar, trends
 from dashboard.panel import details
 from dashboard.state import View, apply_link, current_view, timeline_choice, use_language
 from layers import YEARS
@@ -187,6 +187,7 @@ def main() -> None:
     with map_column:
         sidebar.narrow_legend(plan, view)
         below.records(view)
+        trends.section(data, view)
         below.compare(view.year)
         below.share_and_download(data, view)
         below.about()

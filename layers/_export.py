@@ -31,6 +31,7 @@ from ._schema import DEFAULT_YEAR, FOCUS_COUNTRIES, YEARS
 from ._style import cluster_swatches, confidence_swatches, precision_swatches
 from ._templates import render
 from ._timeline import fill_options, timeline
+from ._trend_export import trends_section
 from ._validate import Problem
 from ._view import country_name, layer_title, palette_swatches, shown, status_change, word
 
@@ -234,7 +235,8 @@ def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
     return render("export.html", lang=language(), languages=languages, text=text, years=YEARS, year=DEFAULT_YEAR,
                   switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
                   fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
-                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT),
+                  about=Markup(about), trends=Markup(trends_section(dataset)), style=Markup(PAGE_STYLE),
+                  script=Markup(_frontend.settings() + PAGE_SCRIPT),
                   data=encoded(data)) + "\n"
 
 

@@ -1,0 +1,96 @@
+"""The Trends section below the map: the charts of layers/_charts.py for the reader's filters. A point or bar that
+stands for a record opens it (marked on the map, in a year that shows it); one that stands for a year moves the map
+there."""
+
+from __future__ import annotations
+
+import copy
+from functools import partial
+
+import streamlit as st
+
+from layers import LAYERS
+from layers._charts import count_caption, debt_caption, money_caption, poll_caption
+from layers._dataset import Dataset
+from layers._details import md_escape
+from layers._i18n import language
+from layers._messages import t
+from layers._trends import CURRENCIES, PROJECTS, count_layers, poll_series
+from layers._view import layer_title
+
+from .cached import folder, trend_spec, trend_tables
+from .state import View, choose, show_on_map
+
+
+def section(data: Dataset, view: View) -> None:
+    tables = trend_tables(folder(), language(), view.filters)
+    with st.expander(t("trends.title")):
+        st.caption(t("trends.help"))
+        heading(t("trends.polls_heading"))
+        if tables.polls.empty:
+            st.caption(t("trends.no_polls"))
+        else:
+            titles = dict(poll_series(tables.polls))
+            series = st.selectbox(t("trends.series_control"), list(titles), format_func=titles.get, key="trend_series")
+            chart(view, ("poll", series), "trend_poll", "poll", partial(open_record, data, "trend_poll", "poll"))
+            st.caption(poll_caption(tables.polls, series))
+        heading(t("trends.counts_heading"))
+        left, right = st.columns(2)
+        layer_id = left.selectbox(t("trends.count_control"), count_layers(), key="trend_layer",
+                                  format_func=lambda lid: layer_title(LAYERS[lid]))
+        by = right.radio(t("trends.by"), ("kind", "country"), horizontal=True, key="trend_by",
+                         format_func=lambda value: t(f"trends.by_{value}"))
+        chart(view, ("per_year", layer_id, by), "trend_years", "year", open_year)
+        st.caption(count_caption(layer_id, tables.earlier[layer_id]))
+        heading(t("trends.money_heading"))
+        for unit in CURRENCIES:
+            if (tables.money["unit"] == unit).any():
+                key = f"trend_money_{unit}"
+                chart(view, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
+            else:
+                st.caption(t("trends.no_money", currency=unit))
+        st.caption(money_caption(tables.other_currencies))
+        heading(t("trends.debt_heading"))
+        debts = tables.debts
+        for record_id, unit in dict.fromkeys(zip(debts["id"], debts["unit"])):
+            key = f"trend_debt_{record_id}_{unit}"
+            chart(view, ("debt", record_id, unit), key, "record", partial(open_record, data, key, "record"))
+        for record_id in dict.fromkeys(debts["id"]):
+            st.caption(debt_caption(debts, record_id))
+        if debts.empty:
+            st.caption(t("trends.no_debt"))
+
+
+def heading(text: str) -> None:
+    st.markdown(f"#### {md_escape(text)}")
+
+
+def chart(view: View, name: tuple, key: str, param: str, on_pick) -> None:
+    """A chart (`layers._charts.CHARTS`: its name and arguments) whose points can be picked (its selection `param`):
+    one at a time, handled once by `on_pick`, a callback, so a pick still held on later runs is not taken again (the
+    app reruns after it). Its Altair spec is made once (cached), so Streamlit's Vega-Lite element draws it."""
+    spec = trend_spec(folder(), language(), view.filters, *name)
+    # a copy: Streamlit adds to the spec it is given, and this one is shared
+    st.vega_lite_chart(spec=copy.deepcopy(spec), key=key, on_select=on_pick, selection_mode=param, width="stretch")
+
+
+def picked(key: str, param: str) -> dict | None:
+    """The point a chart's selection holds, or None (a click beside the points clears it)."""
+    points = st.session_state[key].selection.get(param) or []
+    return points[0] if points else None
+
+
+def open_record(data: Dataset, key: str, param: str) -> None:
+    """A poll's point, a project's bar or a debt figure: the record's details, marked on the map in a year that shows
+    it."""
+    point = picked(key, param)
+    if point and point.get("id"):
+        show_on_map(data, point["id"])
+        choose(("record", point["id"]))
+
+
+def open_year(key: str = "trend_years") -> None:
+    """A year's bar: the map and everything else move to that year."""
+    point = picked(key, "year")
+    if point and point.get("year") is not None:
+        st.session_state["year"] = int(point["year"])

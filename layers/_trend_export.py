@@ -1,0 +1,70 @@
+"""The export's trends: the app's charts (layers/_charts.py) of every record, drawn to SVG when the page is made, by
+vl-convert (Vega's own renderer, no browser and no chart library in the page). The SVG keeps its text as text, in the
+page's language, and refers to nothing outside itself."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import vl_convert
+
+from . import _charts as charts
+from . import _trends as trends
+from ._dataset import Dataset
+from ._filters import NO_FILTERS
+from ._frontend import style
+from ._messages import t
+from ._templates import Markup, render
+
+WIDTH = 330  # pixels of a chart's plot; the page scales the picture down to a phone's width (static/export/trends.css)
+VL_VERSION = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]  # the Vega-Lite Altair writes, e.g. "6.4"
+# What Vega writes for an interactive page and a picture does not need: classes, hidden empty paths, default values.
+NOT_NEEDED = [re.compile(p) for p in (r' class="[^"]*"', r' pointer-events="none"', r' aria-hidden="true"',
+                                       r' opacity="1"', r' stroke-width="1"(?=[ />])', r' xmlns:xlink="[^"]*"',
+                                       r' version="1\.1"', r' role="graphics-[a-z]+"', r' aria-roledescription="[^"]*"',
+                                       r' aria-label="Title text [^"]*"')]
+LONG = re.compile(r"(\d+\.\d\d)\d+")  # 46.99999999999999: two decimals of a pixel are more than the eye sees
+EMPTY = re.compile(r'<path d="(M0,0h0v0h0Z)?"( display="none")?/>')
+OUTSIDE = re.compile(r"href|url\(|@import|<image|<foreignObject", re.I)
+
+
+def svg(chart: alt.TopLevelMixin) -> str:
+    """A chart as an SVG picture: one accessible image named by the chart's description (its marks not read one by
+    one: the caption beside it says what the chart holds)."""
+    spec = chart.to_dict()
+    spec.setdefault("config", {})["aria"] = False
+    text = vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
+    for pattern in NOT_NEEDED:
+        text = pattern.sub("", text)
+    text = LONG.sub(r"\1", EMPTY.sub("", text))
+    if OUTSIDE.search(text):
+        raise ValueError("a chart's SVG refers to something outside itself")
+    label = str(Markup.escape(spec.get("description", "")))
+    return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def figures(dataset: Dataset) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(SVG, caption)]) of each group of charts, as the app's Trends section has them (every survey series,
+    and each layer's records stacked by sector or kind, where the app lets the reader choose)."""
+    tables = trends.trend_tables_of(dataset, NO_FILTERS)
+    polls, money, debts = tables.polls, tables.money, tables.debts
+    out = [(t("trends.polls_heading"), [(svg(charts.poll_chart(polls, series, WIDTH)), charts.poll_caption(polls, series))
+                                        for series, _ in trends.poll_series(polls)]),
+           (t("trends.counts_heading"), [(svg(charts.per_year_chart(tables.per_year[lid, "kind"], lid, "kind", WIDTH)),
+                                          charts.count_caption(lid, tables.earlier[lid]))
+                                         for lid in trends.count_layers() if len(tables.per_year[lid, "kind"])])]
+    caption = charts.money_caption(tables.other_currencies)
+    out.append((t("trends.money_heading"), [(svg(charts.money_chart(money, unit, trends.PROJECTS, WIDTH)), caption)
+                                            for unit in trends.CURRENCIES if (money["unit"] == unit).any()]))
+    out.append((t("trends.debt_heading"), [(svg(charts.debt_chart(debts, rid, unit, WIDTH)), charts.debt_caption(debts, rid))
+                                           for rid, unit in dict.fromkeys(zip(debts["id"], debts["unit"]))]))
+    return [(heading, group) for heading, group in out if group]
+
+
+def trends_section(dataset: Dataset) -> str:
+    """The export's <section id="wb-trends">: a heading, and each chart as a figure with its caption."""
+    groups = [(heading, [(Markup(picture), caption) for picture, caption in group])
+              for heading, group in figures(dataset)]
+    return render("trends.html", title=t("trends.title"), help=t("trends.export_help"), groups=groups,
+                  style=Markup(style("export/trends.css")))
