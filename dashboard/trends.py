@@ -12,19 +12,24 @@ import streamlit as st
 from layers import LAYERS
 from layers._charts import count_caption, debt_caption, money_caption, poll_caption
 from layers._dataset import Dataset
+from layers._frontend import style
 from layers._details import md_escape
 from layers._i18n import language
 from layers._messages import t
 from layers._trends import CURRENCIES, PROJECTS, count_layers, poll_series
+from layers._templates import Markup
 from layers._view import layer_title
 
 from .cached import folder, trend_spec, trend_tables
 from .state import View, choose, show_on_map
 
+CAPTION_CSS = style("app/trends.css")
+
 
 def section(data: Dataset, view: View) -> None:
     tables = trend_tables(folder(), language(), view.filters)
     with st.expander(t("trends.title")):
+        st.html(CAPTION_CSS)
         st.caption(t("trends.help"))
         heading(t("trends.polls_heading"))
         if tables.polls.empty:
@@ -33,7 +38,7 @@ def section(data: Dataset, view: View) -> None:
             titles = dict(poll_series(tables.polls))
             series = st.selectbox(t("trends.series_control"), list(titles), format_func=titles.get, key="trend_series")
             chart(view, ("poll", series), "trend_poll", "poll", partial(open_record, data, "trend_poll", "poll"))
-            st.caption(poll_caption(tables.polls, series))
+            caption(poll_caption(tables.polls, series))
         heading(t("trends.counts_heading"))
         left, right = st.columns(2)
         layer_id = left.selectbox(t("trends.count_control"), count_layers(), key="trend_layer",
@@ -41,7 +46,7 @@ def section(data: Dataset, view: View) -> None:
         by = right.radio(t("trends.by"), ("kind", "country"), horizontal=True, key="trend_by",
                          format_func=lambda value: t(f"trends.by_{value}"))
         chart(view, ("per_year", layer_id, by), "trend_years", "year", open_year)
-        st.caption(count_caption(layer_id, tables.earlier[layer_id]))
+        caption(count_caption(layer_id, tables.earlier[layer_id]))
         heading(t("trends.money_heading"))
         for unit in CURRENCIES:
             if (tables.money["unit"] == unit).any():
@@ -49,20 +54,25 @@ def section(data: Dataset, view: View) -> None:
                 chart(view, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
             else:
                 st.caption(t("trends.no_money", currency=unit))
-        st.caption(money_caption(tables.other_currencies))
+        caption(money_caption(tables.other_currencies))
         heading(t("trends.debt_heading"))
         debts = tables.debts
         for record_id, unit in dict.fromkeys(zip(debts["id"], debts["unit"])):
             key = f"trend_debt_{record_id}_{unit}"
             chart(view, ("debt", record_id, unit), key, "record", partial(open_record, data, key, "record"))
         for record_id in dict.fromkeys(debts["id"]):
-            st.caption(debt_caption(debts, record_id))
+            caption(debt_caption(debts, record_id))
         if debts.empty:
             st.caption(t("trends.no_debt"))
 
 
+def caption(html: Markup) -> None:
+    """Where a chart's numbers come from, under it: HTML, as in the export (the records' own words marked English)."""
+    st.html(Markup('<p class="wb-trend-caption">{}</p>').format(html))
+
+
 def heading(text: str) -> None:
-    st.markdown(f"#### {md_escape(text)}")
+    st.markdown(f"##### {md_escape(text)}")
 
 
 def chart(view: View, name: tuple, key: str, param: str, on_pick) -> None:

@@ -11,10 +11,11 @@ import textwrap
 
 import altair as alt
 import pandas as pd
+from markupsafe import Markup, escape
 
 from . import LAYERS
 from ._i18n import babel_locale
-from ._messages import t
+from ._messages import t, template
 from ._schema import FOCUS_COUNTRIES, VOCABULARIES, YEARS
 from ._view import country_name, layer_title
 
@@ -139,7 +140,8 @@ def debt_chart(table: pd.DataFrame, record_id: str, unit: str, width: Width = "c
     pick = alt.selection_point(name="record", fields=["id"], on="click")
     labels = list(dict.fromkeys(rows["label"]))
     chart = alt.Chart(rows).mark_point(filled=True, size=90, opacity=1, cursor="pointer").encode(
-        x=alt.X("date:T", title=t("trends.as_of"), axis=alt.Axis(format="%Y", tickCount="year")),
+        x=alt.X("date:T", title=t("trends.as_of"), axis=alt.Axis(format="%Y", tickCount="year"),
+                scale=alt.Scale(padding=14)),  # a point on the first or last date stays whole
         y=alt.Y("value:Q", title=t("trends.money_axis", currency=unit), scale=alt.Scale(zero=True)),
         color=alt.Color("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=OKABE_ITO[:len(labels)])),
         shape=alt.Shape("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=SHAPES[:len(labels)])),
@@ -149,33 +151,48 @@ def debt_chart(table: pd.DataFrame, record_id: str, unit: str, width: Width = "c
     return _finish(chart, t("trends.debt_description", name=rows["name"].iloc[0], currency=unit, count=len(rows)))
 
 
-# The captions: where each chart's numbers come from, said under it (in the app and the export alike).
+# The captions: where each chart's numbers come from, said under it (in the app and the export alike), as HTML: the
+# records' own words (questions, answers, publishers) are marked as English, as every panel marks them.
 
-def _listed(values) -> str:
-    return "; ".join(dict.fromkeys(str(v) for v in values))
+def _own(values) -> Markup:
+    """The records' own words, each once, in the order met, marked as English."""
+    return Markup("; ").join(Markup('<span lang="en">{}</span>').format(v) for v in dict.fromkeys(map(str, values)))
 
 
-def poll_caption(table: pd.DataFrame, series: str) -> str:
+def _sources(rows: pd.DataFrame) -> Markup:
+    """"Publisher, date; …": each source once, its date in the reader's language (without a closing point: the
+    sentence has its own)."""
+    pairs = dict.fromkeys(zip(rows["publisher"], rows["published"]))
+    return Markup("; ").join(Markup('<span lang="en">{}</span>, {}').format(who, when.rstrip("."))
+                             for who, when in pairs)
+
+
+def _said(key: str, **values) -> Markup:
+    """A catalogue message as HTML, its placeholders filled (text escaped, marked-up values kept)."""
+    return Markup(escape(template(key))).format(**values)
+
+
+def poll_caption(table: pd.DataFrame, series: str) -> Markup:
     rows = table[table["series"] == series]
-    text = t("trends.poll_caption", questions=_listed(rows["question"]), metrics=_listed(rows["metric"]),
-             pollsters=_listed(rows["title"].str.split(":").str[0]), sources=_listed(rows["source"]))
+    text = _said("trends.poll_caption", questions=_own(rows["question"]), metrics=_own(rows["metric"]),
+                 pollsters=_own(rows["title"].str.split(":").str[0]), sources=_sources(rows))
     apart = rows[~rows["lines"].astype(bool)]
-    return text + (" " + t("trends.poll_disagree", places=_listed(apart["place"] + " " + apart["year"].astype(str)))
-                   if len(apart) else "")
+    places = "; ".join(dict.fromkeys(apart["place"] + " " + apart["year"].astype(str)))
+    return text + (Markup(" ") + _said("trends.poll_disagree", places=places) if len(apart) else "")
 
 
-def count_caption(layer_id: str, earlier: int) -> str:
-    text = t("trends.count_caption", layer=layer_title(LAYERS[layer_id]))
-    return text + (" " + t("trends.earlier", count=earlier, year=YEARS[0]) if earlier else "")
+def count_caption(layer_id: str, earlier: int) -> Markup:
+    text = _said("trends.count_caption", layer=layer_title(LAYERS[layer_id]))
+    return text + (Markup(" ") + escape(t("trends.earlier", count=earlier, year=YEARS[0])) if earlier else "")
 
 
-def money_caption(others: list[str]) -> str:
-    return t("trends.money_caption") + (" " + t("trends.money_others", currencies=", ".join(others)) if others else "")
+def money_caption(others: list[str]) -> Markup:
+    text = _said("trends.money_caption")
+    return text + (Markup(" ") + _said("trends.money_others", currencies=", ".join(others)) if others else "")
 
 
-def debt_caption(table: pd.DataFrame, record_id: str) -> str:
-    rows = table[table["id"] == record_id]
-    return t("trends.debt_caption", sources=_listed(rows["source"]))
+def debt_caption(table: pd.DataFrame, record_id: str) -> Markup:
+    return _said("trends.debt_caption", sources=_sources(table[table["id"] == record_id]))
 
 
 # Each chart by name, made from the tables of one set of filters (layers._trends.TrendTables) and its own arguments:

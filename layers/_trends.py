@@ -16,14 +16,14 @@ from ._formats import date_text, number
 from ._messages import t
 from ._schema import YEARS
 from ._table import MONEY_FIGURES
-from ._view import country_name, word
+from ._view import country_name, layer_title, word
 
 CURRENCIES = ("EUR", "USD")  # the currencies money is charted in, each apart (others are named in the caption)
 DEBT_FIGURES = ("loan", "debt_outstanding", "repaid")  # a loan's stock over time; dated figures only
 # the projects: the layer whose money and debts are charted (the one geodata/COVERAGE.md counts)
 PROJECTS = next((lid for lid, layer in LAYERS.items() if layer.covered), "")
 POLL_COLUMNS = ["id", "series", "title", "country", "place", "year", "value", "figure", "metric", "question",
-                "source", "lines"]
+                "source", "publisher", "published", "lines"]
 
 
 def count_layers() -> list[str]:
@@ -42,8 +42,11 @@ def _countries(codes: str) -> list[str]:
     return [code for code in str(codes).split(";") if code]
 
 
-def _source(row) -> str:
-    return f"{row['publisher']}, {date_text(row['published'])}"
+def _source(row) -> dict:
+    """Who published a figure and when, as a tooltip says it and as the caption names it (the publisher's name is the
+    source's own, the date in the reader's language)."""
+    published = t("panel.undated") if row["published"] in ("", "undated") else date_text(row["published"])
+    return {"source": f"{row['publisher']}, {published}", "publisher": row["publisher"], "published": published}
 
 
 def polls(dataset: Dataset, filters: Filters) -> pd.DataFrame:
@@ -55,7 +58,7 @@ def polls(dataset: Dataset, filters: Filters) -> pd.DataFrame:
     frame = _kept(dataset, "sentiment", filters)
     rows = [{"id": r["id"], "series": r["series"], "title": str(r["name"]).split(" – ")[0], "country": r["country"],
              "place": country_name(r["country"]), "year": int(r["year_from"]), "value": float(r["value"]),
-             "figure": qualified(r), "metric": r["metric"], "question": r["question"], "source": _source(r)}
+             "figure": qualified(r), "metric": r["metric"], "question": r["question"], **_source(r)}
             for _, r in frame.iterrows()]
     out = pd.DataFrame(rows, columns=POLL_COLUMNS[:-1])
     once = ~out.duplicated(["series", "country", "year"], keep=False)
@@ -76,7 +79,9 @@ def _groups(layer_id: str, frame: pd.DataFrame, by: str) -> list[list[tuple[str,
     if by == "country":
         return [[(code, country_name(code)) for code in _countries(codes)] for codes in frame["country"]]
     layer = LAYERS[layer_id]
-    name = layer.record_columns["kind"]
+    name = layer.record_columns.get("kind")
+    if name is None:  # a layer without a sector or kind: its records are one group, named by the layer
+        return [[(layer_id, layer_title(layer))]] * len(frame)
     palette = layer.palettes.get(name, {})
     kind = next(f.kind for f in layer.all_fields if f.name == name)
     out = []
@@ -148,9 +153,9 @@ def debts(dataset: Dataset, filters: Filters) -> pd.DataFrame:
                          "label": word("figure", f["figure"]), "unit": f["unit"], "value": float(f["value"]),
                          "date": _when(f["as_of"]), "as_of": date_text(f["as_of"]),
                          "amount": t("unit.million", currency=f["unit"], value=number(float(f["value"]), 2), count=2),
-                         "source": _source(f)})
+                         **_source(f)})
     table = pd.DataFrame(rows, columns=["id", "name", "figure", "label", "unit", "value", "date", "as_of", "amount",
-                                        "source"])
+                                        "source", "publisher", "published"])
     return table.sort_values(["id", "unit", "date"], ignore_index=True, kind="stable")
 
 

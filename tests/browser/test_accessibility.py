@@ -58,9 +58,10 @@ def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> 
     context, page = sized_page(browser, size)
     open_app(page, app_url + "/" + link)
     if link == "?year=2025":  # the sections below the map, open
-        for label in ("Table of the records", "The six countries in 2025", "About this map"):
+        for label in ("Table of the records", "Trends over the years", "The six countries in 2025", "About this map"):
             open_expander(page, label)
         wait_idle(page)
+        page.locator('[data-testid="stVegaLiteChart"] svg.marks').first.wait_for(timeout=30_000)  # the trends' charts
     found = violations(page, axe_script)
     if found:  # once more when the page has settled: a rerun under way (a loaded machine) can catch the sidebar
         wait_idle(page)  # between its widgets, scrollable with nothing in it to focus for a moment

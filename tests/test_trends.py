@@ -1,0 +1,166 @@
+"""The trend charts (layers/_trends.py, layers/_charts.py, layers/_trend_export.py): their numbers are the records',
+series and currencies are kept apart, the reader's filters choose the rows, and the export's SVG is there in each
+language with nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from layers import LAYERS
+from layers._charts import CHARTS, poll_caption
+from layers._dataset import load_dataset
+from layers._filters import NO_FILTERS, Filters
+from layers._i18n import LANGUAGES, speaking
+from layers._messages import t
+from layers._records import DATA_DIR
+from layers._schema import YEARS
+from layers._table import largest_amount
+from layers._trend_export import svg, trends_section
+from layers._trends import (CURRENCIES, DEBT_FIGURES, PROJECTS, count_layers, debts, money, per_year, poll_series,
+                            polls, trend_tables_of)
+
+DATA = load_dataset(LAYERS, DATA_DIR)
+SENTIMENT = DATA.layers["sentiment"].frame
+TABLES = trend_tables_of(DATA, NO_FILTERS)
+
+
+def data_of(chart) -> list[dict]:
+    """The rows a chart draws (Altair puts them in its spec's datasets)."""
+    spec = chart.to_dict()
+    return [row for rows in spec["datasets"].values() for row in rows]
+
+
+@pytest.mark.parametrize("series", sorted(set(SENTIMENT["series"])))
+def test_each_poll_series_chart_holds_exactly_that_series_rows(series: str) -> None:
+    rows = SENTIMENT[SENTIMENT["series"] == series]
+    drawn = data_of(CHARTS["poll"](TABLES, series))
+    assert sorted(r["id"] for r in drawn) == sorted(rows["id"])
+    expected = {rid: (country, int(year), float(value))
+                for rid, country, year, value in zip(rows["id"], rows["country"], rows["year_from"], rows["value"])}
+    assert {r["id"]: (r["country"], r["year"], r["value"]) for r in drawn} == expected
+
+
+def test_no_two_series_share_a_line_and_a_year_with_two_figures_has_none() -> None:
+    """A line is drawn per country within one chart (one series); where sources disagree on a year (Montenegro's
+    two figures for IRI's 2024 wave), that country's figures are points only."""
+    table = polls(DATA, NO_FILTERS)
+    assert set(poll_series(table)) == set(zip(table["series"], table["title"]))
+    montenegro = table[(table["series"] == "iri-xi-favourable") & (table["country"] == "ME")]
+    assert sorted(montenegro["value"]) == [39.0, 46.0] and not montenegro["lines"].any()
+    assert table[(table["series"] == "iri-mk-relations-interest")]["lines"].all()
+    spec = CHARTS["poll"](TABLES, "iri-xi-favourable").to_dict()
+    line = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
+    assert {"filter": "datum.lines"} in line["transform"]
+    # the two reports of one IRI question (Netpress and RFE/RL) are two series, never one chart
+    assert not set(table[table["series"] == "iri-mk-relations-rferl"]["id"]) & set(
+        r["id"] for r in data_of(CHARTS["poll"](TABLES, "iri-mk-relations-interest")))
+
+
+def test_a_poll_chart_says_its_question_and_its_sources() -> None:
+    caption = poll_caption(TABLES.polls, "iri-xi-favourable")
+    for question in SENTIMENT[SENTIMENT["series"] == "iri-xi-favourable"]["question"]:
+        assert question in caption
+    assert "A News (Anadolu)" in caption and "mne.news" in caption and "Montenegro 2024" in caption
+
+
+@pytest.mark.parametrize("layer_id", count_layers())
+@pytest.mark.parametrize("by", ["kind", "country"])
+def test_per_year_counts_are_the_records_that_began_that_year(layer_id: str, by: str) -> None:
+    frame = DATA.layers[layer_id].frame
+    table = per_year(DATA, layer_id, by, NO_FILTERS)
+    for year in range(YEARS[0], YEARS[1] + 1):
+        began = frame[frame["year_from"] == year]
+        drawn = table[table["year"] == year]
+        if by == "kind":
+            assert drawn["count"].sum() == len(began), year
+        else:  # a record in several countries counts in each
+            assert drawn["count"].sum() == sum(len(str(c).split(";")) for c in began["country"]), year
+        for _, group in drawn.iterrows():
+            assert set(group["ids"].split(", ")) <= set(began["id"])
+    assert set(table["year"]) <= set(range(YEARS[0], YEARS[1] + 1))
+
+
+def test_the_filters_choose_the_charts_rows() -> None:
+    albania = Filters(countries=("AL",))
+    table = per_year(DATA, "infrastructure", "country", albania)
+    assert set(table["group"]) == {"AL"} and table["count"].sum() > 0
+    assert table["count"].sum() < per_year(DATA, "infrastructure", "country", NO_FILTERS)["count"].sum()
+    assert set(polls(DATA, Filters(countries=("RS",)))["country"]) == {"RS"}
+    assert polls(DATA, Filters(financier="Exim")).empty  # a poll has no financier: a filter on one leaves none
+    assert set(money(DATA, albania)["id"]) <= set(DATA.layers[PROJECTS].frame.query("country == 'AL'")["id"])
+    assert debts(DATA, albania).empty and not debts(DATA, Filters(countries=("ME",))).empty
+    # a status filter reads each year's status: a project completed later counts as under construction before
+    building = per_year(DATA, "infrastructure", "kind", Filters(statuses=("under_construction",)))
+    operating = per_year(DATA, "infrastructure", "kind", Filters(statuses=("operating",)))
+    assert building["count"].sum() > 0 and not set(building["ids"]) & set(operating["ids"]) - {""}
+
+
+def test_money_is_each_projects_largest_figure_in_its_own_currency() -> None:
+    table = money(DATA, NO_FILTERS)
+    assert set(table["unit"]) <= set(CURRENCIES)
+    for _, row in table.iterrows():
+        assert row["value"] == largest_amount(DATA, row["id"], row["unit"])
+    stanari = table[table["id"] == "INF01"]  # its sources give euros and dollars: in both charts, never converted
+    assert dict(zip(stanari["unit"], stanari["value"])) == {"EUR": 600.0, "USD": 415.0}
+    spec = CHARTS["money"](TABLES, "EUR", PROJECTS).to_dict()
+    assert all(r["unit"] == "EUR" for r in data_of(CHARTS["money"](TABLES, "EUR", PROJECTS)))
+    assert "not converted" in str(spec["encoding"]["y"]["title"])
+
+
+def test_a_debt_chart_holds_every_dated_figure_with_its_date_and_source() -> None:
+    expected = [f for f in DATA.figures_of("INF02") if f["figure"] in DEBT_FIGURES and f["as_of"]]
+    table = debts(DATA, NO_FILTERS)
+    assert set(table["id"]) == {"INF02"}  # the only project with such figures at two dates or more
+    drawn = data_of(CHARTS["debt"](TABLES, "INF02", "EUR")) + data_of(CHARTS["debt"](TABLES, "INF02", "USD"))
+    assert sorted((r["figure"], r["value"], r["unit"]) for r in drawn) == sorted(
+        (f["figure"], float(f["value"]), f["unit"]) for f in expected)
+    owed = sorted(r["value"] for r in drawn if r["figure"] == "debt_outstanding")
+    assert owed == [603.0, 640.0, 663.55, 693.7]  # sources that disagree are all kept
+    assert all(r["source"] and r["as_of"] for r in drawn)
+
+
+def test_every_chart_point_names_its_record_or_year() -> None:
+    for name, args, field in [("poll", ("iri-xi-favourable",), "id"), ("per_year", ("events", "kind"), "year"),
+                              ("money", ("USD", PROJECTS), "id"), ("debt", ("INF02", "EUR"), "id")]:
+        spec = CHARTS[name](TABLES, *args).to_dict()
+        params = spec.get("params") or [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
+        assert [p["select"]["fields"] for p in params] == [[field]], name
+        assert spec["description"], name
+        assert all(row[field] for row in data_of(CHARTS[name](TABLES, *args))), name
+
+
+def test_a_chart_speaks_the_readers_language() -> None:
+    with speaking("mk"):
+        tables = trend_tables_of(DATA, NO_FILTERS)
+        spec = CHARTS["per_year"](tables, "infrastructure", "country").to_dict()
+        assert spec["encoding"]["y"]["title"] == t("trends.records_axis") != "Records"
+        assert "Србија" in spec["encoding"]["color"]["scale"]["domain"]
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+@pytest.mark.parametrize("tag", list(LANGUAGES))
+def test_the_exports_charts_are_svg_text_in_each_language_with_nothing_from_outside(tag: str) -> None:
+    with speaking(tag):
+        html = trends_section(DATA)
+        title = t("trends.title")
+        axis = t("trends.share_axis")
+    assert html.startswith('<section id="wb-trends"') and title in html
+    pictures = re.findall(r"<svg .*?</svg>", html, re.S)
+    debt_charts = set(zip(TABLES.debts["id"], TABLES.debts["unit"]))
+    assert len(pictures) == len(set(SENTIMENT["series"])) + len(count_layers()) + len(CURRENCIES) + len(debt_charts)
+    assert all('role="img" aria-label="' in p and "<text" in p for p in pictures)
+    assert f">{axis}</text>" in html  # its words as text, not outlines
+    assert not re.search(r"href|url\(|@import|<image|@font-face|https?://", html.replace(
+        'xmlns="http://www.w3.org/2000/svg"', ""))
+    assert html.count("<figcaption>") == len(pictures)
+
+
+def test_an_svg_that_would_fetch_something_is_refused(monkeypatch) -> None:
+    import vl_convert
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **_: '<svg ><image href="https://x.org/a.png"/></svg>')
+    with pytest.raises(ValueError):
+        svg(CHARTS["debt"](TABLES, "INF02", "EUR"))
