@@ -13,7 +13,6 @@ from layers import LAYERS
 from layers._charts import count_caption, debt_caption, money_caption, poll_caption
 from layers._dataset import Dataset
 from layers._frontend import style
-from layers._details import md_escape
 from layers._i18n import language
 from layers._messages import t
 from layers._trends import CURRENCIES, PROJECTS, count_layers, poll_series
@@ -72,7 +71,8 @@ def caption(html: Markup) -> None:
 
 
 def heading(text: str) -> None:
-    st.markdown(f"##### {md_escape(text)}")
+    """A group of charts' heading: a second level one (under the page's title), in a size that fits the section."""
+    st.html(Markup('<h2 class="wb-trend-heading">{}</h2>').format(text))
 
 
 def chart(view: View, name: tuple, key: str, param: str, on_pick) -> None:

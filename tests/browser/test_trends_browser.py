@@ -43,6 +43,6 @@ def test_a_years_bar_moves_the_map_to_that_year(page, app_url, blocked) -> None:
     bar.click()
     page.wait_for_function("() => location.search.includes('year=2019')", timeout=20_000)
     wait_idle(page)
-    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] [role="slider"]').first
-    assert wait_for(lambda: slider.get_attribute("aria-valuenow") == "2019")
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    assert wait_for(lambda: slider.input_value() == "2019")
     assert blocked == []
