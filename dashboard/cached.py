@@ -207,4 +207,4 @@ def trend_tables(folder: str, lang: str, filters: Filters = NO_FILTERS) -> Trend
 @in_its_language
 def trend_spec(folder: str, lang: str, filters: Filters, chart: str, *args) -> dict:
     """A trend chart's Vega-Lite spec (`layers._charts.CHARTS`: its name and arguments), made once."""
-    return CHARTS[chart](trend_tables(folder, lang, filters), *args).to_dict()
+    return CHARTS[chart][0](trend_tables(folder, lang, filters), *args).to_dict()

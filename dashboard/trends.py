@@ -10,7 +10,7 @@ from functools import partial
 import streamlit as st
 
 from layers import LAYERS
-from layers._charts import count_caption, debt_caption, money_caption, poll_caption
+from layers._charts import CHARTS, count_caption, debt_caption, money_caption, poll_caption
 from layers._dataset import Dataset
 from layers._frontend import style
 from layers._i18n import language
@@ -79,6 +79,8 @@ def chart(view: View, name: tuple, key: str, param: str, on_pick) -> None:
     """A chart (`layers._charts.CHARTS`: its name and arguments) whose points can be picked (its selection `param`):
     one at a time, handled once by `on_pick`, a callback, so a pick still held on later runs is not taken again (the
     app reruns after it). Its Altair spec is made once (cached), so Streamlit's Vega-Lite element draws it."""
+    tables = trend_tables(folder(), language(), view.filters)
+    st.html(Markup('<h3 class="wb-trend-chart">{}</h3>').format(CHARTS[name[0]][1](tables, *name[1:])))
     spec = trend_spec(folder(), language(), view.filters, *name)
     # a copy: Streamlit adds to the spec it is given, and this one is shared
     st.vega_lite_chart(spec=copy.deepcopy(spec), key=key, on_select=on_pick, selection_mode=param, width="stretch")

@@ -7,8 +7,6 @@ Okabe–Ito set, which stays apart under the common colour-vision deficiencies; 
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 from markupsafe import Markup, escape
@@ -31,19 +29,13 @@ def number_locale() -> dict:
     return {"decimal": symbols["decimal"], "thousands": symbols["group"], "grouping": [3], "currency": ["", ""]}
 
 
-def wrapped(title: str, width: int = 46) -> list[str]:
-    """A chart's title in lines (Vega does not wrap one): a long title would widen the picture, and shrink it."""
-    return textwrap.wrap(title, width) or [title]
-
-
 def _finish(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
     if chart.width == "container":  # the column's width, the height as given (Streamlit would fit both)
         chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     return (chart.properties(description=description)
             .configure(locale=alt.Locale(number=number_locale()))
             .configure_axis(labelFontSize=11, titleFontSize=12)
-            .configure_legend(orient="bottom", columns=2, labelFontSize=11, titleFontSize=12, labelLimit=300)
-            .configure_title(fontSize=13, anchor="start"))
+            .configure_legend(orient="bottom", columns=2, labelFontSize=11, titleFontSize=12, labelLimit=300))
 
 
 def _countries(places: list[str]) -> tuple[alt.Scale, alt.Scale]:
@@ -78,7 +70,7 @@ def poll_chart(table: pd.DataFrame, series: str, width: Width = "container") -> 
     beside = base.transform_filter("!datum.lines").mark_text(dx=9, align="left", fontSize=11)
     labels = [layer.encode(text="figure:N", color=alt.value("#333")) for layer in (above, beside)]
     title = rows["title"].iloc[0]
-    chart = alt.layer(lines, points, *labels).properties(width=width, height=200, title=wrapped(title))
+    chart = alt.layer(lines, points, *labels).properties(width=width, height=200)
     return _finish(chart, t("trends.poll_description", series=title, count=len(rows)))
 
 
@@ -111,7 +103,7 @@ def per_year_chart(table: pd.DataFrame, layer_id: str, by: str, width: Width = "
         order=alt.Order("group:O"),
         tooltip=[alt.Tooltip("year:O", title=t("trends.start_year")), alt.Tooltip("label:N", title=group),
                  alt.Tooltip("count:Q", title=t("trends.records_axis")), alt.Tooltip("ids:N", title=t("trends.ids"))],
-    ).add_params(pick).properties(width=width, height=200, title=wrapped(t("trends.per_year_title", layer=title)))
+    ).add_params(pick).properties(width=width, height=200)
     return _finish(chart, t("trends.per_year_description", layer=title, count=int(table["count"].sum()),
                             by=group, first=YEARS[0], last=YEARS[1]))
 
@@ -129,7 +121,7 @@ def money_chart(table: pd.DataFrame, unit: str, layer_id: str, width: Width = "c
         order=alt.Order("id:O"),
         tooltip=[alt.Tooltip("name:N", title=t("trends.record")), alt.Tooltip("amount:N", title=t("trends.amount")),
                  alt.Tooltip("year:O", title=t("trends.start_year")), alt.Tooltip("kind:N", title=t("trends.kind"))],
-    ).add_params(pick).properties(width=width, height=200, title=wrapped(t("trends.money_title", currency=unit)))
+    ).add_params(pick).properties(width=width, height=200)
     return _finish(chart, t("trends.money_description", currency=unit, count=len(rows)))
 
 
@@ -147,7 +139,7 @@ def debt_chart(table: pd.DataFrame, record_id: str, unit: str, width: Width = "c
         shape=alt.Shape("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=SHAPES[:len(labels)])),
         tooltip=[alt.Tooltip("label:N", title=t("trends.figure")), alt.Tooltip("amount:N", title=t("trends.amount")),
                  alt.Tooltip("as_of:N", title=t("trends.as_of")), alt.Tooltip("source:N", title=t("trends.source"))],
-    ).add_params(pick).properties(width=width, height=200, title=wrapped(t("trends.debt_title", currency=unit)))
+    ).add_params(pick).properties(width=width, height=200)
     return _finish(chart, t("trends.debt_description", name=rows["name"].iloc[0], currency=unit, count=len(rows)))
 
 
@@ -195,11 +187,28 @@ def debt_caption(table: pd.DataFrame, record_id: str) -> Markup:
     return _said("trends.debt_caption", sources=_sources(table[table["id"] == record_id]))
 
 
-# Each chart by name, made from the tables of one set of filters (layers._trends.TrendTables) and its own arguments:
-# the app keeps each chart's Vega-Lite spec by these (making one from Altair takes ~70 ms, too long for every rerun).
+# Each chart by name: (make, title), each made from the tables of one set of filters (layers._trends.TrendTables)
+# and the chart's own arguments (make's `width`: pixels, or the app's column). The app keeps each chart's Vega-Lite spec by these (making one from Altair takes
+# ~70 ms, too long for every rerun). A title is HTML beside the picture, not in it: it wraps on a phone, and a
+# record's own words in it are marked English.
+
+def _series_title(tables, series: str) -> Markup:
+    rows = tables.polls[tables.polls["series"] == series]
+    return Markup('<span lang="en">{}</span>').format(rows["title"].iloc[0])
+
+
+def _debt_title(tables, record_id: str, unit: str) -> Markup:
+    name = tables.debts[tables.debts["id"] == record_id]["name"].iloc[0]
+    return Markup('<span lang="en">{}</span>: {}').format(name, t("trends.debt_title", currency=unit))
+
+
 CHARTS = {
-    "poll": lambda tables, series: poll_chart(tables.polls, series),
-    "per_year": lambda tables, layer_id, by: per_year_chart(tables.per_year[layer_id, by], layer_id, by),
-    "money": lambda tables, unit, layer_id: money_chart(tables.money, unit, layer_id),
-    "debt": lambda tables, record_id, unit: debt_chart(tables.debts, record_id, unit),
+    "poll": (lambda tables, series, width="container": poll_chart(tables.polls, series, width), _series_title),
+    "per_year": (lambda tables, layer_id, by, width="container":
+                 per_year_chart(tables.per_year[layer_id, by], layer_id, by, width),
+                 lambda tables, layer_id, by: escape(t("trends.per_year_title", layer=layer_title(LAYERS[layer_id])))),
+    "money": (lambda tables, unit, layer_id, width="container": money_chart(tables.money, unit, layer_id, width),
+              lambda tables, unit, layer_id: escape(t("trends.money_title", currency=unit))),
+    "debt": (lambda tables, record_id, unit, width="container": debt_chart(tables.debts, record_id, unit, width),
+             _debt_title),
 }

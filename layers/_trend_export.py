@@ -44,27 +44,30 @@ def svg(chart: alt.TopLevelMixin) -> str:
     return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 
-def figures(dataset: Dataset) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(heading, [(SVG, caption)]) of each group of charts, as the app's Trends section has them (every survey series,
-    and each layer's records stacked by sector or kind, where the app lets the reader choose)."""
+def figures(dataset: Dataset) -> list[tuple[str, list[tuple[Markup, str, Markup]]]]:
+    """(heading, [(title, SVG, caption)]) of each group of charts, as the app's Trends section has them (every survey
+    series, and each layer's records stacked by sector or kind, where the app lets the reader choose)."""
     tables = trends.trend_tables_of(dataset, NO_FILTERS)
-    polls, money, debts = tables.polls, tables.money, tables.debts
-    out = [(t("trends.polls_heading"), [(svg(charts.poll_chart(polls, series, WIDTH)), charts.poll_caption(polls, series))
-                                        for series, _ in trends.poll_series(polls)]),
-           (t("trends.counts_heading"), [(svg(charts.per_year_chart(tables.per_year[lid, "kind"], lid, "kind", WIDTH)),
-                                          charts.count_caption(lid, tables.earlier[lid]))
-                                         for lid in trends.count_layers() if len(tables.per_year[lid, "kind"])])]
-    caption = charts.money_caption(tables.other_currencies)
-    out.append((t("trends.money_heading"), [(svg(charts.money_chart(money, unit, trends.PROJECTS, WIDTH)), caption)
-                                            for unit in trends.CURRENCIES if (money["unit"] == unit).any()]))
-    out.append((t("trends.debt_heading"), [(svg(charts.debt_chart(debts, rid, unit, WIDTH)), charts.debt_caption(debts, rid))
-                                           for rid, unit in dict.fromkeys(zip(debts["id"], debts["unit"]))]))
+    money, debts = tables.money, tables.debts
+
+    def figure(name: str, *args) -> tuple[Markup, str]:
+        make, title = charts.CHARTS[name]
+        return title(tables, *args), svg(make(tables, *args, width=WIDTH))
+
+    out = [(t("trends.polls_heading"), [(*figure("poll", series), charts.poll_caption(tables.polls, series))
+                                        for series, _ in trends.poll_series(tables.polls)]),
+           (t("trends.counts_heading"), [(*figure("per_year", lid, "kind"), charts.count_caption(lid, tables.earlier[lid]))
+                                         for lid in trends.count_layers() if len(tables.per_year[lid, "kind"])]),
+           (t("trends.money_heading"), [(*figure("money", unit, trends.PROJECTS), charts.money_caption(tables.other_currencies))
+                                        for unit in trends.CURRENCIES if (money["unit"] == unit).any()]),
+           (t("trends.debt_heading"), [(*figure("debt", rid, unit), charts.debt_caption(debts, rid))
+                                       for rid, unit in dict.fromkeys(zip(debts["id"], debts["unit"]))])]
     return [(heading, group) for heading, group in out if group]
 
 
 def trends_section(dataset: Dataset) -> str:
     """The export's <section id="wb-trends">: a heading, and each chart as a figure with its caption."""
-    groups = [(heading, [(Markup(picture), caption) for picture, caption in group])
+    groups = [(heading, [(title, Markup(picture), caption) for title, picture, caption in group])
               for heading, group in figures(dataset)]
     return render("trends.html", title=t("trends.title"), help=t("trends.export_help"), groups=groups,
                   style=Markup(style("export/trends.css")))

@@ -25,6 +25,7 @@ from layers._trends import (CURRENCIES, DEBT_FIGURES, PROJECTS, count_layers, de
 DATA = load_dataset(LAYERS, DATA_DIR)
 SENTIMENT = DATA.layers["sentiment"].frame
 TABLES = trend_tables_of(DATA, NO_FILTERS)
+CHARTS_MAKE = {name: make for name, (make, _) in CHARTS.items()}
 
 
 def data_of(chart) -> list[dict]:
@@ -36,7 +37,7 @@ def data_of(chart) -> list[dict]:
 @pytest.mark.parametrize("series", sorted(set(SENTIMENT["series"])))
 def test_each_poll_series_chart_holds_exactly_that_series_rows(series: str) -> None:
     rows = SENTIMENT[SENTIMENT["series"] == series]
-    drawn = data_of(CHARTS["poll"](TABLES, series))
+    drawn = data_of(CHARTS_MAKE["poll"](TABLES, series))
     assert sorted(r["id"] for r in drawn) == sorted(rows["id"])
     expected = {rid: (country, int(year), float(value))
                 for rid, country, year, value in zip(rows["id"], rows["country"], rows["year_from"], rows["value"])}
@@ -51,12 +52,12 @@ def test_no_two_series_share_a_line_and_a_year_with_two_figures_has_none() -> No
     montenegro = table[(table["series"] == "iri-xi-favourable") & (table["country"] == "ME")]
     assert sorted(montenegro["value"]) == [39.0, 46.0] and not montenegro["lines"].any()
     assert table[(table["series"] == "iri-mk-relations-interest")]["lines"].all()
-    spec = CHARTS["poll"](TABLES, "iri-xi-favourable").to_dict()
+    spec = CHARTS_MAKE["poll"](TABLES, "iri-xi-favourable").to_dict()
     line = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
     assert {"filter": "datum.lines"} in line["transform"]
     # the two reports of one IRI question (Netpress and RFE/RL) are two series, never one chart
     assert not set(table[table["series"] == "iri-mk-relations-rferl"]["id"]) & set(
-        r["id"] for r in data_of(CHARTS["poll"](TABLES, "iri-mk-relations-interest")))
+        r["id"] for r in data_of(CHARTS_MAKE["poll"](TABLES, "iri-mk-relations-interest")))
 
 
 def test_a_poll_chart_says_its_question_and_its_sources() -> None:
@@ -105,8 +106,8 @@ def test_money_is_each_projects_largest_figure_in_its_own_currency() -> None:
         assert row["value"] == largest_amount(DATA, row["id"], row["unit"])
     stanari = table[table["id"] == "INF01"]  # its sources give euros and dollars: in both charts, never converted
     assert dict(zip(stanari["unit"], stanari["value"])) == {"EUR": 600.0, "USD": 415.0}
-    spec = CHARTS["money"](TABLES, "EUR", PROJECTS).to_dict()
-    assert all(r["unit"] == "EUR" for r in data_of(CHARTS["money"](TABLES, "EUR", PROJECTS)))
+    spec = CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS).to_dict()
+    assert all(r["unit"] == "EUR" for r in data_of(CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS)))
     assert "not converted" in str(spec["encoding"]["y"]["title"])
 
 
@@ -114,7 +115,7 @@ def test_a_debt_chart_holds_every_dated_figure_with_its_date_and_source() -> Non
     expected = [f for f in DATA.figures_of("INF02") if f["figure"] in DEBT_FIGURES and f["as_of"]]
     table = debts(DATA, NO_FILTERS)
     assert set(table["id"]) == {"INF02"}  # the only project with such figures at two dates or more
-    drawn = data_of(CHARTS["debt"](TABLES, "INF02", "EUR")) + data_of(CHARTS["debt"](TABLES, "INF02", "USD"))
+    drawn = data_of(CHARTS_MAKE["debt"](TABLES, "INF02", "EUR")) + data_of(CHARTS_MAKE["debt"](TABLES, "INF02", "USD"))
     assert sorted((r["figure"], r["value"], r["unit"]) for r in drawn) == sorted(
         (f["figure"], float(f["value"]), f["unit"]) for f in expected)
     owed = sorted(r["value"] for r in drawn if r["figure"] == "debt_outstanding")
@@ -125,17 +126,23 @@ def test_a_debt_chart_holds_every_dated_figure_with_its_date_and_source() -> Non
 def test_every_chart_point_names_its_record_or_year() -> None:
     for name, args, field in [("poll", ("iri-xi-favourable",), "id"), ("per_year", ("events", "kind"), "year"),
                               ("money", ("USD", PROJECTS), "id"), ("debt", ("INF02", "EUR"), "id")]:
-        spec = CHARTS[name](TABLES, *args).to_dict()
+        spec = CHARTS_MAKE[name](TABLES, *args).to_dict()
         params = spec.get("params") or [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
         assert [p["select"]["fields"] for p in params] == [[field]], name
         assert spec["description"], name
-        assert all(row[field] for row in data_of(CHARTS[name](TABLES, *args))), name
+        assert all(row[field] for row in data_of(CHARTS_MAKE[name](TABLES, *args))), name
+
+
+def test_a_charts_title_marks_the_records_own_words_and_names_the_project() -> None:
+    assert CHARTS["poll"][1](TABLES, "iri-xi-favourable") == '<span lang="en">IRI: favourable view of Xi Jinping</span>'
+    title = CHARTS["debt"][1](TABLES, "INF02", "EUR")
+    assert title.startswith('<span lang="en">Bar–Boljare motorway') and "EUR" in title
 
 
 def test_a_chart_speaks_the_readers_language() -> None:
     with speaking("mk"):
         tables = trend_tables_of(DATA, NO_FILTERS)
-        spec = CHARTS["per_year"](tables, "infrastructure", "country").to_dict()
+        spec = CHARTS_MAKE["per_year"](tables, "infrastructure", "country").to_dict()
         assert spec["encoding"]["y"]["title"] == t("trends.records_axis") != "Records"
         assert "Србија" in spec["encoding"]["color"]["scale"]["domain"]
         assert spec["config"]["locale"]["number"]["decimal"] == ","
@@ -155,7 +162,7 @@ def test_the_exports_charts_are_svg_text_in_each_language_with_nothing_from_outs
     assert f">{axis}</text>" in html  # its words as text, not outlines
     assert not re.search(r"href|url\(|@import|<image|@font-face|https?://", html.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""))
-    assert html.count("<figcaption>") == len(pictures)
+    assert html.count("<figcaption>") == html.count("<h4>") == len(pictures)
 
 
 def test_an_svg_that_would_fetch_something_is_refused(monkeypatch) -> None:
@@ -163,4 +170,4 @@ def test_an_svg_that_would_fetch_something_is_refused(monkeypatch) -> None:
 
     monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **_: '<svg ><image href="https://x.org/a.png"/></svg>')
     with pytest.raises(ValueError):
-        svg(CHARTS["debt"](TABLES, "INF02", "EUR"))
+        svg(CHARTS_MAKE["debt"](TABLES, "INF02", "EUR"))
