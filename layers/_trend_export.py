@@ -41,7 +41,9 @@ def svg(chart: alt.TopLevelMixin) -> str:
     if OUTSIDE.search(text):
         raise ValueError("a chart's SVG refers to something outside itself")
     label = str(Markup.escape(spec.get("description", "")))
-    return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    # every text names the same font: said once, on the picture, which its texts inherit
+    text = text.replace(' font-family="sans-serif"', "")
+    return text.replace("<svg ", f'<svg role="img" aria-label="{label}" font-family="sans-serif" ', 1)
 
 
 def figures(dataset: Dataset) -> list[tuple[str, list[tuple[Markup, str, Markup]]]]:
