@@ -35,7 +35,8 @@ def _finish(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
     return (chart.properties(description=description)
             .configure(locale=alt.Locale(number=number_locale()))
             .configure_axis(labelFontSize=11, titleFontSize=12)
-            .configure_legend(orient="bottom", columns=2, labelFontSize=11, titleFontSize=12, labelLimit=300))
+            # the key under the chart, one entry a line: two columns of sector names are wider than a phone
+            .configure_legend(orient="bottom", columns=1, labelFontSize=11, titleFontSize=12, labelLimit=300))
 
 
 def _countries(places: list[str]) -> tuple[alt.Scale, alt.Scale]:
