@@ -15,7 +15,7 @@ from layers._dataset import Dataset
 from layers._frontend import style
 from layers._i18n import language
 from layers._messages import t
-from layers._trends import CURRENCIES, PROJECTS, count_layers, poll_series
+from layers._trends import CURRENCIES, PROJECTS, TrendTables, count_layers, poll_series
 from layers._templates import Markup
 from layers._view import layer_title
 
@@ -30,39 +30,59 @@ def section(data: Dataset, view: View) -> None:
     with st.expander(t("trends.title")):
         st.html(CAPTION_CSS)
         st.caption(t("trends.help"))
-        heading(t("trends.polls_heading"))
-        if tables.polls.empty:
-            st.caption(t("trends.no_polls"))
+        polls(data, view, tables)
+        counts(view, tables)
+        money(data, view, tables)
+        debts(data, view, tables)
+
+
+def polls(data: Dataset, view: View, tables: TrendTables) -> None:
+    """One survey series at a time, chosen from those the filters keep (the most results first)."""
+    heading(t("trends.polls_heading"))
+    if tables.polls.empty:
+        st.caption(t("trends.no_polls"))
+        return
+    titles = dict(poll_series(tables.polls))
+    series = st.selectbox(t("trends.series_control"), list(titles), format_func=titles.get, key="trend_series")
+    chart(view, ("poll", series), "trend_poll", "poll", partial(open_record, data, "trend_poll", "poll"))
+    caption(poll_caption(tables.polls, series))
+
+
+def counts(view: View, tables: TrendTables) -> None:
+    """A layer's records by the year they began, stacked by sector or kind, or by country."""
+    heading(t("trends.counts_heading"))
+    left, right = st.columns(2)
+    layer_id = left.selectbox(t("trends.count_control"), count_layers(), key="trend_layer",
+                              format_func=lambda lid: layer_title(LAYERS[lid]))
+    by = right.radio(t("trends.by"), ("kind", "country"), horizontal=True, key="trend_by",
+                     format_func=lambda value: t(f"trends.by_{value}"))
+    chart(view, ("per_year", layer_id, by), "trend_years", "year", open_year)
+    caption(count_caption(layer_id, tables.earlier[layer_id]))
+
+
+def money(data: Dataset, view: View, tables: TrendTables) -> None:
+    """The projects' money by the year they began: a chart per currency, never converted."""
+    heading(t("trends.money_heading"))
+    for unit in CURRENCIES:
+        if (tables.money["unit"] == unit).any():
+            key = f"trend_money_{unit}"
+            chart(view, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
         else:
-            titles = dict(poll_series(tables.polls))
-            series = st.selectbox(t("trends.series_control"), list(titles), format_func=titles.get, key="trend_series")
-            chart(view, ("poll", series), "trend_poll", "poll", partial(open_record, data, "trend_poll", "poll"))
-            caption(poll_caption(tables.polls, series))
-        heading(t("trends.counts_heading"))
-        left, right = st.columns(2)
-        layer_id = left.selectbox(t("trends.count_control"), count_layers(), key="trend_layer",
-                                  format_func=lambda lid: layer_title(LAYERS[lid]))
-        by = right.radio(t("trends.by"), ("kind", "country"), horizontal=True, key="trend_by",
-                         format_func=lambda value: t(f"trends.by_{value}"))
-        chart(view, ("per_year", layer_id, by), "trend_years", "year", open_year)
-        caption(count_caption(layer_id, tables.earlier[layer_id]))
-        heading(t("trends.money_heading"))
-        for unit in CURRENCIES:
-            if (tables.money["unit"] == unit).any():
-                key = f"trend_money_{unit}"
-                chart(view, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
-            else:
-                st.caption(t("trends.no_money", currency=unit))
-        caption(money_caption(tables.other_currencies))
-        heading(t("trends.debt_heading"))
-        debts = tables.debts
-        for record_id, unit in dict.fromkeys(zip(debts["id"], debts["unit"])):
-            key = f"trend_debt_{record_id}_{unit}"
-            chart(view, ("debt", record_id, unit), key, "record", partial(open_record, data, key, "record"))
-        for record_id in dict.fromkeys(debts["id"]):
-            caption(debt_caption(debts, record_id))
-        if debts.empty:
-            st.caption(t("trends.no_debt"))
+            st.caption(t("trends.no_money", currency=unit))
+    caption(money_caption(tables.other_currencies))
+
+
+def debts(data: Dataset, view: View, tables: TrendTables) -> None:
+    """Each project's loan and debt at the dates its sources give: a chart per currency."""
+    heading(t("trends.debt_heading"))
+    table = tables.debts
+    if table.empty:
+        st.caption(t("trends.no_debt"))
+    for record_id, unit in dict.fromkeys(zip(table["id"], table["unit"])):
+        key = f"trend_debt_{record_id}_{unit}"
+        chart(view, ("debt", record_id, unit), key, "record", partial(open_record, data, key, "record"))
+    for record_id in dict.fromkeys(table["id"]):
+        caption(debt_caption(table, record_id))
 
 
 def caption(html: Markup) -> None:
