@@ -171,3 +171,13 @@ def test_an_svg_that_would_fetch_something_is_refused(monkeypatch) -> None:
     monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **_: '<svg ><image href="https://x.org/a.png"/></svg>')
     with pytest.raises(ValueError):
         svg(CHARTS_MAKE["debt"](TABLES, "INF02", "EUR"))
+
+
+def test_the_exports_page_has_the_trends_after_its_key() -> None:
+    from layers._export import page
+
+    with speaking("sq"):
+        html = page(DATA, {}, "")  # (the payload is only encoded into the page: none is needed here)
+    key_end = html.index("</aside>", html.index('<aside id="wb-key">'))
+    assert html[key_end + len("</aside>"):].lstrip().startswith('<section id="wb-trends"')
+    assert html.count('<section id="wb-trends"') == 1 and 'lang="sq"' in html
