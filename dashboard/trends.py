@@ -4,7 +4,6 @@ there."""
 
 from __future__ import annotations
 
-import copy
 from functools import partial
 
 import streamlit as st
@@ -12,6 +11,7 @@ import streamlit as st
 from layers import LAYERS
 from layers._charts import CHARTS, count_caption, debt_caption, money_caption, poll_caption
 from layers._dataset import Dataset
+from layers._filters import Filters
 from layers._frontend import style
 from layers._i18n import language
 from layers._messages import t
@@ -26,17 +26,22 @@ CAPTION_CSS = style("app/trends.css")
 
 
 def section(data: Dataset, view: View) -> None:
+    """The section, folded at first: its charts are worked out and sent only while it is open (opening it reruns the
+    app), so a reader who never opens it pays nothing for them on each run."""
+    expander = st.expander(t("trends.title"), key="trends_open", on_change="rerun")
+    if not expander.open:
+        return
     tables = trend_tables(folder(), language(), view.filters)
-    with st.expander(t("trends.title")):
+    with expander:
         st.html(CAPTION_CSS)
         st.caption(t("trends.help"))
-        polls(data, view, tables)
-        counts(view, tables)
-        money(data, view, tables)
-        debts(data, view, tables)
+        polls(data, view.filters, tables)
+        counts(view.filters, tables)
+        money(data, view.filters, tables)
+        debts(data, view.filters, tables)
 
 
-def polls(data: Dataset, view: View, tables: TrendTables) -> None:
+def polls(data: Dataset, filters: Filters, tables: TrendTables) -> None:
     """One survey series at a time, chosen from those the filters keep (the most results first)."""
     heading(t("trends.polls_heading"))
     if tables.polls.empty:
@@ -44,11 +49,11 @@ def polls(data: Dataset, view: View, tables: TrendTables) -> None:
         return
     titles = dict(poll_series(tables.polls))
     series = st.selectbox(t("trends.series_control"), list(titles), format_func=titles.get, key="trend_series")
-    chart(view, ("poll", series), "trend_poll", "poll", partial(open_record, data, "trend_poll", "poll"))
+    chart(filters, tables, ("poll", series), "trend_poll", "poll", partial(open_record, data, "trend_poll", "poll"))
     caption(poll_caption(tables.polls, series))
 
 
-def counts(view: View, tables: TrendTables) -> None:
+def counts(filters: Filters, tables: TrendTables) -> None:
     """A layer's records by the year they began, stacked by sector or kind, or by country."""
     heading(t("trends.counts_heading"))
     left, right = st.columns(2)
@@ -56,23 +61,23 @@ def counts(view: View, tables: TrendTables) -> None:
                               format_func=lambda lid: layer_title(LAYERS[lid]))
     by = right.radio(t("trends.by"), ("kind", "country"), horizontal=True, key="trend_by",
                      format_func=lambda value: t(f"trends.by_{value}"))
-    chart(view, ("per_year", layer_id, by), "trend_years", "year", open_year)
+    chart(filters, tables, ("per_year", layer_id, by), "trend_years", "year", open_year)
     caption(count_caption(layer_id, tables.earlier[layer_id]))
 
 
-def money(data: Dataset, view: View, tables: TrendTables) -> None:
+def money(data: Dataset, filters: Filters, tables: TrendTables) -> None:
     """The projects' money by the year they began: a chart per currency, never converted."""
     heading(t("trends.money_heading"))
     for unit in CURRENCIES:
         if (tables.money["unit"] == unit).any():
             key = f"trend_money_{unit}"
-            chart(view, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
+            chart(filters, tables, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
         else:
             st.caption(t("trends.no_money", currency=unit))
     caption(money_caption(tables.other_currencies))
 
 
-def debts(data: Dataset, view: View, tables: TrendTables) -> None:
+def debts(data: Dataset, filters: Filters, tables: TrendTables) -> None:
     """Each project's loan and debt at the dates its sources give: a chart per currency."""
     heading(t("trends.debt_heading"))
     table = tables.debts
@@ -80,7 +85,7 @@ def debts(data: Dataset, view: View, tables: TrendTables) -> None:
         st.caption(t("trends.no_debt"))
     for record_id, unit in dict.fromkeys(zip(table["id"], table["unit"])):
         key = f"trend_debt_{record_id}_{unit}"
-        chart(view, ("debt", record_id, unit), key, "record", partial(open_record, data, key, "record"))
+        chart(filters, tables, ("debt", record_id, unit), key, "record", partial(open_record, data, key, "record"))
     for record_id in dict.fromkeys(table["id"]):
         caption(debt_caption(table, record_id))
 
@@ -95,15 +100,15 @@ def heading(text: str) -> None:
     st.html(Markup('<h2 class="wb-trend-heading">{}</h2>').format(text))
 
 
-def chart(view: View, name: tuple, key: str, param: str, on_pick) -> None:
-    """A chart (`layers._charts.CHARTS`: its name and arguments) whose points can be picked (its selection `param`):
-    one at a time, handled once by `on_pick`, a callback, so a pick still held on later runs is not taken again (the
-    app reruns after it). Its Altair spec is made once (cached), so Streamlit's Vega-Lite element draws it."""
-    tables = trend_tables(folder(), language(), view.filters)
+def chart(filters: Filters, tables: TrendTables, name: tuple, key: str, param: str, on_pick) -> None:
+    """A chart (`layers._charts.CHARTS`: its name and arguments) under its title, whose points can be picked (its
+    selection `param`): one at a time, handled once by `on_pick`, a callback, so a pick still held on later runs is
+    not taken again (the app reruns after it). Its Altair spec is made once (cached), so Streamlit's Vega-Lite element
+    draws it."""
     st.html(Markup('<h3 class="wb-trend-chart">{}</h3>').format(CHARTS[name[0]][1](tables, *name[1:])))
-    spec = trend_spec(folder(), language(), view.filters, *name)
-    # a copy: Streamlit adds to the spec it is given, and this one is shared
-    st.vega_lite_chart(spec=copy.deepcopy(spec), key=key, on_select=on_pick, selection_mode=param, width="stretch")
+    spec = trend_spec(folder(), language(), filters, *name)
+    # a copy of its top level, which Streamlit changes (as it does itself): the spec is shared
+    st.vega_lite_chart(spec=dict(spec), key=key, on_select=on_pick, selection_mode=param, width="stretch")
 
 
 def picked(key: str, param: str) -> dict | None:
