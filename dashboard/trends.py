@@ -36,8 +36,8 @@ def section(data: Dataset, view: View) -> None:
         st.html(CAPTION_CSS)
         st.caption(t("trends.help"))
         polls(data, view.filters, tables)
-        counts(view.filters, tables)
-        money(data, view.filters, tables)
+        by = counts(view.filters, tables)
+        money(data, view.filters, tables, by)
         debts(data, view.filters, tables)
 
 
@@ -53,8 +53,9 @@ def polls(data: Dataset, filters: Filters, tables: TrendTables) -> None:
     caption(poll_caption(tables.polls, series))
 
 
-def counts(filters: Filters, tables: TrendTables) -> None:
-    """A layer's records by the year they began, stacked by sector or kind, or by country."""
+def counts(filters: Filters, tables: TrendTables) -> str:
+    """A layer's records by the year they began, stacked by sector or kind, or by country (the reader's choice, which
+    the money charts follow too, returned)."""
     heading(t("trends.counts_heading"))
     left, right = st.columns(2)
     layer_id = left.selectbox(t("trends.count_control"), count_layers(), key="trend_layer",
@@ -63,15 +64,17 @@ def counts(filters: Filters, tables: TrendTables) -> None:
                      format_func=lambda value: t(f"trends.by_{value}"))
     chart(filters, tables, ("per_year", layer_id, by), "trend_years", "year", open_year)
     caption(count_caption(layer_id, tables.earlier[layer_id]))
+    return by
 
 
-def money(data: Dataset, filters: Filters, tables: TrendTables) -> None:
-    """The projects' money by the year they began: a chart per currency, never converted."""
+def money(data: Dataset, filters: Filters, tables: TrendTables, by: str) -> None:
+    """The projects' money by the year they began, by sector or by country: a chart per currency, never converted."""
     heading(t("trends.money_heading"))
     for unit in CURRENCIES:
         if (tables.money["unit"] == unit).any():
             key = f"trend_money_{unit}"
-            chart(filters, tables, ("money", unit, PROJECTS), key, "record", partial(open_record, data, key, "record"))
+            pick = partial(open_record, data, key, "record")
+            chart(filters, tables, ("money", unit, PROJECTS, by), key, "record", pick)
         else:
             st.caption(t("trends.no_money", currency=unit))
     caption(money_caption(tables.other_currencies))

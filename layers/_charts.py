@@ -1,6 +1,7 @@
-"""The trend charts (Altair, no streamlit), from the tables of layers/_trends.py, in the reader's language: titles, axes,
-tooltips and the accessible description (Vega-Lite's `description`). Each point carries the record (`id`) or the year
-it stands for, in a point selection the app reads; the export renders the same charts to SVG (layers/_trend_export.py).
+"""The trend charts (Altair, no streamlit), from the tables of layers/_trends.py, in the reader's language: axes,
+keys, tooltips, the titles and captions beside them and the accessible description (Vega-Lite's `description`). Each
+point carries the record (`id`) or the year it stands for, in a point selection the app reads; the export renders the
+same charts to SVG (layers/_trend_export.py).
 
 Colours: a layer's own palette where it colours the grouped field (events by category, as on the map's key), else the
 Okabe–Ito set, which stays apart under the common colour-vision deficiencies; shapes tell countries apart too."""
@@ -23,6 +24,12 @@ ALL_YEARS = list(range(YEARS[0], YEARS[1] + 1))
 Width = int | str  # pixels, or "container" (the app's column)
 
 
+def year_axis() -> alt.X:
+    """The bar charts' years: every one of the map's, so an empty year shows as one."""
+    return alt.X("year:O", title=t("trends.start_year"), scale=alt.Scale(domain=ALL_YEARS),
+                 axis=alt.Axis(labelAngle=-45))
+
+
 def number_locale() -> dict:
     """d3's number format in the reader's language (decimal and group signs from CLDR), for the axes' numbers."""
     symbols = babel_locale().number_symbols["latn"]
@@ -40,11 +47,13 @@ def _finish(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
 
 
 def _countries(places: list[str]) -> tuple[alt.Scale, alt.Scale]:
-    """Colour and shape scales of the countries, in the map's order, so a country looks the same in every chart."""
+    """Colour and shape scales of the countries, in the map's order, so a country looks the same in every chart; a
+    label naming several (a project in two countries) is grey, after them."""
     names = [country_name(code) for code in FOCUS_COUNTRIES]
-    kept = [name for name in names if name in places]
-    colours = [OKABE_ITO[names.index(name)] for name in kept]
-    return alt.Scale(domain=kept, range=colours), alt.Scale(domain=kept, range=[SHAPES[names.index(n)] for n in kept])
+    kept = [name for name in names if name in places] + sorted(set(places) - set(names))
+    colours = [OKABE_ITO[names.index(name)] if name in names else "#999999" for name in kept]
+    shapes = [SHAPES[names.index(name)] if name in names else "circle" for name in kept]
+    return alt.Scale(domain=kept, range=colours), alt.Scale(domain=kept, range=shapes)
 
 
 def poll_chart(table: pd.DataFrame, series: str, width: Width = "container") -> alt.TopLevelMixin:
@@ -98,7 +107,7 @@ def per_year_chart(table: pd.DataFrame, layer_id: str, by: str, width: Width = "
     group = t("trends.country") if by == "country" else t("trends.kind")
     pick = alt.selection_point(name="year", fields=["year"], on="click")
     chart = alt.Chart(table).mark_bar(cursor="pointer", stroke="#fff", strokeWidth=0.5).encode(
-        x=alt.X("year:O", title=t("trends.start_year"), scale=alt.Scale(domain=ALL_YEARS), axis=alt.Axis(labelAngle=-45)),
+        x=year_axis(),
         y=alt.Y("sum(count):Q", title=t("trends.records_axis"), axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("label:N", scale=_kinds(layer_id, by, list(zip(table["group"], table["label"]))), title=group),
         order=alt.Order("group:O"),
@@ -109,19 +118,22 @@ def per_year_chart(table: pd.DataFrame, layer_id: str, by: str, width: Width = "
                             by=group, first=YEARS[0], last=YEARS[1]))
 
 
-def money_chart(table: pd.DataFrame, unit: str, layer_id: str, width: Width = "container") -> alt.TopLevelMixin:
+def money_chart(table: pd.DataFrame, unit: str, layer_id: str, by: str = "kind",
+                width: Width = "container") -> alt.TopLevelMixin:
     """The money figures of the projects started each year, in one currency as the sources give it: a bar segment per
-    project (its largest figure), which opens that project."""
+    project (its largest figure), coloured by its sector or its country, which opens that project."""
     rows = table[table["unit"] == unit]
     pick = alt.selection_point(name="record", fields=["id"], on="click")
-    colour = _kinds(layer_id, "kind", list(zip(rows["group"], rows["kind"])))
+    field, title = ("place", t("trends.country")) if by == "country" else ("kind", t("trends.kind"))
+    colour = (_countries(list(rows["place"]))[0] if by == "country"
+              else _kinds(layer_id, "kind", list(zip(rows["group"], rows["kind"]))))
     chart = alt.Chart(rows).mark_bar(cursor="pointer", stroke="#fff", strokeWidth=0.5).encode(
-        x=alt.X("year:O", title=t("trends.start_year"), scale=alt.Scale(domain=ALL_YEARS), axis=alt.Axis(labelAngle=-45)),
+        x=year_axis(),
         y=alt.Y("sum(value):Q", title=t("trends.money_axis", currency=unit)),
-        color=alt.Color("kind:N", scale=colour, title=t("trends.kind")),
+        color=alt.Color(f"{field}:N", scale=colour, title=title),
         order=alt.Order("id:O"),
         tooltip=[alt.Tooltip("name:N", title=t("trends.record")), alt.Tooltip("amount:N", title=t("trends.amount")),
-                 alt.Tooltip("year:O", title=t("trends.start_year")), alt.Tooltip("kind:N", title=t("trends.kind"))],
+                 alt.Tooltip("year:O", title=t("trends.start_year")), alt.Tooltip(f"{field}:N", title=title)],
     ).add_params(pick).properties(width=width, height=200)
     return _finish(chart, t("trends.money_description", currency=unit, count=len(rows)))
 
@@ -136,8 +148,10 @@ def debt_chart(table: pd.DataFrame, record_id: str, unit: str, width: Width = "c
         x=alt.X("date:T", title=t("trends.as_of"), axis=alt.Axis(format="%Y", tickCount="year"),
                 scale=alt.Scale(padding=14)),  # a point on the first or last date stays whole
         y=alt.Y("value:Q", title=t("trends.money_axis", currency=unit), scale=alt.Scale(zero=True)),
-        color=alt.Color("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=OKABE_ITO[:len(labels)])),
-        shape=alt.Shape("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=SHAPES[:len(labels)])),
+        color=alt.Color("label:N", title=t("trends.figure"),
+                        scale=alt.Scale(domain=labels, range=OKABE_ITO[:len(labels)])),
+        shape=alt.Shape("label:N", title=t("trends.figure"),
+                        scale=alt.Scale(domain=labels, range=SHAPES[:len(labels)])),
         tooltip=[alt.Tooltip("label:N", title=t("trends.figure")), alt.Tooltip("amount:N", title=t("trends.amount")),
                  alt.Tooltip("as_of:N", title=t("trends.as_of")), alt.Tooltip("source:N", title=t("trends.source"))],
     ).add_params(pick).properties(width=width, height=200)
@@ -189,9 +203,9 @@ def debt_caption(table: pd.DataFrame, record_id: str) -> Markup:
 
 
 # Each chart by name: (make, title), each made from the tables of one set of filters (layers._trends.TrendTables)
-# and the chart's own arguments (make's `width`: pixels, or the app's column). The app keeps each chart's Vega-Lite spec by these (making one from Altair takes
-# ~70 ms, too long for every rerun). A title is HTML beside the picture, not in it: it wraps on a phone, and a
-# record's own words in it are marked English.
+# and the chart's own arguments (make's `width`: pixels, or the app's column). The app keeps each chart's Vega-Lite
+# spec by these (making one from Altair takes ~70 ms, too long for every rerun). A title is HTML beside the picture,
+# not in it: it wraps on a phone, and a record's own words in it are marked English.
 
 def _series_title(tables, series: str) -> Markup:
     rows = tables.polls[tables.polls["series"] == series]
@@ -208,8 +222,9 @@ CHARTS = {
     "per_year": (lambda tables, layer_id, by, width="container":
                  per_year_chart(tables.per_year[layer_id, by], layer_id, by, width),
                  lambda tables, layer_id, by: escape(t("trends.per_year_title", layer=layer_title(LAYERS[layer_id])))),
-    "money": (lambda tables, unit, layer_id, width="container": money_chart(tables.money, unit, layer_id, width),
-              lambda tables, unit, layer_id: escape(t("trends.money_title", currency=unit))),
+    "money": (lambda tables, unit, layer_id, by, width="container":
+              money_chart(tables.money, unit, layer_id, by, width),
+              lambda tables, unit, layer_id, by: escape(t("trends.money_title", currency=unit))),
     "debt": (lambda tables, record_id, unit, width="container": debt_chart(tables.debts, record_id, unit, width),
              _debt_title),
 }

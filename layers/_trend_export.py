@@ -56,11 +56,13 @@ def figures(dataset: Dataset) -> list[tuple[str, list[tuple[Markup, str, Markup]
         make, title = charts.CHARTS[name]
         return title(tables, *args), svg(make(tables, *args, width=WIDTH))
 
+    others = charts.money_caption(tables.other_currencies)
     out = [(t("trends.polls_heading"), [(*figure("poll", series), charts.poll_caption(tables.polls, series))
                                         for series, _ in trends.poll_series(tables.polls)]),
-           (t("trends.counts_heading"), [(*figure("per_year", lid, "kind"), charts.count_caption(lid, tables.earlier[lid]))
+           (t("trends.counts_heading"), [(*figure("per_year", lid, "kind"),
+                                          charts.count_caption(lid, tables.earlier[lid]))
                                          for lid in trends.count_layers() if len(tables.per_year[lid, "kind"])]),
-           (t("trends.money_heading"), [(*figure("money", unit, trends.PROJECTS), charts.money_caption(tables.other_currencies))
+           (t("trends.money_heading"), [(*figure("money", unit, trends.PROJECTS, "kind"), others)
                                         for unit in trends.CURRENCIES if (money["unit"] == unit).any()]),
            (t("trends.debt_heading"), [(*figure("debt", rid, unit), charts.debt_caption(debts, rid))
                                        for rid, unit in dict.fromkeys(zip(debts["id"], debts["unit"]))])]

@@ -116,7 +116,8 @@ def earlier(dataset: Dataset, layer_id: str, filters: Filters) -> int:
 
 def money(dataset: Dataset, filters: Filters, layer_id: str = PROJECTS) -> pd.DataFrame:
     """A row per project and currency its sources give money in: the largest figure (millions, as the records' table
-    shows it), in the year the project starts. A project with figures in two currencies is in both charts."""
+    shows it), in the year the project starts, with its sector and its countries. A project with figures in two
+    currencies is in both charts."""
     from ._table import largest_amount
 
     rows = []
@@ -130,8 +131,9 @@ def money(dataset: Dataset, filters: Filters, layer_id: str = PROJECTS) -> pd.Da
                 if value is not None:
                     rows.append({"id": r["id"], "name": r["name"], "year": year, "unit": unit, "value": value,
                                  "amount": t("unit.million", currency=unit, value=number(value, 1), count=2),
-                                 "group": kind[0][0], "kind": kind[0][1]})
-    return pd.DataFrame(rows, columns=["id", "name", "year", "unit", "value", "amount", "group", "kind"])
+                                 "group": kind[0][0], "kind": kind[0][1],  # a project's money is never split:
+                                 "place": ", ".join(map(country_name, _countries(r["country"])))})  # all its countries
+    return pd.DataFrame(rows, columns=["id", "name", "year", "unit", "value", "amount", "group", "kind", "place"])
 
 
 def other_currencies(dataset: Dataset, ids: set[str]) -> list[str]:

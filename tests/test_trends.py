@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from layers import LAYERS
@@ -21,6 +20,7 @@ from layers._table import largest_amount
 from layers._trend_export import svg, trends_section
 from layers._trends import (CURRENCIES, DEBT_FIGURES, PROJECTS, count_layers, debts, money, per_year, poll_series,
                             polls, trend_tables_of)
+from layers._view import country_name
 
 DATA = load_dataset(LAYERS, DATA_DIR)
 SENTIMENT = DATA.layers["sentiment"].frame
@@ -106,9 +106,20 @@ def test_money_is_each_projects_largest_figure_in_its_own_currency() -> None:
         assert row["value"] == largest_amount(DATA, row["id"], row["unit"])
     stanari = table[table["id"] == "INF01"]  # its sources give euros and dollars: in both charts, never converted
     assert dict(zip(stanari["unit"], stanari["value"])) == {"EUR": 600.0, "USD": 415.0}
-    spec = CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS).to_dict()
-    assert all(r["unit"] == "EUR" for r in data_of(CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS)))
+    spec = CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS, "kind").to_dict()
+    assert all(r["unit"] == "EUR" for r in data_of(CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS, "kind")))
     assert "not converted" in str(spec["encoding"]["y"]["title"])
+
+
+def test_money_by_country_colours_each_project_by_its_countries_never_splitting_it() -> None:
+    frame = DATA.layers[PROJECTS].frame.set_index("id")
+    spec = CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS, "country").to_dict()
+    assert spec["encoding"]["color"]["field"] == "place"
+    for row in data_of(CHARTS_MAKE["money"](TABLES, "EUR", PROJECTS, "country")):
+        codes = frame.loc[row["id"], "country"].split(";")
+        assert row["place"] == ", ".join(country_name(code) for code in codes)
+    albania = money(DATA, Filters(countries=("AL",)))
+    assert set(albania["place"]) == {"Albania"}
 
 
 def test_a_debt_chart_holds_every_dated_figure_with_its_date_and_source() -> None:
@@ -125,7 +136,7 @@ def test_a_debt_chart_holds_every_dated_figure_with_its_date_and_source() -> Non
 
 def test_every_chart_point_names_its_record_or_year() -> None:
     for name, args, field in [("poll", ("iri-xi-favourable",), "id"), ("per_year", ("events", "kind"), "year"),
-                              ("money", ("USD", PROJECTS), "id"), ("debt", ("INF02", "EUR"), "id")]:
+                              ("money", ("USD", PROJECTS, "country"), "id"), ("debt", ("INF02", "EUR"), "id")]:
         spec = CHARTS_MAKE[name](TABLES, *args).to_dict()
         params = spec.get("params") or [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
         assert [p["select"]["fields"] for p in params] == [[field]], name
@@ -168,7 +179,8 @@ def test_the_exports_charts_are_svg_text_in_each_language_with_nothing_from_outs
 def test_an_svg_that_would_fetch_something_is_refused(monkeypatch) -> None:
     import vl_convert
 
-    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **_: '<svg ><image href="https://x.org/a.png"/></svg>')
+    fetching = '<svg ><image href="https://x.org/a.png"/></svg>'
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **_: fetching)
     with pytest.raises(ValueError):
         svg(CHARTS_MAKE["debt"](TABLES, "INF02", "EUR"))
 
