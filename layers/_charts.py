@@ -16,6 +16,7 @@ from . import LAYERS
 from ._i18n import babel_locale
 from ._messages import t, template
 from ._schema import FOCUS_COUNTRIES, VOCABULARIES, YEARS
+from ._trends import DEBT_FIGURES
 from ._view import country_name, layer_title
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#F0E442"]
@@ -143,15 +144,17 @@ def debt_chart(table: pd.DataFrame, record_id: str, unit: str, width: Width = "c
     (figures that disagree are all there); a point opens the record."""
     rows = table[(table["id"] == record_id) & (table["unit"] == unit)]
     pick = alt.selection_point(name="record", fields=["id"], on="click")
-    labels = list(dict.fromkeys(rows["label"]))
+    # each kind of figure its own colour and shape in every such chart, in DEBT_FIGURES' order
+    kinds = sorted(dict.fromkeys(zip(rows["figure"], rows["label"])), key=lambda kind: DEBT_FIGURES.index(kind[0]))
+    labels = [label for _, label in kinds]
+    colours = [OKABE_ITO[DEBT_FIGURES.index(figure)] for figure, _ in kinds]
+    shapes = [SHAPES[DEBT_FIGURES.index(figure)] for figure, _ in kinds]
     chart = alt.Chart(rows).mark_point(filled=True, size=90, opacity=1, cursor="pointer").encode(
         x=alt.X("date:T", title=t("trends.as_of"), axis=alt.Axis(format="%Y", tickCount="year"),
                 scale=alt.Scale(padding=14)),  # a point on the first or last date stays whole
         y=alt.Y("value:Q", title=t("trends.money_axis", currency=unit), scale=alt.Scale(zero=True)),
-        color=alt.Color("label:N", title=t("trends.figure"),
-                        scale=alt.Scale(domain=labels, range=OKABE_ITO[:len(labels)])),
-        shape=alt.Shape("label:N", title=t("trends.figure"),
-                        scale=alt.Scale(domain=labels, range=SHAPES[:len(labels)])),
+        color=alt.Color("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=colours)),
+        shape=alt.Shape("label:N", title=t("trends.figure"), scale=alt.Scale(domain=labels, range=shapes)),
         tooltip=[alt.Tooltip("label:N", title=t("trends.figure")), alt.Tooltip("amount:N", title=t("trends.amount")),
                  alt.Tooltip("as_of:N", title=t("trends.as_of")), alt.Tooltip("source:N", title=t("trends.source"))],
     ).add_params(pick).properties(width=width, height=200)

@@ -20,7 +20,7 @@ from layers._table import largest_amount
 from layers._trend_export import svg, trends_section
 from layers._trends import (CURRENCIES, DEBT_FIGURES, PROJECTS, count_layers, debts, money, per_year, poll_series,
                             polls, trend_tables_of)
-from layers._view import country_name
+from layers._view import country_name, word
 
 DATA = load_dataset(LAYERS, DATA_DIR)
 SENTIMENT = DATA.layers["sentiment"].frame
@@ -132,6 +132,11 @@ def test_a_debt_chart_holds_every_dated_figure_with_its_date_and_source() -> Non
     owed = sorted(r["value"] for r in drawn if r["figure"] == "debt_outstanding")
     assert owed == [603.0, 640.0, 663.55, 693.7]  # sources that disagree are all kept
     assert all(r["source"] and r["as_of"] for r in drawn)
+    # a kind of figure looks the same in each currency's chart (the loan: blue, whatever follows it)
+    colours = [dict(zip(s["encoding"]["color"]["scale"]["domain"], s["encoding"]["color"]["scale"]["range"]))
+               for s in (CHARTS_MAKE["debt"](TABLES, "INF02", unit).to_dict() for unit in ("EUR", "USD"))]
+    loan = word("figure", "loan")
+    assert colours[0][loan] == colours[1][loan] and len(set(colours[0].values()) | set(colours[1].values())) == 3
 
 
 def test_every_chart_point_names_its_record_or_year() -> None:
