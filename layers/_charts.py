@@ -59,8 +59,8 @@ def _countries(places: list[str]) -> tuple[alt.Scale, alt.Scale]:
 
 def poll_chart(table: pd.DataFrame, series: str, width: Width = "container") -> alt.TopLevelMixin:
     """One survey series: a point per result (country, wave year, share), each country beside the others in its year
-    (no two hide each other), labelled with its figure; a line only through a country's results of this series where
-    no year has two figures. No other series is ever on it."""
+    (no two hide each other), labelled with its figure; a line only through a country's results asked in the same
+    words, where no year has two figures. No other series is ever on it."""
     rows = table[table["series"] == series]
     colour, shape = _countries(list(rows["place"]))
     years = sorted(set(rows["year"]))
@@ -73,7 +73,7 @@ def poll_chart(table: pd.DataFrame, series: str, width: Width = "container") -> 
     pick = alt.selection_point(name="poll", fields=["id"], on="click")
     base = alt.Chart(rows).encode(x=x, y=y, xOffset=alt.XOffset("place:N", scale=alt.Scale(domain=colour.domain)),
                                   color=alt.Color("place:N", scale=colour, title=t("trends.country")))
-    lines = base.transform_filter("datum.lines").mark_line(strokeWidth=1.5).encode(detail="place:N")
+    lines = base.transform_filter("datum.lines").mark_line(strokeWidth=1.5).encode(detail="line:N")
     points = base.mark_point(filled=True, size=90, opacity=1, cursor="pointer").encode(
         shape=alt.Shape("place:N", scale=shape, title=t("trends.country")), tooltip=tips).add_params(pick)
     # a label above its point; where sources disagree on a year, the figures share a place: theirs go to the right
@@ -186,6 +186,8 @@ def poll_caption(table: pd.DataFrame, series: str) -> Markup:
     rows = table[table["series"] == series]
     text = _said("trends.poll_caption", questions=_own(rows["question"]), metrics=_own(rows["metric"]),
                  pollsters=_own(rows["title"].str.split(":").str[0]), sources=_sources(rows))
+    if rows["question"].nunique() > 1:
+        text += Markup(" ") + _said("trends.poll_wordings")
     apart = rows[~rows["lines"].astype(bool)]
     places = "; ".join(dict.fromkeys(apart["place"] + " " + apart["year"].astype(str)))
     return text + (Markup(" ") + _said("trends.poll_disagree", places=places) if len(apart) else "")

@@ -338,6 +338,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "trends.series_control": "Survey series",
         "trends.poll_caption": "Question as reported: {questions}. Answer counted: {metrics}. Pollster: {pollsters}. "
         "Sources: {sources}. Only results of one series compare.",
+        "trends.poll_wordings": "The question's wording differs between results: a line joins only those asked in the "
+        "same words.",
         "trends.poll_disagree": "Sources disagree on {places}: each figure is shown, with no line through them.",
         "trends.counts_heading": "Records by the year they began",
         "trends.count_control": "Records of",

@@ -23,7 +23,7 @@ DEBT_FIGURES = ("loan", "debt_outstanding", "repaid")  # a loan's stock over tim
 # the projects: the layer whose money and debts are charted (the one geodata/COVERAGE.md counts)
 PROJECTS = next((lid for lid, layer in LAYERS.items() if layer.covered), "")
 POLL_COLUMNS = ["id", "series", "title", "country", "place", "year", "value", "figure", "metric", "question",
-                "source", "publisher", "published", "lines"]
+                "source", "publisher", "published", "lines", "line"]
 
 
 def count_layers() -> list[str]:
@@ -51,8 +51,9 @@ def _source(row) -> dict:
 
 def polls(dataset: Dataset, filters: Filters) -> pd.DataFrame:
     """A row per poll result: its series (only results of one series compare), country, wave year and share, the
-    answer counted and the question as reported. `lines` is True where the country has one figure a year in its
-    series, so a line may join them; where sources disagree on a year, the figures stand as points only."""
+    answer counted and the question as reported. A line may join a country's results of one series asked in the same
+    words (`line` names that group); `lines` is False where sources disagree on a year: those figures stand as points
+    only."""
     from .sentiment import qualified  # (a layer module: loaded with the registry)
 
     frame = _kept(dataset, "sentiment", filters)
@@ -60,9 +61,10 @@ def polls(dataset: Dataset, filters: Filters) -> pd.DataFrame:
              "place": country_name(r["country"]), "year": int(r["year_from"]), "value": float(r["value"]),
              "figure": qualified(r), "metric": r["metric"], "question": r["question"], **_source(r)}
             for _, r in frame.iterrows()]
-    out = pd.DataFrame(rows, columns=POLL_COLUMNS[:-1])
+    out = pd.DataFrame(rows, columns=POLL_COLUMNS[:-2])
     once = ~out.duplicated(["series", "country", "year"], keep=False)
     out["lines"] = once.groupby([out["series"], out["country"]]).transform("all") if len(out) else []
+    out["line"] = out["country"] + " · " + out["question"]
     return out.sort_values(["series", "country", "year", "id"], ignore_index=True)
 
 

@@ -54,7 +54,12 @@ def test_no_two_series_share_a_line_and_a_year_with_two_figures_has_none() -> No
     assert table[(table["series"] == "iri-mk-relations-interest")]["lines"].all()
     spec = CHARTS_MAKE["poll"](TABLES, "iri-xi-favourable").to_dict()
     line = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
-    assert {"filter": "datum.lines"} in line["transform"]
+    assert {"filter": "datum.lines"} in line["transform"] and line["encoding"]["detail"]["field"] == "line"
+    # one series asked in other words (IEA's "friend" and "friendly country") is never joined by a line
+    friend = table[table["series"] == "iea-china-friend"]
+    assert friend["line"].nunique() == 2 and "differs" in poll_caption(table, "iea-china-friend")
+    interest = table[table["series"] == "iri-mk-relations-interest"].set_index("id")["line"]
+    assert interest["SEN_IRI2020_MK_REL"] == interest["SEN_IRI2021_MK"] != interest["SEN_IRI2022_MK_GCT"]
     # the two reports of one IRI question (Netpress and RFE/RL) are two series, never one chart
     assert not set(table[table["series"] == "iri-mk-relations-rferl"]["id"]) & set(
         r["id"] for r in data_of(CHARTS_MAKE["poll"](TABLES, "iri-mk-relations-interest")))
