@@ -15,6 +15,7 @@ from dashboard.state import View, apply_link, current_view, timeline_choice, use
 from layers import YEARS
 from layers._dataset import Dataset
 from layers._i18n import SOURCE, language
+from layers._changes import changes_plan, ordered
 from layers._details import md_escape
 from layers._filters import describe
 from layers._frontend import read, style
@@ -166,6 +167,12 @@ def main() -> None:
         still_picture(view)
     plan = cached.planned(cached.folder(), language(), view.year, tuple(view.layers), view.choices, view.tiles,
                           view.filters)
+    if view.since is not None:  # two years compared: the marks of what changed between them
+        first, second = ordered(view.since, view.year)
+        changes = cached.changed(cached.folder(), language(), first, second, tuple(view.layers), view.filters)[0]
+        plan = changes_plan(data, plan, changes, second)
+        with map_column:
+            st.caption(t("changes.map_note", first=first, second=second) + " " + t("changes.timeline_rests"))
     with map_column:
         result = draw_map(view, plan)
     take_click(result)  # a click that reached this run without the callback (which takes it first) still counts
@@ -186,7 +193,10 @@ def main() -> None:
     sidebar.legend(plan, view)
     with map_column:
         sidebar.narrow_legend(plan, view)
-        below.records(view)
+        if view.since is not None:
+            below.changes(view)
+        else:
+            below.records(view)
         trends.section(data, view)
         below.compare(view.year)
         below.share_and_download(data, view)

@@ -10,9 +10,12 @@ from layers._dataset import Dataset
 from layers._downloads import to_csv, to_geojson, view_records
 from layers._i18n import language
 from layers._messages import t
+from layers._changes import ordered
 from layers._table import COLUMNS, column_titles
+from layers._templates import part
+from layers._view import country_name
 
-from .cached import PANEL_CSS, about_text, compared, folder, table_of, view_count, zipped
+from .cached import PANEL_CSS, about_text, changed, compared, folder, table_of, view_count, zipped
 from .state import View, choose
 
 
@@ -27,9 +30,29 @@ def records(view: View) -> None:
     titles = column_titles()
     with st.expander(t("table.title", count=len(table))):
         st.caption(t("table.help"))
-        st.dataframe(table, key="records_table", on_select=partial(open_row, tuple(table["id"])),
+        st.dataframe(table, key="records_table", on_select=partial(open_row, tuple(table["id"]), "records_table"),
                      selection_mode="single-row", hide_index=True, column_order=COLUMNS, width="stretch",
                      column_config={name: column(name, titles[name]) for name in COLUMNS})
+
+
+def changes(view: View) -> None:
+    """Two years compared: the records that changed, as a table whose rows open them, and each country's changes."""
+    first, second = ordered(view.since, view.year)
+    found, table, countries = changed(folder(), language(), first, second, tuple(view.layers), view.filters)
+    titles = {"change": t("table.change"), **column_titles()}
+    with st.expander(t("changes.title", first=first, second=second), expanded=True):
+        st.markdown(f"**{t('changes.records', count=len(table))}**")
+        if table.empty:
+            st.caption(t("changes.none"))
+        else:
+            st.dataframe(table, key="changes_table", on_select=partial(open_row, tuple(table["id"]), "changes_table"),
+                         selection_mode="single-row", hide_index=True, column_order=("change", *COLUMNS), width="stretch",
+                         column_config={name: column(name, titles[name]) for name in ("change", *COLUMNS)})
+        st.markdown(f"**{t('changes.countries')}**")
+        shown = [code for code in countries if not view.filters.countries or code in view.filters.countries]
+        st.html(PANEL_CSS + part("changes", [(country_name(code), countries[code]) for code in shown],
+                                 t("changes.country_none"), 2))  # (the page's h1 is the only heading above)
+        st.caption(t("changes.poll_note"))
 
 
 def column(name: str, title: str):
@@ -41,9 +64,9 @@ def column(name: str, title: str):
     return st.column_config.TextColumn(title, width="large" if name == "name" else "medium")
 
 
-def open_row(ids: tuple[str, ...]) -> None:
-    """A row chosen in the table: its record's details, marked on the map (the app reruns after this)."""
-    rows = st.session_state["records_table"].selection.rows
+def open_row(ids: tuple[str, ...], key: str) -> None:
+    """A row chosen in a table: its record's details, marked on the map (the app reruns after this)."""
+    rows = st.session_state[key].selection.rows
     if rows and rows[0] < len(ids):
         choose(("record", ids[rows[0]]))
 

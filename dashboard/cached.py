@@ -14,6 +14,7 @@ from layers import LAYERS, YEARS
 from layers._about import about_markdown
 from layers._charts import CHARTS
 from layers._assets import ensure_leaflet, ensure_script
+from layers._changes import Change, all_countries, changes_table, record_changes
 from layers._compare import comparison_html
 from layers._dataset import Dataset, load_dataset
 from layers._details import record_html, same_place
@@ -194,6 +195,16 @@ def about_text(folder: str, lang: str) -> str:
 @in_its_language
 def searchable(folder: str, lang: str) -> dict[tuple[str, str], str]:
     return dict(find_options(load(folder)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+@in_its_language
+def changed(folder: str, lang: str, first: int, second: int, layers: tuple[str, ...], filters: Filters
+            ) -> tuple[list[Change], pd.DataFrame, dict[str, dict[str, list[str]]]]:
+    """What changed between two years: the records (and their table), and each country's status and polls."""
+    data = load(folder)
+    changes = record_changes(data, first, second, list(layers), filters)
+    return changes, changes_table(data, changes), all_countries(data, first, second)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -34,6 +34,9 @@ def controls(data: Dataset, view: View) -> None:
                      filter_mode="contains",  # part of a name, as the help says: fuzzy matching listed loose kin too
                      args=(data,))
         st.slider(t("control.year"), *YEARS, key="year", help=t("control.year_help"))
+        if st.toggle(t("control.compare"), key="compare_on", help=t("control.compare_help")):
+            st.session_state.setdefault("since", max(YEARS[0], view.year - 10))  # (dropped while the slider was away)
+            st.slider(t("control.since"), *YEARS, key="since")
         st.markdown(f"**{t('control.layers')}**")
         for lid in POINT_LAYERS:
             st.checkbox(layer_title(LAYERS[lid]), key=f"layer_{lid}", disabled=not data.layers[lid].ok)

@@ -2,8 +2,8 @@
 it: a link on arrival, a pick in the search, a button in the panel. The address bar follows it.
 
 Session keys beside the widgets' own (`year`, `fill`, `layer_<id>`, a colouring's `dimension` or `series_<year>`,
-`tiles`, `find`, `map`): `selected` and `selected_token` (what the panel shows, and a token new with each selection
-the app makes, which the map brings into view), `link_applied` and `link_notices` (a session's first run reads the
+`tiles`, `find`, `map`, the filters' `filter_<name>`, `compare_on` and `since`): `selected` and `selected_token`
+(what the panel shows, and a token new with each selection the app makes, which the map brings into view), `link_applied` and `link_notices` (a session's first run reads the
 link once and shows what it could not use), and the map's reports (`map_ready`, `map_late`, `controls_wait_since`,
 `last_click`, `map_year_at`, `full_run_done`: see app.py)."""
 
@@ -23,7 +23,7 @@ from layers._messages import t
 from layers._permalink import encode, link_choices, parse
 from layers._timeline import choice_keys
 
-from .cached import folder, kept_marks, offered
+from .cached import filter_choices, folder, kept_marks, offered
 POINT_LAYERS = [lid for lid, layer in LAYERS.items() if not layer.fills]  # each switched on or off
 FILL_LAYERS = [lid for lid, layer in LAYERS.items() if layer.fills]  # one at a time colours the countries
 # a session's first view (`apply_link`), and a link without `layers`: the point layers first, then the colouring
@@ -42,6 +42,7 @@ class View:
     options: tuple[tuple[str, str], ...]  # what it offers this year: (value, title)
     tiles: bool  # street-map tiles under the countries
     filters: Filters = NO_FILTERS  # the reader's filters on the records
+    since: int | None = None  # the year compared with (`year` is the other): the view shows what changed
 
     @property
     def layers(self) -> list[str]:
@@ -92,7 +93,7 @@ def current_view() -> View:
     options = tuple(offered(fill, year)) if fill else ()
     return View(year, tuple(lid for lid in POINT_LAYERS if state.get(f"layer_{lid}")), fill,
                 chosen(fill, year, list(options)) if fill else None, options, bool(state.get("tiles", False)),
-                current_filters())
+                current_filters(), state.get("since") if state.get("compare_on") and state.get("since") != year else None)
 
 
 def filter_key(name: str) -> str:
@@ -119,10 +120,12 @@ def clear_filters() -> None:
         st.session_state[filter_key(name)] = "" if name in TEXT_FILTERS else []
 
 
-def timeline_choice(view: View) -> dict:
+def timeline_choice(view: View) -> dict | None:
     """The reader's choice as the timeline's keys, so the map can draw any year the way this run draws its own."""
     years = range(YEARS[0], YEARS[1] + 1)
     option = {year: chosen(view.fill, year, offered(view.fill, year)) for year in years} if view.fill else {}
+    if view.since is not None:  # two years compared: the map's own year control rests
+        return None
     keys = choice_keys(view.layers, FILL_LAYERS, option, view.tiles, YEARS)
     if view.filters.active:  # the marks the filters keep, in every year the map may draw
         keys["keep"] = kept_marks(folder(), view.filters)
@@ -157,9 +160,19 @@ def apply_link(data: Dataset) -> None:
                   record_exists=lambda rid: data.record(rid) is not None, choices=link_choices(data, YEARS[1]))
     if state.year is not None:
         st.session_state["year"] = state.year
-    for name in FILTER_PARAMS:
+    st.session_state["compare_on"] = state.since is not None
+    # the year compared with: the link's, else ten years before (2015 against 2025)
+    st.session_state["since"] = state.since if state.since is not None else max(YEARS[0], st.session_state["year"] - 10)
+    held = filter_choices(folder(), SOURCE)  # a word the vocabulary has and no record holds is not offered
+    for name, param in FILTER_PARAMS.items():
         value = getattr(state.filters, name)
-        st.session_state[filter_key(name)] = value if name in TEXT_FILTERS else list(value)
+        if name not in TEXT_FILTERS:
+            offered_values = [v for v, _ in held.kinds] if name == "kinds" else list(getattr(held, name))
+            unheld = [v for v in value if v not in offered_values]
+            if unheld:
+                state.notices.append(t("permalink.bad_filter", param=param, value=", ".join(unheld), count=len(unheld)))
+            value = [v for v in value if v in offered_values]
+        st.session_state[filter_key(name)] = value
     if state.layers is not None:
         for lid in POINT_LAYERS:
             st.session_state[f"layer_{lid}"] = lid in state.layers
@@ -189,7 +202,7 @@ def update_link(view: View) -> None:
     layers = None if view.layers == DEFAULT_LAYERS else view.layers  # the first view's: a short link
     params = encode(view.year, layers, st.session_state.get("selected"), choices=choices,
                     lang=None if st.session_state.get("language", SOURCE) == SOURCE else st.session_state["language"],
-                    filters=view.filters)
+                    filters=view.filters, since=view.since)
     if {key: st.query_params.get(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 

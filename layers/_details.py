@@ -171,9 +171,10 @@ def _rgba(colour: str, opacity: float) -> str:
 
 
 def legend_html(title: str, swatches: list) -> str:
-    """A key block (layers/templates/legend.html): one small CSS sample per entry (dot, line or fill), its meaning."""
+    """A key block (layers/templates/legend.html): one small sample per entry (a mark in its layer's shape, a line or a
+    fill), its meaning."""
     def border(s) -> str:  # a dashed line's first dash is longer than 1: dotted otherwise
         return "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
-    rows = [{"shape": s.shape, "label": s.label, "colour": s.colour, "border": border(s),
+    rows = [{"shape": s.shape, "label": s.label, "colour": s.colour, "border": border(s), "mark": s.mark,
              "fill": _rgba(s.colour, s.fill_opacity) if s.shape == "dot" else ""} for s in swatches]
     return render("legend.html", title=title, rows=rows)

@@ -17,9 +17,11 @@ from shapely.geometry import box, mapping, shape
 from . import LAYERS, _frontend
 from ._about import about_html
 from ._assets import copy_leaflet
+from ._changes import all_countries
 from ._compare import comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import cited_work, legend_html, profile_html, record_html, shared_points
+from ._filters import MAX_TEXT, TEXT_FILTERS, browser_rows, choices, kind_label, link_spec
 from ._find import shown_in, year_showing, years_label
 from ._map import (BASE_COUNTRY_STYLE, CENTER, MAX_ZOOM, MIN_ZOOM, NEIGHBOUR_STYLE, ZOOM, ZOOM_SNAP, base_data, esc)
 from ._marks import MARK_LAYERS, all_marks
@@ -27,9 +29,10 @@ from ._i18n import LANGUAGES, SOURCE, babel_locale, language, speaking
 from ._messages import t, template
 from ._permalink import link_choices
 from ._records import DATA_DIR, BoundaryError, read_boundaries
-from ._schema import DEFAULT_YEAR, FOCUS_COUNTRIES, YEARS
+from ._schema import DEFAULT_YEAR, FOCUS_COUNTRIES, VOCABULARIES, YEARS
 from ._style import cluster_swatches, confidence_swatches, precision_swatches
-from ._templates import render
+from ._table import column_titles, every_row
+from ._templates import part, render
 from ._timeline import fill_options, timeline
 from ._trend_export import trends_section
 from ._validate import Problem
@@ -42,7 +45,10 @@ SCRIPT_MESSAGES = ("panel.empty", "panel.not_in_year", "panel.show_in_year",
                    "cite.work", "cite.text", "cite.record", "cite.profile", "cite.copy_button", "cite.copied",
                    "permalink.notice", "permalink.too_long", "permalink.bad_year", "permalink.not_a_year",
                    "permalink.bad_layers", "permalink.bad_layers_default", "permalink.one_fill", "permalink.bad_country",
-                   "permalink.bad_record", "permalink.bad_lang")
+                   "permalink.bad_record", "permalink.bad_lang", "permalink.bad_filter", "permalink.bad_text",
+                   "table.title", "filter.title", "filter.title_on", "filter.on", "table.change", "changes.title",
+                   "changes.map_note", "changes.records", "changes.none", "changes.countries", "changes.poll_note",
+                   "changes.started", "changes.ended", "changes.between", "changes.status")
 
 
 class ExportRefused(Exception):
@@ -57,7 +63,9 @@ PAGE_STYLE = _frontend.style("map/map.css", "map/cluster.css", "export/page.css"
 # The app's own map scripts draw the map (its base, a year's marks, the selection); page.js adds the page around it.
 PAGE_SCRIPT = _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
                                                         "map/selection.js", "map/compose.js", "map/base_layers.js",
-                                                        "export/link.js", "export/page.js"))
+                                                        "export/link.js", "export/filters.js", "export/changes.js",
+                                                        "export/table.js",
+                                                        "export/page.js"))
 SHOWN = tuple(lid for lid, layer in LAYERS.items() if not layer.fills)  # switched on and off, each on its own
 FILLS = tuple(lid for lid, layer in LAYERS.items() if layer.fills)  # one at a time colours the countries
 
@@ -179,7 +187,15 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             # what a link may name, for export/link.js (the app's layers._permalink.parse reads links by the same rules)
             "link": {"years": list(YEARS), "layerIds": list(LAYERS), "fillIds": list(FILLS), "countries": list(FOCUS_COUNTRIES),
                      "records": [row["id"] for _, row in rows], "choices": link_choices(dataset, YEARS[1]),
-                     "languages": list(LANGUAGES)},
+                     "languages": list(LANGUAGES), "filters": link_spec(LAYERS), "maxText": MAX_TEXT},
+            # every record of every layer, for the filters and the table (static/export/filters.js, table.js)
+            "rows": browser_rows(dataset), "rowsBy": {lid: LAYERS[lid].colouring.rows_field for lid in FILLS},
+            # each pair of years' changes, country by country (layers/_changes.py), as the app lists them
+            "countryChanges": {f"{a}-{b}": {code: part("changes", [(country_name(code), found)], t("changes.country_none"))
+                                            for code, found in all_countries(dataset, a, b).items()}
+                               for a in years for b in years if a < b},
+            "table": {"columns": [[name, title] for name, title in column_titles().items()], "cells": every_row(dataset),
+                      "statusWords": {value: word("status", value) for value in VOCABULARIES["status"]}},
             "countryNames": {code: country_name(code) for code in FOCUS_COUNTRIES},
             "attribution": esc(t("export.map_attribution")),
             "messages": {key: template(key) for key in SCRIPT_MESSAGES + _params_messages()} | {"cite.work": cited_work()},
@@ -227,16 +243,29 @@ def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
             "year": "control.year", "year_help": "control.year_help", "layers": "control.layers", "fill": "control.fill",
             "map_label": "export.map_label", "noscript": "export.noscript", "legend": "legend.title",
             "about": "about.title", "attribution": "export.attribution", "old_browser": "export.old_browser",
-            "language": "control.language"}
+            "language": "control.language", "compare": "control.compare", "compare_help": "control.compare_help",
+            "since": "control.since", "filters": "filter.title", "filter_help": "filter.help",
+            "name_help": "filter.name_help", "filter_clear": "filter.clear", "table_help": "export.table_help"}
     text = {name: t(key) for name, key in keys.items()}
+    offered = choices(LAYERS, {lid: loaded.frame for lid, loaded in dataset.layers.items() if loaded.ok})
+    by_layer: dict[str, list] = {}  # each kind under the first layer whose records have it
+    for value, lids in offered.kinds:
+        by_layer.setdefault(lids[0], []).append((value, kind_label(value, lids)))
+    filter_lists = [  # (name, legend, groups of (heading, [(value, label)]))
+        ("countries", t("filter.countries"), [("", [(code, country_name(code)) for code in offered.countries])]),
+        ("kinds", t("filter.kinds"), [(layer_title(LAYERS[lid]), options) for lid, options in by_layer.items()]),
+        ("statuses", t("filter.statuses"), [("", [(value, word("status", value)) for value in offered.statuses])]),
+        ("confidence", t("filter.confidence"), [("", [(v, t(f"term.confidence.{v}")) for v in offered.confidence])])]
+    filter_texts = [(name, t(f"filter.{name}")) for name in TEXT_FILTERS]
     if language() != SOURCE:  # its names are CLDR's and GeoNames', not the boundary source's
         text["attribution"] += " " + t("map.names_credit")
     languages = [(tag, name) for tag, (_, name) in LANGUAGES.items()]
     return render("export.html", lang=language(), languages=languages, text=text, years=YEARS, year=DEFAULT_YEAR,
                   switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
                   fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
-                  about=Markup(about), trends=Markup(trends_section(dataset)), style=Markup(PAGE_STYLE),
-                  script=Markup(_frontend.settings() + PAGE_SCRIPT),
+                  filter_lists=filter_lists, filter_texts=filter_texts, max_text=MAX_TEXT, since=DEFAULT_YEAR - 10,
+                  about=Markup(about), trends=Markup(trends_section(dataset)),
+                  style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT),
                   data=encoded(data)) + "\n"
 
 

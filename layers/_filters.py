@@ -224,3 +224,32 @@ def describe(filters: Filters, offered: Choices) -> str:
     parts += [word("status", value) for value in filters.statuses]
     parts += [t(f"term.confidence.{value}") for value in filters.confidence]
     return " · ".join(parts)
+
+
+def browser_rows(dataset) -> dict[str, dict]:
+    """What static/export/filters.js needs to apply `Filters.mask` in the browser, per record of every layer: its
+    layer, countries, kind, folded company and financier names, confidence, status with the year it began and the
+    one before (`status_change`), its years, whether it has a place of its own, the value a colouring's choice
+    picks rows by (a poll's series) and whether its status changes over the years (static/export/changes.js)."""
+    from ._view import has_place, status_change
+
+    out = {}
+    for lid, loaded in dataset.layers.items():
+        if not loaded.ok:
+            continue
+        layer, frame = loaded.layer, loaded.frame
+        columns = {name: _column(layer, frame, name).tolist() for name in ("kind", *TEXT_FILTERS)}
+        placed = has_place(frame) if "geometry" in frame else np.zeros(len(frame), dtype=bool)
+        rows_field = layer.colouring.rows_field if layer.colouring else None
+        for i, (_, row) in enumerate(frame.iterrows()):
+            change = status_change(row) if "status" in frame else None
+            out[row["id"]] = {
+                "layer": lid, "countries": str(row["country"]).split(";"), "kind": columns["kind"][i],
+                "company": folded(columns["company"][i]), "financier": folded(columns["financier"][i]),
+                "confidence": row["confidence"], "status": row["status"] if "status" in frame else None,
+                "change": list(change) if change else None,
+                "from": int(row["year_from"]) if pd.notna(row["year_from"]) else None,
+                "to": int(row["year_to"]) if pd.notna(row["year_to"]) else None,
+                "placed": bool(placed[i]), "pick": row[rows_field] if rows_field else None,
+                "lifecycle": layer.lifecycle}
+    return out

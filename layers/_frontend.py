@@ -13,8 +13,9 @@ from ._messages import t, template
 from ._style import ACCENT, SEA
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-# Changes to Leaflet's own handlers, made before any map is: by the app's map and by the export's page alike.
-HOOK_FILES = ("map/words.js", "map/focus.js", "map/touch.js", "map/towns.js")
+# Changes to Leaflet's own handlers and what both maps draw marks and take keys with, made before any map is: by the
+# app's map and by the export's page alike.
+HOOK_FILES = ("map/words.js", "map/focus.js", "map/touch.js", "map/towns.js", "map/shapes.js", "map/keys.js")
 # The app's map script, after its data (layers._map.basemap_script); the adapter is the one file that knows
 # streamlit-folium's frontend.
 MAP_FILES = (*HOOK_FILES, "map/narrow.js", "map/adapter.js", "map/cluster.js", "map/draw.js", "map/selection.js",
@@ -37,7 +38,12 @@ def read(name: str) -> str:
 
 def settings(narrow_steps: tuple[tuple[int, float], ...] = ()) -> str:
     """What the hooks read from the page: their words, and the narrow map's zoom steps."""
-    text = {"twoFingers": t("map.two_fingers"), "cluster": template("map.cluster"), "lang": language()}
+    from . import LAYERS
+    from ._view import layer_title  # (it draws on the map's module, which reads these files)
+
+    text = {"twoFingers": t("map.two_fingers"), "cluster": template("map.cluster"), "lang": language(),
+            "keysHint": t("map.keys_hint"), "markLabel": template("map.mark_label"),
+            "layers": {lid: layer_title(layer) for lid, layer in LAYERS.items()}}
     return (f"window.wbText = Object.assign(window.wbText || {{}}, {json.dumps(text, ensure_ascii=False)});\n"
             f"window.wbNarrowSteps = {json.dumps([list(step) for step in narrow_steps])};\n")
 

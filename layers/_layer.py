@@ -59,6 +59,9 @@ class Layer:
     order: int = 100
     # field -> {word: (colour, legend label)}; features use the first, country fills let the reader choose.
     palettes: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # how its points are drawn, on the map and in the key (layers._style.MARK_SHAPES): each layer its own, so that a
+    # reader who cannot tell its colours from another layer's still tells its marks apart
+    shape: str = "circle"
     # the second line of a mark's tooltip: tooltip(row, status) (status: a project's status in the year drawn)
     tooltip: Callable[[Any, str | None], str] | None = None
     profile: str | None = None  # message key of the section listing its records in a country's profile

@@ -15,7 +15,7 @@ from . import _frontend
 from ._messages import t
 from ._places import country_label, localized
 from ._preview import preview_css, preview_html, preview_svg
-from ._style import FOCUS_LAND, NEIGHBOUR_LAND, NO_DATA
+from ._style import FOCUS_LAND, MARK_SHAPES, NEIGHBOUR_LAND, NO_DATA
 from ._templates import part
 from ._towns import GAP_PX, shown_towns
 
@@ -94,7 +94,8 @@ def base_data(countries: dict, towns: dict) -> dict[str, Any]:
                   for f in countries["features"] if not f["properties"]["focus"]]
     return {"countries": {"type": "FeatureCollection", "features": [country_feature(f) for f in focus]},
             "neighbours": {"type": "FeatureCollection", "features": neighbours}, "labels": map_labels(countries, towns),
-            "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT, "dot": DOT_STYLE,
+            "labelZooms": LABEL_ZOOMS, "townAt": TOWN_AT, "dot": DOT_STYLE, "shapes": MARK_SHAPES,
+            "names": {f["properties"]["iso_a2"]: country_label(f["properties"]) for f in focus},  # spoken names
             "text": {"details": t("map.details_below"), "details_label": t("map.details_below_label")}}
 
 
@@ -190,14 +191,15 @@ def fill_styles(countries: dict, colours: dict[str, str] | None, tips: dict[str,
     return styles, all_tips
 
 
-def country_points(countries: dict, colours: dict[str, str], tips: dict[str, str]) -> list[dict]:
-    """One mark per country with a colour, at its label point, offset below the label."""
+def country_points(countries: dict, colours: dict[str, str], tips: dict[str, str], layer: str = "") -> list[dict]:
+    """One mark per country with a colour, at its label point, offset below the label; `layer` names it, with the
+    country's name, to a keyboard (static/map/keys.js)."""
     features = []
     for f in countries["features"]:
         p = f["properties"]
         if p["iso_a2"] in colours:
             features.append({"type": "Feature", "properties": {"kind": "country", "iso_a2": p["iso_a2"], "tip": tips[p["iso_a2"]],
-                                                                "colour": colours[p["iso_a2"]]},
+                                                                "colour": colours[p["iso_a2"]], "layer": layer},
                              "geometry": {"type": "Point", "coordinates": [p["label_lon"], p["label_lat"] - 0.12]}})
     return features
 

@@ -39,10 +39,13 @@ def mark(layer_id: str, row: pd.Series) -> dict[str, Any]:
     later (a project completed, or stalled, cancelled or sold) also carries the year it began and the tooltip and style
     it has before that year (`layers._view.status_change`)."""
     field_name, palette = next(iter(LAYERS[layer_id].palettes.items()))
-    drawn = line_style if row.geometry is not None and "Line" in row.geometry.geom_type else point_style
+    line = row.geometry is not None and "Line" in row.geometry.geom_type
 
     def style(value: str) -> dict:
-        return drawn(palette.get(value, ("#777777", ""))[0], row["confidence"], row["precision"])
+        colour = palette.get(value, ("#777777", ""))[0]
+        if line:
+            return line_style(colour, row["confidence"], row["precision"])
+        return point_style(colour, row["confidence"], row["precision"], LAYERS[layer_id].shape)
 
     out = {"id": row["id"], "layer": layer_id, "name": row["name"], **geometry_parts(row.geometry),
            "tip": detail(layer_id, row), "style": style(row[field_name])}

@@ -1,5 +1,5 @@
-"""The view in the URL: parse `?lang=&year=&layers=&dimension=&series=&country=&record=` defensively, and encode a view
-back. A colouring's choice has the parameter its layer names (`Colouring.param`: `dimension`, the diplomatic status
+"""The view in the URL: parse `?lang=&year=&since=&layers=&dimension=&series=&country=&record=` and the filters'
+parameters defensively, and encode a view back. A colouring's choice has the parameter its layer names (`Colouring.param`: `dimension`, the diplomatic status
 the countries are coloured by, and `series`, the survey series); such a choice appears only
 when they differ from what the view shows without them, so a plain view keeps a short link."""
 
@@ -25,6 +25,7 @@ class ViewState:
     country: str | None = None
     record: str | None = None
     lang: str | None = None  # a language the dashboard speaks, as LANGUAGES names it
+    since: int | None = None  # the year the view is compared with (what changed since)
     filters: Filters = field(default_factory=Filters)
     notices: list[str] = field(default_factory=list)
 
@@ -54,7 +55,7 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
     state = ViewState()
     # the colourings' parameters (`dimensions` and `series_ids` are the values `dimension` and `series` may take)
     allowed = {"dimension": dimensions, "series": series_ids} if choices is None else dict(choices)
-    names = ("lang", "year", "layers", *allowed, "country", "record", *FILTER_PARAMS.values())
+    names = ("lang", "year", "since", "layers", *allowed, "country", "record", *FILTER_PARAMS.values())
     raw = {key: _first(params.get(key)) for key in names}
     for key, value in raw.items():
         if value is not None and len(value) > MAX_PARAM:
@@ -64,13 +65,8 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
         state.lang = from_link(raw["lang"])
         if state.lang is None:
             state.notices.append(t("permalink.bad_lang", value=raw["lang"][:20]))
-    if raw["year"] is not None:
-        text = raw["year"].strip()
-        if text.isascii() and text.isdigit() and years[0] <= int(text) <= years[1]:
-            state.year = int(text)
-        else:
-            key = "permalink.bad_year" if text.isascii() and text.isdigit() else "permalink.not_a_year"
-            state.notices.append(t(key, value=text[:40], low=years[0], high=years[1]))
+    state.year = _year(raw["year"], years, state.notices)
+    state.since = _year(raw["since"], years, state.notices)
     if raw["layers"] is not None:
         wanted = [part.strip() for part in raw["layers"].split(",") if part.strip()]
         unknown = [part for part in wanted if part not in layer_ids]
@@ -113,6 +109,18 @@ def parse(params: Mapping[str, object], *, years: tuple[int, int], layer_ids: li
     return state
 
 
+def _year(value: str | None, years: tuple[int, int], notices: list[str]) -> int | None:
+    """A year of the map's (`year`, `since`), or None with a notice."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit() and years[0] <= int(text) <= years[1]:
+        return int(text)
+    key = "permalink.bad_year" if text.isascii() and text.isdigit() else "permalink.not_a_year"
+    notices.append(t(key, value=text[:40], low=years[0], high=years[1]))
+    return None
+
+
 def link_choices(dataset, last_year: int) -> dict[str, list[str]]:
     """Each colouring's link parameter and the values a link may give it, in the registry's order: every year's
     choices for one whose choice picks rows (any survey series), else the choices it offers (the diplomatic
@@ -131,13 +139,14 @@ def link_choices(dataset, last_year: int) -> dict[str, list[str]]:
 
 def encode(year: int, layers: list[str] | None, selection: tuple[str, str] | None, dimension: str | None = None,
            series: str | None = None, choices: Mapping[str, str] | None = None, lang: str | None = None,
-           filters: Filters | None = None) -> dict[str, str]:
+           filters: Filters | None = None, since: int | None = None) -> dict[str, str]:
     """URL parameters for a view: the inverse of `parse` for valid views (layers, a dimension or series only when
     given: None for the layers a link without them opens, which keeps the links of the first view short)."""
     shown = {"layers": ",".join(layers)} if layers is not None else {}
     given = {"dimension": dimension, "series": series, **(choices or {})}
     extra = {key: value for key, value in given.items() if value}
-    return {**({"lang": lang} if lang else {}), "year": str(year), **shown, **extra,
+    return {**({"lang": lang} if lang else {}), "year": str(year), **({"since": str(since)} if since is not None else {}),
+            **shown, **extra,
             **(filters.params() if filters else {}), **selection_params(selection)}
 
 

@@ -16,6 +16,17 @@ NEIGHBOUR_LAND = "#e9e8e4"
 SEA = "#d7e3ec"
 ACCENT = "#9b2226"  # the app theme's primaryColor (.streamlit/config.toml): the map's year control matches the sidebar's
 
+# The shapes a layer's point marks take (`Layer.shape`), so that colour is never the only cue between layers: corners
+# of a polygon around its centre, for a radius of 1, each with the area of a circle of that radius (π), so no shape
+# looks weightier than another. y points down, as on the screen. Drawn by static/map/shapes.js (the key draws the same
+# shapes with CSS: layers/templates/legend.html).
+MARK_SHAPES: dict[str, tuple[tuple[float, float], ...]] = {
+    "circle": (),
+    "square": ((-0.8862, -0.8862), (0.8862, -0.8862), (0.8862, 0.8862), (-0.8862, 0.8862)),
+    "diamond": ((0.0, -1.2533), (1.2533, 0.0), (0.0, 1.2533), (-1.2533, 0.0)),
+    "triangle": ((0.0, -1.5551), (1.3467, 0.7776), (-1.3467, 0.7776)),  # equilateral, about its centroid
+}
+
 
 @dataclass(frozen=True)
 class Swatch:
@@ -26,10 +37,12 @@ class Swatch:
     shape: str = "dot"  # dot | line | fill | count (a group of marks) | note (a line of text, no sample)
     fill_opacity: float = 0.9
     dash: str | None = None
+    mark: str = "circle"  # a dot's outline: one of MARK_SHAPES, as its layer draws its points
 
 
-def point_style(colour: str, confidence: str, precision: str) -> dict:
+def point_style(colour: str, confidence: str, precision: str, shape: str = "circle") -> dict:
     return {
+        "shape": shape,
         "radius": 7 if precision == "exact" else 6,
         "color": OUTLINE,
         "weight": 1.6,
@@ -51,14 +64,15 @@ def line_style(colour: str, confidence: str, precision: str) -> dict:
 
 
 def ramp(value: float, low: float = 0.0, high: float = 100.0) -> str:
-    """A sequential colour for a percentage: pale sand to deep teal."""
-    stops = [(0.0, (246, 239, 220)), (0.5, (111, 178, 165)), (1.0, (16, 78, 95))]
+    """A sequential colour for a percentage: pale green to deep blue, its lightness falling evenly from end to end, so
+    that steps stay apart in every colour vision (its pale end is darker than the 'no data' grey)."""
+    stops = [(0.0, (214, 226, 179)), (0.5, (59, 144, 145)), (1.0, (6, 43, 91))]
     t = min(max((value - low) / (high - low), 0.0), 1.0)
     for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
         if t <= t1:
             f = (t - t0) / (t1 - t0)
             return "#" + "".join(f"{round(a + (b - a) * f):02x}" for a, b in zip(c0, c1))
-    return "#104e5f"
+    return "#062b5b"
 
 
 def confidence_swatches() -> list[Swatch]:

@@ -43,19 +43,34 @@ def records_table(dataset: Dataset, year: int, layers: list[str], series: str | 
     """One row per record the view shows in `year` (its `id` first, for the app to open it), in COLUMNS' order."""
     rows = []
     for _, row in view_records(dataset, year, layers, series, filters).iterrows():
-        layer_id = row["layer"]
         status = row.get("status_in_year") if "status_in_year" in row else None
-        rows.append({
-            "id": row["id"], "layer": layer_title(LAYERS[layer_id]), "name": row["name"],
-            "country": ", ".join(country_name(code) for code in str(row.get("country") or "").split(";") if code),
-            "since": int(row["year_from"]) if pd.notna(row.get("year_from")) else None,
-            "kind": _field_text(layer_id, row, "kind"), "company": _field_text(layer_id, row, "company"),
-            "financier": _field_text(layer_id, row, "financier"),
-            "eur": largest_amount(dataset, row["id"], "EUR"), "usd": largest_amount(dataset, row["id"], "USD"),
-            "status": word("status", status) if isinstance(status, str) and status else "",
-            "confidence": t(f"term.confidence.{row['confidence']}"),
-        })
+        rows.append(table_row(dataset, row["layer"], row, status))
     return pd.DataFrame(rows, columns=["id", *COLUMNS])
+
+
+def table_row(dataset: Dataset, layer_id: str, row: pd.Series, status: str | None) -> dict[str, object]:
+    """A record's row of the table, its status as given (the status in the year shown)."""
+    return {
+        "id": row["id"], "layer": layer_title(LAYERS[layer_id]), "name": row["name"],
+        "country": ", ".join(country_name(code) for code in str(row.get("country") or "").split(";") if code),
+        "since": int(row["year_from"]) if pd.notna(row.get("year_from")) else None,
+        "kind": _field_text(layer_id, row, "kind"), "company": _field_text(layer_id, row, "company"),
+        "financier": _field_text(layer_id, row, "financier"),
+        "eur": largest_amount(dataset, row["id"], "EUR"), "usd": largest_amount(dataset, row["id"], "USD"),
+        "status": word("status", status) if isinstance(status, str) and status else "",
+        "confidence": t(f"term.confidence.{row['confidence']}"),
+    }
+
+
+def every_row(dataset: Dataset) -> dict[str, list]:
+    """Every record's row (COLUMNS' cells, the status left for the year to fill), for the static export's table,
+    which picks a view's rows and their status in the year itself (static/export/filters.js)."""
+    out = {}
+    for layer_id, loaded in dataset.usable(list(dataset.layers)):
+        for _, row in loaded.frame.iterrows():
+            cells = table_row(dataset, layer_id, row, None)
+            out[row["id"]] = [cells[name] for name in COLUMNS]
+    return out
 
 
 def column_titles() -> dict[str, str]:

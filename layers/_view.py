@@ -121,7 +121,7 @@ def palette_swatches(layer: Layer, field_name: str, shape: str = "dot") -> list[
     seen: dict[str, Swatch] = {}
     for value, (colour, label) in layer.palettes[field_name].items():
         text = t(f"legend.{layer.id}.{field_name}.{value}", default=label)
-        seen.setdefault(text, Swatch(text, colour, shape=shape))
+        seen.setdefault(text, Swatch(text, colour, shape=shape, mark=layer.shape))
     return list(seen.values())
 
 
@@ -171,7 +171,7 @@ def plan_view(dataset: Dataset, countries: dict, year: int, visible: list[str], 
         if layer.fills:
             fills.append((layer_title(layer), *_map.fill_styles(countries, colours, tips)))
         else:
-            dots.append((layer_title(layer), _map.country_points(countries, colours, tips)))
+            dots.append((layer_title(layer), _map.country_points(countries, colours, tips, layer_id)))
     return ViewPlan(tuple(fills), (tuple(ids), tuple(early)), tuple(dots),
                     MappingProxyType({lid: tuple(swatches) for lid, swatches in legend.items()}), MappingProxyType(country_level))
 

@@ -73,11 +73,13 @@ LAYER = Layer(
             "participant": ("#d6604d", "takes part in 16+1 / 17+1"),
             "not_participant": ("#f3e3b5", "not part of 16+1"),
         },
+        # greens dark to light for Chinese citizens' exemptions, then a blue and an orange of other lightness: the
+        # light greens and the sand ran together under red-green colour blindness
         "visa_china": {
-            "mutual_visa_free": ("#1b7837", "mutual visa exemption with China"),
-            "visa_free_for_chinese": ("#7fbf7b", "visa-free for Chinese citizens (unilateral)"),
-            "seasonal_waiver_for_chinese": ("#c2e4b8", "seasonal waiver for Chinese citizens"),
-            "visa_free_by_china": ("#a6cee3", "China waives visas for this country's citizens"),
+            "mutual_visa_free": ("#025f3e", "mutual visa exemption with China"),
+            "visa_free_for_chinese": ("#07885b", "visa-free for Chinese citizens (unilateral)"),
+            "seasonal_waiver_for_chinese": ("#aecc6e", "seasonal waiver for Chinese citizens"),
+            "visa_free_by_china": ("#069ec0", "China waives visas for this country's citizens"),
             "visa_required_for_chinese": ("#e08214", "Chinese citizens need a visa"),
             "none_recorded": ("#f3e3b5", "no visa waiver recorded"),
         },

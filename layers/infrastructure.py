@@ -17,6 +17,7 @@ LAYER = Layer(
     description=__doc__,
     file_format="geojson",
     style="features",
+    shape="square",
     palettes={
         "status": {
             "operating": ("#a50f15", "operating or completed"),

@@ -12,7 +12,7 @@ from ._messages import t
 from ._schema import FOCUS_COUNTRIES, Field
 from ._style import NO_DATA, Swatch, ramp
 
-DISAGREE = "#b9a6c9"
+DISAGREE = "#a0522d"  # a warm brown, off the ramp's cool hues in every colour vision
 
 
 def sentiment_series(frame: pd.DataFrame, year: int) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ LAYER = Layer(
     description=__doc__,
     file_format="geojson",
     style="features",
+    shape="diamond",
     palettes={
         "vendor_origin": {
             "chinese": ("#6a2c91", "Chinese vendor or Chinese-made equipment"),

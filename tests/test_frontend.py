@@ -15,8 +15,9 @@ import pytest
 import streamlit_folium
 
 from layers import FOCUS_COUNTRIES, LAYERS
+from layers._changes import record_changes
 from layers._dataset import load_dataset
-from layers._filters import MAX_TEXT, link_spec
+from layers._filters import MAX_TEXT, Filters, browser_rows, link_spec
 from layers._i18n import LANGUAGES, english, speaking
 from layers._messages import MESSAGES, template
 from layers._permalink import link_choices, parse
@@ -69,6 +70,16 @@ def test_no_javascript_or_css_is_left_in_python_strings() -> None:
             assert marker not in text, f"{path.name} holds front-end code ({marker!r}): move it under static/"
 
 
+def node_json(tmp_path: Path, script: str, files: list[str], payload: dict):
+    """Run `script` in node with the front-end `files` (process.argv[1..]) and the JSON of `payload` (the last
+    argument, a file); its printed JSON."""
+    (tmp_path / "in.json").write_text(json.dumps(payload), encoding="utf-8")
+    result = subprocess.run([needs_node(), "-e", script, *(str(ROOT / f) for f in files), str(tmp_path / "in.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def link_cases() -> list[list[list[str]]]:
     """Links as (key, value) pairs: hand-picked ones, then random ones from pieces that matter to the rules."""
     cases = [[], [["year", "2016"]], [["year", " 2016\u2003"]], [["year", "2011"]], [["year", "²"]], [["year", "20l6"]],
@@ -82,8 +93,8 @@ def link_cases() -> list[list[list[str]]]:
              [["lang", "mk"], ["lang", "fr"]], [["lang", "sr"]], [["lang", "x" * 600]],
              [["countries", "al, me,,zz"]], [["company", " Vučić "]], [["company", "x" * 81]], [["financier", "x" * 80]],
              [["kind", "transport,energy,transport"]], [["status", "under_construction, x"]], [["confidence", "claimed"]],
-             [["company", "\u0130"], ["countries", "ß"]]]
-    pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"],
+             [["company", "\u0130"], ["countries", "ß"]], [["since", "2015"]], [["since", "1999"], ["year", "2020"]]]
+    pieces = {"year": ["2012", "2026", "1999", "0", "-3", "٣", "2020 ", "", "20.5"], "since": ["2015", "x", "2030"],
               "layers": ["infrastructure", "diplomacy", "sentiment", "vaccines", "events", "surveillance", "x", " ", ""],
               "dimension": ["nato", "eu", "visa_china", "Nato", " eu", "zzz"],
               "series": ["iea-relations-grade", "nope", ""],
@@ -127,20 +138,78 @@ def test_the_export_reads_a_link_as_the_app_does(tmp_path: Path, lang: str) -> N
                           countries=set(FOCUS_COUNTRIES), record_exists=set(records).__contains__, choices=spec["choices"],
                           filters=spec["filters"])
         filters = {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(state.filters).items()}
-        expected.append({"lang": state.lang, "year": state.year, "layers": state.layers, "choices": state.choices, "country": state.country,
+        expected.append({"lang": state.lang, "year": state.year, "since": state.since, "layers": state.layers, "choices": state.choices, "country": state.country,
                          "record": state.record, "notices": state.notices, "filters": filters})
     with speaking(lang):
         messages = {key: template(key) for key in english() if key in MESSAGES["en"]}
-    (tmp_path / "in.json").write_text(json.dumps({"spec": spec, "cases": cases, "lang": lang, "messages": messages}), encoding="utf-8")
     script = ("const read = require(process.argv[1]); const say = require(process.argv[2]); const fs = require('fs');"
               "const {spec, cases, lang, messages} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
               "const fmt = (key, v) => say(messages[key], v, lang);"  # the page's own `fmt` (static/export/page.js)
               "process.stdout.write(JSON.stringify(cases.map((link) => read(link, spec, fmt))));")
-    result = subprocess.run([needs_node(), "-e", script, str(ROOT / "static/export/link.js"),
-                             str(ROOT / "static/map/words.js"), str(tmp_path / "in.json")],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    for link, python, node in zip(cases, expected, json.loads(result.stdout), strict=True):
+    got = node_json(tmp_path, script, ["static/export/link.js", "static/map/words.js"],
+                    {"spec": spec, "cases": cases, "lang": lang, "messages": messages})
+    for link, python, node in zip(cases, expected, got, strict=True):
         assert node == python, link
     assert sum(bool(e["notices"]) for e in expected) > 100 and sum(e["record"] is not None for e in expected) > 20
     assert sum(any(e["filters"].values()) for e in expected) > 50
+
+
+def filter_cases() -> list[Filters]:
+    """Filters as a reader sets them: hand-picked, then random ones from values that matter to the rule."""
+    cases = [Filters(), Filters(company="Huawei"), Filters(company="ŠANDONG"), Filters(financier="export-import bank"),
+             Filters(company="\u0301"), Filters(countries=("XK", "AL")), Filters(statuses=("under_construction",)),
+             Filters(kinds=("transport", "nato")), Filters(confidence=("claimed",))]
+    pieces = {"countries": [("RS",), ("ME", "BA"), ("XK",)], "kinds": [("energy",), ("video_surveillance", "visa")],
+              "company": ["china", "CRBC", "Sinopharm", "zijin mining", "not named"], "financier": ["exim", "bank of china", "EBRD"],
+              "statuses": [("operating",), ("agreed", "stalled"), ("under_construction", "completed")],
+              "confidence": [("confirmed",), ("reported", "claimed")]}
+    rng = random.Random(11)
+    for _ in range(40):
+        cases.append(Filters(**{name: rng.choice(pieces[name]) for name in rng.sample(sorted(pieces), rng.randint(1, 3))}))
+    return cases
+
+
+def test_the_export_filters_the_records_as_the_app_does(tmp_path: Path) -> None:
+    """static/export/filters.js and layers/_filters.py `Filters.mask` keep the same records of every layer, for every
+    filter and year (a status filter reads the status in the year)."""
+    data = load_dataset(LAYERS, DATA_DIR)
+    cases, years = filter_cases(), [None, 2012, 2016, 2020, 2025]
+    expected = []
+    for filters in cases:
+        for year in years:
+            kept = [rid for loaded in data.layers.values()
+                    for rid in loaded.frame["id"].to_numpy()[filters.mask(loaded.layer, loaded.frame, year)]]
+            expected.append(sorted(kept))
+    as_json = [{name: list(value) if isinstance(value, tuple) else value for name, value in asdict(f).items()} for f in cases]
+    script = ("const F = require(process.argv[1]); const fs = require('fs');"
+              "const {rows, cases, years} = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')); const out = [];"
+              "cases.forEach((f) => years.forEach((y) => out.push(Object.keys(rows).filter((id) => F.keeps(rows[id], f, y)).sort())));"
+              "process.stdout.write(JSON.stringify(out));")
+    got = node_json(tmp_path, script, ["static/export/filters.js"], {"rows": browser_rows(data), "cases": as_json, "years": years})
+    for i, (python, node) in enumerate(zip(expected, got, strict=True)):
+        assert node == python, (cases[i // len(years)], years[i % len(years)])
+    assert len({tuple(e) for e in expected}) > 30  # the cases keep many different sets of records
+
+
+def test_the_export_finds_what_changed_as_the_app_does(tmp_path: Path) -> None:
+    """static/export/changes.js and layers/_changes.py `record_changes` list the same changes (record, kind, status
+    before and after) for pairs of years, sets of layers and filters."""
+    data = load_dataset(LAYERS, DATA_DIR)
+    points = [lid for lid, layer in LAYERS.items() if not layer.fills]
+    cases = [(2015, 2024, points, Filters()), (2024, 2015, points, Filters()), (2012, 2026, points, Filters()),
+             (2019, 2020, ["infrastructure"], Filters()), (2014, 2022, points, Filters(countries=("ME",))),
+             (2013, 2021, points, Filters(statuses=("under_construction",))), (2020, 2020, points, Filters()),
+             (2016, 2025, ["events", "vaccines"], Filters(confidence=("reported",)))]
+    expected = [[[c.record_id, c.kind, c.before, c.after] for c in record_changes(data, a, b, layers, f)]
+                for a, b, layers, f in cases]
+    as_json = [[a, b, layers, {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(f).items()}]
+               for a, b, layers, f in cases]
+    script = ("require(process.argv[1]); const C = require(process.argv[2]); const fs = require('fs');"
+              "const {rows, cases} = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));"
+              "process.stdout.write(JSON.stringify(cases.map(([a, b, layers, f]) => "
+              "C.changes(rows, a, b, layers, f).map((c) => [c.id, c.kind, c.before, c.after]))));")
+    got = node_json(tmp_path, script, ["static/export/filters.js", "static/export/changes.js"],
+                    {"rows": browser_rows(data), "cases": as_json})
+    for case, python, node in zip(cases, expected, got, strict=True):
+        assert node == python, case[:2]
+    assert all(expected[:4]) and {row[1] for found in expected for row in found} == {"started", "ended", "between", "status"}

@@ -11,8 +11,8 @@
   const EDGES = new RegExp("^" + WS + "+|" + WS + "+$", "g"), strip = (text) => text.replace(EDGES, "");
 
   function readLink(query, spec, fmt) {
-    const params = new URLSearchParams(query), state = {lang: null, year: null, layers: null, choices: {}, country: null, record: null, notices: []};
-    const names = ["lang", "year", "layers", ...Object.keys(spec.choices), "country", "record", ...Object.values(FILTERS)], raw = {};
+    const params = new URLSearchParams(query), state = {lang: null, year: null, since: null, layers: null, choices: {}, country: null, record: null, notices: []};
+    const names = ["lang", "year", "since", "layers", ...Object.keys(spec.choices), "country", "record", ...Object.values(FILTERS)], raw = {};
     names.forEach((key) => {
       const all = params.getAll(key), value = all.length ? all[all.length - 1] : null;  // the last of repeated keys
       if (value !== null && value.length > MAX_PARAM) state.notices.push(fmt("permalink.too_long", {param: key}));
@@ -23,11 +23,8 @@
       state.lang = (spec.languages || []).find((tag) => tag.toLowerCase() === wanted) || null;
       if (state.lang === null) state.notices.push(fmt("permalink.bad_lang", {value: cut(raw.lang, 20)}));
     }
-    if (raw.year !== null) {
-      const text = strip(raw.year), digits = DIGITS.test(text);
-      if (digits && +text >= spec.years[0] && +text <= spec.years[1]) state.year = +text;
-      else state.notices.push(fmt(digits ? "permalink.bad_year" : "permalink.not_a_year", {value: cut(text, 40), low: spec.years[0], high: spec.years[1]}));
-    }
+    state.year = readYear(raw.year, spec, fmt, state.notices);
+    state.since = readYear(raw.since, spec, fmt, state.notices);
     if (raw.layers !== null) {
       const wanted = raw.layers.split(",").map(strip).filter(Boolean), known = (part) => spec.layerIds.includes(part);
       const unknown = wanted.filter((part) => !known(part));
@@ -60,6 +57,13 @@
       else state.notices.push(fmt("permalink.bad_record", {value: cut(id, 40)}));
     }
     return state;
+  }
+  function readYear(value, spec, fmt, notices) {  // a year of the map's (`year`, `since`), or null with a notice
+    if (value === null) return null;
+    const text = strip(value), digits = DIGITS.test(text);
+    if (digits && +text >= spec.years[0] && +text <= spec.years[1]) return +text;
+    notices.push(fmt(digits ? "permalink.bad_year" : "permalink.not_a_year", {value: cut(text, 40), low: spec.years[0], high: spec.years[1]}));
+    return null;
   }
   const cut = (text, n) => Array.from(text).slice(0, n).join("");  // by characters, as Python slices
   // layers._filters.PARAMS: each filter's link parameter, and which take a part of a name

@@ -19,7 +19,8 @@
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
   const SHOWN = D.layers.filter((l) => l.kind !== "fill").map((l) => l.id), FILLS = D.layers.filter((l) => l.kind === "fill");
   const state = {year: D.year, fill: $("wb-fill").value, choice: null, selected: null, notices: [], view: null,
-                 layers: new Set(Array.from(document.querySelectorAll("input[name=layer]:checked"), (b) => b.value))};
+                 layers: new Set(Array.from(document.querySelectorAll("input[name=layer]:checked"), (b) => b.value)),
+                 filters: null, sort: {column: null, up: true}, since: null};
 
   // The map, as the app's: its base and marks (window.wbBase, window.wbMarks) drawn by its own functions.
   window.wbBase = D.base;
@@ -47,17 +48,114 @@
     $("wb-no-waves").hidden = !per || offered.length > 0;
     $("wb-no-waves").textContent = offered.length ? "" : note;
   }
+  // The filters (static/export/filters.js, the app's rule): they choose the marks, the table and its count.
+  const LISTS = ["countries", "kinds", "statuses", "confidence"], TEXTS = ["company", "financier"];
+  function readFilters() {
+    const out = {};
+    LISTS.forEach((name) => { out[name] = Array.from(document.querySelectorAll(`input[name=${name}]:checked`), (b) => b.value); });
+    TEXTS.forEach((name) => { out[name] = $("wb-" + name).value.trim(); });
+    return out;
+  }
+  function showFilters(filters) {  // a link's filters, put in the controls
+    LISTS.forEach((name) => document.querySelectorAll(`input[name=${name}]`).forEach((b) => { b.checked = filters[name].includes(b.value); }));
+    TEXTS.forEach((name) => { $("wb-" + name).value = filters[name]; });
+    state.filters = readFilters();
+  }
+  state.filters = readFilters();
+  const kept = (id) => window.wbFilters.keeps(D.rows[id], state.filters, state.year);
+  const inYear = (row) => row.from !== null && row.from <= state.year && (row.to === null || state.year <= row.to);
+  function viewRows() {  // the records the view shows, as the app's table and downloads hold them (layers/_downloads.py)
+    const [lid] = state.fill.split(":"), on = (l) => state.layers.has(l) || (l === lid && state.fill !== "none");
+    const picks = D.rowsBy[lid] ? state.choice : null;  // a colouring whose choice picks rows: a poll's series
+    return Object.keys(D.rows).filter((id) => {
+      const row = D.rows[id];
+      return on(row.layer) && inYear(row) && (!D.rowsBy[row.layer] || row.pick === picks) && kept(id);
+    });
+  }
+  // Two years compared (static/export/changes.js, the app's rule): the map draws what changed, the table lists it.
+  const pair = () => [Math.min(state.since, state.year), Math.max(state.since, state.year)];
+  function changed() {
+    const [first, second] = pair(), [lid] = state.fill.split(":");
+    const layers = SHOWN.filter((l) => state.layers.has(l) && l !== lid);
+    return window.wbChanges.changes(D.rows, first, second, layers, state.filters);
+  }
+  function changeText(c) {
+    const r = D.rows[c.id], words = D.table.statusWords;
+    if (c.kind === "status") return fmt("changes.status", {before: words[c.before], after: words[c.after]});
+    return fmt("changes." + c.kind, {year: c.kind === "ended" ? r.to : r.from});
+  }
+  function showChanges() {
+    const [first, second] = pair(), found = changed();
+    $("wb-table-title").textContent = fmt("changes.title", {first: first, second: second});
+    const status = D.table.columns.findIndex((c) => c[0] === "status") + 1;
+    const rows = found.map((c) => {
+      const row = [c.id].concat(D.table.cells[c.id]);
+      if (D.rows[c.id].status !== null) row[status] = D.table.statusWords[c.after] || "";
+      return [c.id, changeText(c)].concat(row.slice(1));
+    });
+    const number = new Intl.NumberFormat(D.dateLocale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+    window.wbDrawTable($("wb-table-box"), [["change", M["table.change"]]].concat(D.table.columns), rows,
+                       {lang: D.lang, number: (v) => number.format(v), sort: state.sort});
+    $("wb-filtered").textContent = fmt("changes.records", {count: rows.length}) + (rows.length ? "" : " " + M["changes.none"]);
+    const countries = $("wb-country-changes");
+    const byCountry = D.countryChanges[first + "-" + second] || {}, codes = Object.keys(byCountry)
+      .filter((code) => !state.filters.countries.length || state.filters.countries.includes(code));  // a country filter
+    countries.replaceChildren(el("h3", M["changes.countries"]), ...codes.map((code) => html(byCountry[code])),
+                              el("p", M["changes.poll_note"], "wb-help"));
+    return found;
+  }
+  function showTable() {
+    const count = LISTS.concat(TEXTS).filter((n) => state.filters[n].length).length;
+    $("wb-filters-title").textContent = count ? fmt("filter.title_on", {count: count}) : M["filter.title"];
+    if (state.since !== null) return;  // the changes are listed (showChanges, with the map's marks)
+    $("wb-country-changes").replaceChildren();
+    const ids = viewRows(), on = window.wbFilters.active(state.filters);
+    $("wb-table-title").textContent = fmt("table.title", {count: ids.length});
+    $("wb-filtered").textContent = on ? fmt("filter.on", {filters: describe()}) : "";
+    const number = new Intl.NumberFormat(D.dateLocale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+    const status = D.table.columns.findIndex((c) => c[0] === "status") + 1;
+    const rows = ids.map((id) => {
+      const row = [id].concat(D.table.cells[id]), r = D.rows[id];
+      if (r.status !== null) row[status] = D.table.statusWords[window.wbFilters.statusIn(r, state.year)] || "";
+      return row;
+    });
+    window.wbDrawTable($("wb-table-box"), D.table.columns, rows, {lang: D.lang, number: (v) => number.format(v), sort: state.sort});
+  }
+  function describe() {  // the filters that are on, in a line, as the app says it (layers._filters.describe)
+    const label = (name, value) => { const box = document.querySelector(`input[name=${name}][value="${CSS.escape(value)}"]`);
+      return box ? box.parentNode.textContent.trim() : value; };
+    const parts = [];
+    ["countries", "kinds"].forEach((name) => state.filters[name].forEach((v) => parts.push(label(name, v))));
+    TEXTS.forEach((name) => { if (state.filters[name]) parts.push("“" + state.filters[name] + "”"); });
+    ["statuses", "confidence"].forEach((name) => state.filters[name].forEach((v) => parts.push(label(name, v))));
+    return parts.join(" · ");
+  }
   function showYear() {  // the year's view, composed as the app's map composes a year picked on it (map/compose.js)
     const [lid, fixed] = state.fill.split(":"), c = colouring(), y = String(state.year);
     const key = state.fill === "none" ? "base" : lid + ":" + ((c && c.perYear ? state.choice : fixed) || "");
-    state.view = window.wbComposeFrom(D.timeline, {layers: SHOWN.filter((l) => state.layers.has(l)), fills: {[y]: key}}, state.year);
+    const choice = {layers: SHOWN.filter((l) => state.layers.has(l)), fills: {[y]: key}};
+    if (window.wbFilters.active(state.filters)) choice.keep = {[y]: Object.keys(D.rows).filter(kept)};
+    state.view = window.wbComposeFrom(D.timeline, choice, state.year);
+    if (state.since !== null) {  // the marks of what changed (layers._changes.changes_plan)
+      const marks = new Set(D.layers.filter((l) => l.kind === "marks").map((l) => l.id)), ids = [], early = [];
+      showChanges().forEach((c) => {
+        const r = D.rows[c.id], last = window.wbChanges.lastStatus(r, c);
+        if (!marks.has(c.layer) || !r.placed) return;
+        ids.push(c.id);
+        if (last && last !== r.status) early.push(c.id);
+      });
+      state.view.ids = ids;
+      state.view.early = early;
+    }
     window.wbShow(group, state.view);
     const fill = state.fill === "none" ? [] : [D.legends[state.fill] ? state.fill : lid];
     $("wb-legend").innerHTML = fill.concat(SHOWN.filter((l) => state.layers.has(l)), ["confidence", "precision"])
       .map((k) => D.legends[k] || "").join("");  // made by the app's legend template
-    const counts = D.countryLevel[y] || {};  // records with no place of their own (Python counts them)
-    const level = SHOWN.filter((l) => state.layers.has(l)).reduce((n, l) => n + (counts[l] || 0), 0);
-    $("wb-country-level").textContent = level ? fmt("legend.country_level", {count: level}) : "";
+    const counts = D.countryLevel[y] || {};  // records with no place of their own (Python counts them; filtered, here)
+    const level = !window.wbFilters.active(state.filters) ? SHOWN.filter((l) => state.layers.has(l)).reduce((n, l) => n + (counts[l] || 0), 0)
+      : Object.keys(D.rows).filter((id) => { const r = D.rows[id]; return counts[r.layer] !== undefined && state.layers.has(r.layer) && !r.placed && inYear(r) && kept(id); }).length;
+    $("wb-country-level").textContent = state.since !== null ? fmt("changes.map_note", {first: pair()[0], second: pair()[1]})
+      : level ? fmt("legend.country_level", {count: level}) : "";
   }
 
   const button = (text, onClick, cls) => {
@@ -141,6 +239,8 @@
     if (link.lang && link.lang !== D.lang) return speak(link.lang);  // another language's page, with the same link
     state.notices = link.notices;
     if (link.year !== null) $("wb-year").value = String(link.year);
+    $("wb-compare").checked = link.since !== null;
+    if (link.since !== null) $("wb-since").value = String(link.since);
     showLayers(link.layers === null ? FIRST : link.layers);  // none in the link: the page's first set
     FILLS.forEach((l) => {  // each colouring's choice (`dimension`, `series`); one the year does not offer is named
       const c = D.colourings[l.id], v = c.param && link.choices[c.param], year = $("wb-year").value;
@@ -150,6 +250,7 @@
       if (c.perYear && !(c.choices[year] || []).some(([s]) => s === v)) state.notices.push(fmt(`permalink.${c.param}_not_in_year`, {value: v, year: year}));
     });
     $("wb-fill").value = state.fill;
+    showFilters(link.filters);
     state.selected = link.record ? ["record", link.record] : link.country ? ["country", link.country] : null;
   }
   function showLayers(ids) {  // the switches and the colouring menu follow, so the page reads as the link says
@@ -161,11 +262,18 @@
   function writeLink() {
     const params = new URLSearchParams(D.lang === "en" ? {} : {lang: D.lang}), [lid, fixed] = state.fill.split(":"), c = D.colourings[lid];
     params.set("year", String(state.year));
+    if (state.since !== null) params.set("since", String(state.since));
     const layers = SHOWN.filter((l) => state.layers.has(l)).concat(state.fill === "none" ? [] : [lid]);
     if (layers.join() !== FIRST.join()) params.set("layers", layers.join(","));  // short links for the first view
     if (fixed && fixed !== OPTIONS.find((o) => o.startsWith(lid + ":")).split(":")[1]) params.set(c.param, fixed);
     const offered = choices(state.year);
     if (c && c.perYear && state.choice && offered.length && state.choice !== offered[0][0]) params.set(c.param, state.choice);
+    // the filters, by the app's link parameters (layers._filters.PARAMS)
+    const FILTER_PARAMS = {countries: "countries", kinds: "kind", company: "company", financier: "financier", statuses: "status", confidence: "confidence"};
+    Object.keys(FILTER_PARAMS).forEach((name) => {
+      const value = state.filters[name];
+      if (value.length) params.set(FILTER_PARAMS[name], Array.isArray(value) ? value.join(",") : value);
+    });
     if (state.selected) params.set(state.selected[0], state.selected[1]);
     try {
       if (location.hash !== "#" + params) history.replaceState(null, "", "#" + params);
@@ -183,11 +291,24 @@
   function update() {
     state.year = Number($("wb-year").value);
     $("wb-year-out").textContent = String(state.year);
+    $("wb-since-box").hidden = !$("wb-compare").checked;
+    $("wb-since-out").textContent = $("wb-since").value;
+    state.since = $("wb-compare").checked && Number($("wb-since").value) !== state.year ? Number($("wb-since").value) : null;
     updateChoice();
     showYear();  // (the selection stays marked: map/draw.js's wbShow marks it again)
+    showTable();
     showPanel();
   }
   $("wb-year").addEventListener("input", update);
+  $("wb-since").addEventListener("input", update);
+  $("wb-compare").addEventListener("change", update);
+  $("wb-filters").addEventListener("change", () => { state.filters = readFilters(); update(); });
+  TEXTS.forEach((name) => $("wb-" + name).addEventListener("input", () => { state.filters = readFilters(); update(); }));
+  $("wb-clear").addEventListener("click", () => { showFilters({countries: [], kinds: [], company: "", financier: "", statuses: [], confidence: []}); update(); });
+  $("wb-table-box").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-record]");
+    if (b) select(["record", b.dataset.record], true);
+  });
   $("wb-fill").addEventListener("change", (e) => { state.fill = e.target.value; update(); });
   if ($("wb-series")) $("wb-series").addEventListener("change", (e) => { state.choice = e.target.value; update(); });
   document.querySelectorAll("input[name=layer]").forEach((box) => box.addEventListener("change", () => {

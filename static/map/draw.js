@@ -67,7 +67,7 @@ window.wbDraw = function (group, ids, earlier) {
     var mine = drawn[id] = [];
     if (r.lines) { mine.push(dress(L.polyline(r.lines, Object.assign({pane: pane}, style)), 8)); lines.push(mine[0]); }
     (r.points || []).forEach(function (p) {
-      var dot = dress(L.circleMarker(p, Object.assign({pane: pane}, style)), 3);
+      var dot = dress(window.wbMarker(p, Object.assign({pane: pane}, style)), 3);
       mine.push(dot);
       points.push(dot);
     });
@@ -103,18 +103,21 @@ window.wbFill = function (styles, tips) {
   });
 };
 window.wbShow = function (group, view) {
-  // One year's view, from a rerun's plan or put together from the timeline: fills, then marks, dots on top.
+  // One year's view, from a rerun's plan or put together from the timeline: fills, then marks, dots on top. A mark or
+  // country the keyboard is on keeps the focus through the redraw (map/keys.js).
+  var held = window.wbKeysHeld();
   group.clearLayers();
   view.fills.forEach(function (fill) { window.wbFill(fill[0], fill[1]); });
   window.wbDraw(group, view.ids, view.early);
   view.dots.forEach(function (f) {
     var c = f.geometry.coordinates, p = f.properties;
     var dot = L.circleMarker([c[1], c[0]], Object.assign({}, window.wbBase.dot, {fillColor: p.colour, pane: window.wbPane("wbMarks")}));
-    dot.feature = {type: "Feature", properties: {kind: "country", iso_a2: p.iso_a2}};
+    dot.feature = {type: "Feature", properties: {kind: "country", iso_a2: p.iso_a2, layer: p.layer}};
     dot.bindTooltip(p.tip, {sticky: true});  // escaped in Python, like the countries' tooltips
     group.addLayer(dot);
   });
   window.wbMarkSelected(false);
+  window.wbKeysRefresh(held);
 };
 window.wbView = function (group, args) {
   // A rerun's view. The year is the app's, unless the reader has since picked another on the map that Python has

@@ -5,7 +5,8 @@
 // map only), and a selected country's path, moved to the front, drops it: the map takes it back. Chromium puts an
 // interactive SVG path in the tab order, so Tab went from the map to a path, which gave the focus back to the map, and
 // a keyboard never left it: paths are taken out of the tab order (tabindex -1; a press still focuses them), so Tab goes
-// on to the map's controls and past the map (the search reaches every record by keyboard). Run after Leaflet loads
+// on to the map's controls and past the map; map/keys.js makes one of them the map's single stop for its marks and
+// countries, and a press still gives the map its keys back (not a keyboard's focus: :focus-visible). Run after Leaflet loads
 // and before a map is made, by the app's map and by the static export's page.
 if (L.SVG) {
   var wbInitPath = L.SVG.prototype._initPath;
@@ -20,7 +21,10 @@ if (L.Map.Keyboard) {
   };
   L.Map.Keyboard.prototype._wbTakeFocusBack = function (e) {
     var container = this._map._container;
-    if (e.target !== container && e.target instanceof SVGElement) { container.focus({preventScroll: true}); }
+    // (a path the keyboard reached, map/keys.js, keeps it: its keys are the marks' own)
+    if (e.target !== container && e.target instanceof SVGElement && !e.target.matches(":focus-visible")) {
+      container.focus({preventScroll: true});
+    }
   };
   var wbAddKeyboardHooks = L.Map.Keyboard.prototype.addHooks, wbRemoveKeyboardHooks = L.Map.Keyboard.prototype.removeHooks;
   L.Map.Keyboard.prototype.addHooks = function () {

@@ -59,7 +59,11 @@ window.wbSelect = function (kind, id, fromApp) {
   if (window.wbCountries) {  // a country's outline is part of its style (restored on mouseout, restyled by fills)
     window.wbCountries.eachLayer(function (layer) { window.wbCountries.resetStyle(layer); });
     var country = kind === "country" && window.wbCountryLayer(id);
-    if (country) { country.bringToFront(); }  // all of its outline, over its neighbours' borders
+    if (country) {  // all of its outline, over its neighbours' borders; a keyboard on it stays there (map/keys.js)
+      var had = country._path && document.activeElement === country._path;
+      country.bringToFront();
+      if (had) { country._path.focus({preventScroll: true}); }
+    }
   }
 };
 window.wbCountryLayer = function (code) {

@@ -17,10 +17,14 @@ import pytest
 from helpers import TOWN_NAMES_JS, address, tab_stops, touch_move, town_names_at, wait_for
 from layers import LAYERS, filter_records
 from layers._dataset import load_dataset
+from layers._changes import changes_plan, record_changes
 from layers._export import export
+from layers._filters import Filters
 from layers._map import LABEL_ZOOMS, map_labels
 from layers._marks import MARK_LAYERS
 from layers._records import DATA_DIR, read_boundaries
+from layers._table import records_table
+from layers._view import plan_view, shown
 
 STANARI = (44.759289, 17.823207)
 KOSOVO_INSIDE = (42.55, 20.85)
@@ -147,13 +151,14 @@ def test_the_tab_key_moves_on_past_the_map(page, index_url) -> None:
     open_export(page, index_url)
     page.evaluate("() => document.getElementById('wb-map').focus()")
     reached = tab_stops(page, lambda: page.evaluate(
-        "() => document.activeElement.closest('#wb-map') ? document.activeElement.getAttribute('aria-label') : null"), 6)
-    assert reached[:3] == ["Zoom in", "Zoom out", None], reached  # None: past the map
+        "() => document.activeElement.closest('#wb-map') ? document.activeElement.getAttribute('aria-label') : null"), 7)
+    # the map's one stop for its marks and countries (static/map/keys.js), its zoom, then past the map (None)
+    assert reached[:4] == ["Albania", "Zoom in", "Zoom out", None], reached
 
 
 def test_layer_switch_and_country_colours(page, index_url) -> None:
     open_export(page, index_url)
-    page.get_by_label("Infrastructure and investment").uncheck()
+    page.get_by_label("Infrastructure and investment", exact=True).uncheck()
     assert visible(page) and not {i for i in visible(page) if i.startswith("INF")}
     assert "operating or completed" not in page.locator("#wb-legend").inner_text()
     page.select_option("#wb-fill", "diplomacy:prc_recognition")
@@ -257,7 +262,7 @@ def test_a_link_carries_the_layers_as_the_apps_links_do(page, index_url) -> None
     assert page.locator("#wb-fill").input_value() == "sentiment"
     assert visible(page) == {rid for rid in expected_marks(2019) if rid.startswith("INF")}
     assert address(page).endswith("#year=2019&layers=infrastructure%2Csentiment"), address(page)
-    page.get_by_label("Surveillance and digital").check()
+    page.get_by_label("Surveillance and digital", exact=True).check()
     assert wait_for(lambda: address(page).endswith("#year=2019&layers=infrastructure%2Csurveillance%2Csentiment"))
     page.locator("#wb-fill").select_option("diplomacy:eu")
     assert wait_for(lambda: address(page).endswith("&layers=infrastructure%2Csurveillance%2Cdiplomacy&dimension=eu"))
@@ -406,3 +411,67 @@ def test_a_served_exports_citation_has_a_button_that_copies_its_link(browser, se
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert copied == served_url + "#year=2016&record=INF01"
+
+
+def test_the_filters_choose_the_marks_and_the_table_and_the_link_keeps_them(page, index_url, blocked) -> None:
+    """The app's rule (layers/_filters.py) in the page: the marks and the table's rows are those the app keeps."""
+    data = load_dataset(LAYERS)
+    open_export(page, index_url + "#year=2016")
+    page.locator("#wb-filters summary").click()
+    page.locator("input[name=countries][value=ME]").check()
+    page.locator("input[name=statuses][value=under_construction]").check()
+    filters = Filters(countries=("ME",), statuses=("under_construction",))
+    wanted = {rid for lid in MARK_LAYERS for rid in shown(data.layers[lid].frame, 2016,
+                                                          filters.mask(LAYERS[lid], data.layers[lid].frame, 2016))[0]}
+    assert wanted and wait_for(lambda: visible(page) == wanted), (visible(page), wanted)
+    layers = [lid for lid, layer in LAYERS.items() if layer.first_view]
+    table = records_table(data, 2016, layers, None, filters)
+    page.locator("#wb-table summary").click()
+    names = page.locator("#wb-table-box tbody tr td:nth-child(2)").all_inner_texts()
+    assert sorted(names) == sorted(table["name"]) and page.locator("#wb-table-title").inner_text() == f"Table of the records ({len(table)})"
+    assert wait_for(lambda: "countries=ME" in address(page) and "status=under_construction" in address(page))
+    # a heading sorts the rows; a name opens its record
+    page.locator("#wb-table-box th button", has_text="From").click()
+    years = [int(y) for y in page.locator("#wb-table-box tbody td:nth-child(4)").all_inner_texts()]
+    assert years == sorted(years) and page.locator("#wb-table-box th[aria-sort=ascending]").inner_text().startswith("From")
+    first = page.locator("#wb-table-box tbody button.wb-link").first
+    name = first.inner_text()
+    first.click()
+    assert wait_for(lambda: name in panel(page))
+    # a name typed in the company box; the next year the map draws keeps the filters
+    page.locator("#wb-clear").click()
+    page.locator("#wb-company").fill("huawei")
+    huawei = Filters(company="huawei")
+    expected = {rid for lid in MARK_LAYERS for rid in shown(data.layers[lid].frame, 2024,
+                                                            huawei.mask(LAYERS[lid], data.layers[lid].frame, 2024))[0]}
+    page.locator("#wb-year").fill("2024")
+    page.locator("#wb-year").dispatch_event("input")
+    assert expected and wait_for(lambda: visible(page) == expected), (visible(page), expected)
+    assert blocked == []
+
+
+def test_a_link_with_filters_sets_the_controls(page, index_url) -> None:
+    open_export(page, index_url + "#year=2020&company=CRBC&confidence=confirmed&kind=nope")
+    assert page.locator("#wb-company").input_value() == "CRBC"
+    assert page.locator("input[name=confidence][value=confirmed]").is_checked()
+    assert "kind: unknown value nope" in panel(page)
+    assert page.locator("#wb-filters-title").inner_text() == "Filters (2 on)"
+
+
+def test_two_years_compared_show_what_changed_as_the_app_does(page, index_url, blocked) -> None:
+    data = load_dataset(LAYERS)
+    points = [lid for lid, layer in LAYERS.items() if layer.first_view and not layer.fills]
+    changes = record_changes(data, 2020, 2022, points)
+    plan = plan_view(data, read_boundaries(DATA_DIR)[0], 2022, points, "nato", None)
+    expected = set(changes_plan(data, plan, changes, 2022).marks[0])
+    open_export(page, index_url + "#year=2022&since=2020")
+    assert expected and wait_for(lambda: visible(page) == expected), (visible(page) ^ expected)
+    assert page.locator("#wb-compare").is_checked() and page.locator("#wb-since").input_value() == "2020"
+    page.locator("#wb-table summary").click()
+    assert page.locator("#wb-table-title").inner_text() == "What changed, 2020 → 2022"
+    rows = page.locator("#wb-table-box tbody tr").count()
+    assert rows == len(changes)
+    assert "53% (2020) → 65% (2022) (+12 points)" in page.locator("#wb-country-changes").inner_text()
+    page.locator("#wb-compare").uncheck()  # off: the year's own view, and the link drops the second year
+    assert wait_for(lambda: "since=" not in address(page)) and visible(page) == expected_marks(2022)
+    assert blocked == []

@@ -33,7 +33,7 @@ def test_overlapping_marks_are_grouped_and_a_click_on_a_group_separates_them(pag
     groups = frame.evaluate(GROUPS_JS)
     assert groups and all(g["count"] >= 2 for g in groups)
     assert all(g["label"] == f"{g['count']} marks close together: zoom in to separate them" for g in groups)
-    assert all(g["tab"] == -1 for g in groups)  # out of the Tab order, as the marks are
+    assert all(g["tab"] == -1 for g in groups)  # in the map's one stop (static/map/keys.js), whose first is a country
     # "INF01" (Stanari) stands apart from its neighbours on a desktop map: not every mark is grouped
     assert "INF01" not in grouped_ids(page)
     zoom = frame.evaluate("() => window.map.getZoom()")

@@ -83,7 +83,8 @@ def test_after_a_click_on_a_country_or_a_mark_the_arrow_keys_move_the_map(page, 
 
 
 def test_the_tab_key_moves_on_past_the_map(page, app_url) -> None:
-    """Tab from the map reaches its controls and then leaves it (it used to bounce between the map and a mark)."""
+    """Tab from the map reaches its one stop for marks and countries, its controls, and then leaves it (it used to
+    bounce between the map and a mark)."""
     open_app(page, app_url)
     page.get_by_text("Legend").first.wait_for(timeout=20_000)
     page.frame_locator(MAP_IFRAME).locator(".wb-timeline-range").wait_for(timeout=20_000)  # the map's year control
@@ -91,7 +92,7 @@ def test_the_tab_key_moves_on_past_the_map(page, app_url) -> None:
     frame.evaluate("() => window.map.getContainer().focus()")
     focus = "() => document.hasFocus() ? (document.activeElement.getAttribute('aria-label') || document.activeElement.tagName) : null"
     reached = tab_stops(page, lambda: frame.evaluate(focus), 12)
-    assert reached[:2] == ["Zoom in", "Zoom out"] and "Year" in reached, reached
+    assert reached[:3] == ["Albania", "Zoom in", "Zoom out"] and "Year" in reached, reached
     assert reached[-1] is None, reached  # the focus left the map's frame for the page after it
     assert page.evaluate("() => document.activeElement.tagName") != "IFRAME"
 
