@@ -195,11 +195,13 @@ def test_an_svg_that_would_fetch_something_is_refused(monkeypatch) -> None:
         svg(CHARTS_MAKE["debt"](TABLES, "INF02", "EUR"))
 
 
-def test_the_exports_page_has_the_trends_after_its_key() -> None:
+def test_the_exports_page_has_the_trends_after_its_key_and_the_maps_screen() -> None:
     from layers._export import page
 
     with speaking("sq"):
         html = page(DATA, {}, "")  # (the payload is only encoded into the page: none is needed here)
-    key_end = html.index("</aside>", html.index('<aside id="wb-key">'))
-    assert html[key_end + len("</aside>"):].lstrip().startswith('<section id="wb-trends"')
+    trends = html.index('<section id="wb-trends"')
     assert html.count('<section id="wb-trends"') == 1 and 'lang="sq"' in html
+    assert html.index("</aside>", html.index('<aside id="wb-key">')) < trends
+    after = html[html.index("</section>", trends):]
+    assert "<section" not in after.split('<script type="application/octet-stream"')[0]  # the page's last section
