@@ -9,7 +9,7 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import below, cached, sidebar
+from dashboard import below, cached, sidebar, trends
 from dashboard.panel import details
 from dashboard.state import View, apply_link, current_view, timeline_choice, use_language
 from layers import YEARS
@@ -197,6 +197,7 @@ def main() -> None:
             below.changes(view)
         else:
             below.records(view)
+        trends.section(data, view)
         below.compare(view.year)
         below.share_and_download(data, view)
         below.about()

@@ -12,6 +12,7 @@ import streamlit as st
 
 from layers import LAYERS, YEARS
 from layers._about import about_markdown
+from layers._charts import CHARTS
 from layers._assets import ensure_leaflet, ensure_script
 from layers._changes import Change, all_countries, changes_table, record_changes
 from layers._compare import comparison_html
@@ -28,6 +29,7 @@ from layers._records import data_dir, read_boundaries
 from layers._table import records_table
 from layers._templates import Markup, part
 from layers._timeline import timeline_script
+from layers._trends import TrendTables, trend_tables_of
 from layers._view import ViewPlan, plan_view
 
 LOG = logging.getLogger("wb_china_map")
@@ -203,3 +205,17 @@ def changed(folder: str, lang: str, first: int, second: int, layers: tuple[str, 
     data = load(folder)
     changes = record_changes(data, first, second, list(layers), filters)
     return changes, changes_table(data, changes), all_countries(data, first, second)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+@in_its_language
+def trend_tables(folder: str, lang: str, filters: Filters = NO_FILTERS) -> TrendTables:
+    """The trend charts' data for the reader's filters (shared read-only: a chart copies what it sends)."""
+    return trend_tables_of(load(folder), filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+@in_its_language
+def trend_spec(folder: str, lang: str, filters: Filters, chart: str, *args) -> dict:
+    """A trend chart's Vega-Lite spec (`layers._charts.CHARTS`: its name and arguments), made once."""
+    return CHARTS[chart][0](trend_tables(folder, lang, filters), *args).to_dict()

@@ -34,6 +34,7 @@ from ._style import cluster_swatches, confidence_swatches, precision_swatches
 from ._table import column_titles, every_row
 from ._templates import part, render
 from ._timeline import fill_options, timeline
+from ._trend_export import trends_section
 from ._validate import Problem
 from ._view import country_name, layer_title, palette_swatches, shown, status_change, word
 
@@ -263,7 +264,8 @@ def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
                   switches=[(lid, layer_title(LAYERS[lid]), LAYERS[lid].first_view) for lid in SHOWN],
                   fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
                   filter_lists=filter_lists, filter_texts=filter_texts, max_text=MAX_TEXT, since=DEFAULT_YEAR - 10,
-                  about=Markup(about), style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT),
+                  about=Markup(about), trends=Markup(trends_section(dataset)),
+                  style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT),
                   data=encoded(data)) + "\n"
 
 

@@ -356,6 +356,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "term.precision.country": "country",
         "export.old_browser": "This browser cannot read the map's data: a browser from 2023 or later is needed (Chrome or "
                               "Edge 80, Firefox 113, Safari 16.4). The data is in geodata/ of the project's repository.",
+        "trends.title": "Trends over the years",
+        "trends.help": "Charts of the records the filters keep. A point or bar that stands for a record opens its "
+        "details; a bar that stands for a year moves the map to that year. Amounts are in the currency the sources "
+        "give, in millions, never converted.",
+        "trends.polls_heading": "Public opinion, one survey series at a time",
+        "trends.series_control": "Survey series",
+        "trends.poll_caption": "Question as reported: {questions}. Answer counted: {metrics}. Pollster: {pollsters}. "
+        "Sources: {sources}. Only results of one series compare.",
+        "trends.poll_wordings": "The question's wording differs between results: a line joins only those asked in the "
+        "same words.",
+        "trends.poll_disagree": "Sources disagree on {places}: each figure is shown, with no line through them.",
+        "trends.counts_heading": "Records by the year they began",
+        "trends.count_control": "Records of",
+        "trends.by": "Stacked by",
+        "trends.by_country": "country",
+        "trends.by_kind": "sector or kind",
+        "trends.count_caption": "Counted from the records of “{layer}” the filters keep, by the year each began; a "
+        "record in several countries counts in each. Each record's sources are in its details.",
+        "trends.earlier": "{count} records began before {year} and are not in the chart.",
+        "trends.earlier.one": "{count} record began before {year} and is not in the chart.",
+        "trends.money_heading": "Projects' money by the year they began",
+        "trends.money_caption": "A bar's part is a project: its largest money figure in that currency (investment, "
+        "contract value, loan, cost or purchase price), as its sources give it, in millions. Figures are never "
+        "converted: a project with figures in euros and in dollars is in both charts. From geodata/figures.csv; every "
+        "figure, with its source, is in the project's details.",
+        "trends.money_others": "Figures in other currencies ({currencies}) are not charted.",
+        "trends.debt_heading": "A project's loan and debt over time",
+        "trends.debt_caption": "Each figure at the date its source gives it: the loan, the debt still owed and the "
+        "amount repaid, in the currency of the source. Figures that disagree are all shown. From geodata/figures.csv: "
+        "{sources}.",
+        "trends.no_debt": "No project the filters keep has loan or debt figures at two dates or more.",
+        "trends.no_polls": "No poll result passes the filters.",
+        "trends.no_money": "No project the filters keep has money figures in {currency}.",
+        "trends.export_help": "The dashboard's charts of every record (the filters do not apply here), drawn when this "
+        "page was made. Each record's sources are in its details on the map.",
+        "trends.wave_year": "Year of the survey wave",
+        "trends.share_axis": "Share of respondents (%)",
+        "trends.share": "Share",
+        "trends.answer": "Answer counted",
+        "trends.question": "Question",
+        "trends.source": "Source",
+        "trends.country": "Country",
+        "trends.kind": "Sector or kind",
+        "trends.start_year": "Year it began",
+        "trends.records_axis": "Records",
+        "trends.ids": "Record ids",
+        "trends.record": "Record",
+        "trends.amount": "Amount",
+        "trends.money_axis": "{currency} million (not converted)",
+        "trends.as_of": "As of",
+        "trends.figure": "Figure",
+        "trends.per_year_title": "{layer}: records by the year they began",
+        "trends.money_title": "Projects' money in {currency}, by the year they began",
+        "trends.debt_title": "Loan, debt and repayments in {currency}",
+        "trends.poll_description": "Chart of {count} results of the poll series “{series}”, by country and year of the "
+        "survey wave.",
+        "trends.poll_description.one": "Chart of {count} result of the poll series “{series}”, by country and year of "
+        "the survey wave.",
+        "trends.per_year_description": "Bar chart of {count} records of “{layer}” by the year they began, {first} to "
+        "{last}, stacked by {by}.",
+        "trends.per_year_description.one": "Bar chart of {count} record of “{layer}” by the year it began, {first} to "
+        "{last}, stacked by {by}.",
+        "trends.money_description": "Bar chart of the largest {currency} figure of {count} projects, by the year each "
+        "began.",
+        "trends.money_description.one": "Bar chart of the largest {currency} figure of {count} project, by the year it "
+        "began.",
+        "trends.debt_description": "Chart of {count} dated figures in {currency} of {name}.",
+        "trends.debt_description.one": "Chart of {count} dated figure in {currency} of {name}.",
     }
 }
 

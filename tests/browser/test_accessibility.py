@@ -59,9 +59,10 @@ def test_the_app_has_no_violations(browser, app_url, axe_script, size, link) -> 
     context, page = sized_page(browser, size)
     open_app(page, app_url + "/" + link)
     if link == "?year=2025":  # the sections below the map, open
-        for label in ("Table of the records", "The six countries in 2025", "About this map"):
+        for label in ("Table of the records", "Trends over the years", "The six countries in 2025", "About this map"):
             open_expander(page, label)
         wait_idle(page)
+        page.locator('[data-testid="stVegaLiteChart"] svg.marks').first.wait_for(timeout=30_000)  # the trends' charts
     if "since=" in link and size == "desktop":  # the filters open, beside what changed (open from the start)
         open_expander(page, "Filters (2 on)")
         wait_idle(page)
