@@ -2,7 +2,8 @@
 it: a link on arrival, a pick in the search, a button in the panel. The address bar follows it.
 
 Session keys beside the widgets' own (`year`, `fill`, `layer_<id>`, a colouring's `dimension` or `series_<year>`,
-`tiles`, `find`, `map`, the filters' `filter_<name>`, `compare_on` and `since`): `selected` and `selected_token`
+`tiles`, `find`, `map`, the filters' `filter_<name>`, `compare_on` and `since`, the trends' `trends_open`,
+`trend_series`, `trend_layer`, `trend_by` and their charts' keys, dashboard/trends.py): `selected` and `selected_token`
 (what the panel shows, and a token new with each selection the app makes, which the map brings into view), `link_applied` and `link_notices` (a session's first run reads the
 link once and shows what it could not use), and the map's reports (`map_ready`, `map_late`, `controls_wait_since`,
 `last_click`, `map_year_at`, `full_run_done`: see app.py)."""
