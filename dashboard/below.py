@@ -25,10 +25,15 @@ def compare(year: int) -> None:
 
 
 def records(view: View) -> None:
-    """Every record of the view as a table: sortable and searchable (Streamlit's own), a row opens its details."""
+    """Every record of the view as a table: sortable and searchable (Streamlit's own), a row opens its details. Made
+    and sent only while it is open (opening it reruns the app): its data would otherwise go with every run."""
+    count = view_count(folder(), view.year, tuple(view.layers), view.choice, view.filters)
+    expander = st.expander(t("table.title", count=count), key="records_open", on_change="rerun")
+    if not expander.open:
+        return
     table = table_of(folder(), language(), view.year, tuple(view.layers), view.choice, view.filters)
     titles = column_titles()
-    with st.expander(t("table.title", count=len(table))):
+    with expander:
         st.caption(t("table.help"))
         st.dataframe(table, key="records_table", on_select=partial(open_row, tuple(table["id"]), "records_table"),
                      selection_mode="single-row", hide_index=True, column_order=COLUMNS, width="stretch",
