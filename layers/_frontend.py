@@ -22,13 +22,17 @@ MAP_FILES = (*HOOK_FILES, "map/narrow.js", "map/adapter.js", "map/cluster.js", "
              "map/compose.js", "map/timeline.js", "map/base_layers.js")
 CSS_VALUES = {"%SEA%": SEA, "%ACCENT%": ACCENT}
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
+LINE_COMMENT = re.compile(r"^[ \t]*//.*\n", re.M)
 
 
 @cache
 def read(name: str) -> str:
     """A file under static/, CSS with its %PLACEHOLDERS% filled from layers/_style.py and its comments left out (they
-    are for the reader of the file, not for the page's bytes)."""
+    are for the reader of the file, not for the page's bytes): in scripts, the lines that are only a comment (no
+    script here has a string over several lines, which could hold such a line; tests/test_frontend.py checks)."""
     text = (STATIC / name).read_text(encoding="utf-8")
+    if name.endswith(".js"):
+        text = LINE_COMMENT.sub("", text)
     if name.endswith(".css"):
         text = COMMENT.sub("", text).strip() + "\n"
         for key, value in CSS_VALUES.items():
