@@ -135,6 +135,10 @@ def run(replicas: int, host: str, port: int, export_dir: Path | None, run_dir: P
         raise
 
 
+def stop_now(*_) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--replicas", type=int, default=2, help=f"app replicas, 1 to {MAX_REPLICAS}")
@@ -150,18 +154,20 @@ def main() -> None:
     run_dir = Path(tempfile.mkdtemp(prefix="wb-cluster-"))
     run_dir.chmod(0o755)  # nginx's workers, another user when started as root, read the export through it
     port = args.port or free_port(args.host)
-    stopping = []
-    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    signal.signal(signal.SIGTERM, stop_now)  # as Ctrl-C: whatever was started so far is stopped
     try:
         cluster, url = run(args.replicas, args.host, port, args.export_dir, run_dir)
     except RuntimeError as error:
         print(f"cluster: {error} (logs in {run_dir})", file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:  # stopped while starting: run() has stopped what it started
+        shutil.rmtree(run_dir, ignore_errors=True)
+        sys.exit(0)
     (run_dir / "cluster.json").write_text(json.dumps(cluster.describe(url), indent=2), encoding="utf-8")
     print(f"serving at {url} (the static export at {url}export/; {args.replicas} replica(s); "
           f"details in {run_dir / 'cluster.json'})", flush=True)
     try:
-        while not stopping and cluster.processes["balancer"].poll() is None:
+        while cluster.processes["balancer"].poll() is None:
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass

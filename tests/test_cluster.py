@@ -60,8 +60,9 @@ def cluster(tmp_path_factory):
         pytest.fail(f"the cluster did not start: {line}{process.stdout.read()}")
     details = json.loads(Path(found.group(1)).read_text(encoding="utf-8"))
     yield process, details
-    if process.poll() is None:
-        process.kill()
+    if process.poll() is None:  # (a run of some of the tests): stopped as a reader stops it, so it stops its children
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
 
 
 def test_a_reader_stays_on_one_replica_and_moves_when_it_dies(cluster) -> None:
