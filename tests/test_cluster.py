@@ -5,6 +5,7 @@ the balancer adds, and a stop that leaves no process behind. The configuration d
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -20,6 +21,13 @@ import pytest
 import websockets
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def in_own_thread(coroutine):
+    """Run a coroutine to its end in a thread of its own: in a full run, Playwright's sync API (the browser tests)
+    keeps an event loop running in the main thread, where asyncio.run refuses to start another."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def needs(tool: str) -> None:
@@ -122,8 +130,8 @@ def test_websockets_pass_from_the_dashboards_own_pages_only(cluster) -> None:
         except websockets.InvalidStatus as refused:
             return str(refused.response.status_code)
 
-    assert asyncio.run(open_from(f"http://{host}")) == "open"
-    refused = asyncio.run(open_from("http://elsewhere.example"))
+    assert in_own_thread(open_from(f"http://{host}")) == "open"
+    refused = in_own_thread(open_from("http://elsewhere.example"))
     time.sleep(0.5)
     replicas = [p["name"] for p in details["processes"] if p["name"].startswith("r")]
     said = "".join((Path(details["run_dir"]) / f"{name}.log").read_text(errors="replace") for name in replicas)

@@ -7,6 +7,7 @@ version still makes them (if it stops, deploy/python/sitecustomize.py can go).""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import socket
 import subprocess
@@ -18,6 +19,13 @@ from pathlib import Path
 import websockets
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def in_own_thread(coroutine):
+    """Run a coroutine to its end in a thread of its own: in a full run, Playwright's sync API (the browser tests)
+    keeps an event loop running in the main thread, where asyncio.run refuses to start another."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
@@ -55,7 +63,7 @@ def record_a_run(tmp_path: Path, quiet: bool) -> list[str]:
                     break
             except OSError:
                 time.sleep(0.3)
-        asyncio.run(foreign_websocket(port))
+        in_own_thread(foreign_websocket(port))
         time.sleep(2.5)  # the look-ups have a 1 s timeout each
     finally:
         server.terminate()

@@ -60,7 +60,9 @@ def test_a_replica_killed_mid_session_costs_the_reader_nothing(page, cluster, bl
     assert page.locator('[data-testid="stSlider"] input[type="range"]').first.input_value() == "2018"
     assert "record=INF01" in address(page) and "year=2018" in address(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.get_by_role("checkbox", name="Infrastructure and investment").is_checked()
+    layers = sidebar.get_by_role("checkbox", name="Infrastructure and investment")
+    assert wait_for(lambda: layers.count() == 1, timeout=60), sidebar.inner_text()[:600]  # the controls come back too
+    assert layers.is_checked()
     assert not sidebar.get_by_role("checkbox", name="Vaccine diplomacy").is_checked()
     assert blocked == []
     print(f"recovered on {replica_of(page)} {recovered:.1f} s after {first} was killed")
