@@ -99,45 +99,65 @@ def changes_plan(dataset: Dataset, plan: ViewPlan, changes: list[Change], second
     return replace(plan, marks=(tuple(ids), tuple(early)))
 
 
-def country_changes(dataset: Dataset, code: str, first: int, second: int) -> dict[str, list[str]]:
+class CountryHistory:
+    """What a country's comparisons read, taken from the frames once: its diplomatic status year by year (None where
+    it has none, each year looked up once) and each poll series covering it, its waves as plain rows in data order."""
+
+    def __init__(self, dataset: Dataset, code: str) -> None:
+        self.dataset, self.code, self._statuses = dataset, code, {}
+        self.series: tuple[tuple[dict, ...], ...] = ()
+        loaded = dataset.layers.get("sentiment")
+        if loaded is not None and loaded.ok:
+            frame = loaded.frame[[code in str(c).split(";") for c in loaded.frame["country"]]]
+            self.series = tuple(tuple(waves.to_dict("records")) for _, waves in frame.groupby("series", sort=False))
+
+    def status(self, year: int) -> pd.Series | None:
+        from ._compare import STATUS_LAYER
+        from ._details import status_row
+
+        if year not in self._statuses:
+            self._statuses[year] = (status_row(self.dataset, self.code, year, STATUS_LAYER)
+                                    if STATUS_LAYER and self.dataset.layers[STATUS_LAYER].ok else None)
+        return self._statuses[year]
+
+
+def country_changes(dataset: Dataset, code: str, first: int, second: int,
+                    history: CountryHistory | None = None) -> dict[str, list[str]]:
     """A country's changes in words: its diplomatic status, field by field, and each poll series with a wave on or
     before each year (its latest), both waves named with their year; series are never compared with each other."""
     from ._compare import STATUS_LAYER
-    from ._details import status_row
     from .sentiment import qualified
 
+    history = history or CountryHistory(dataset, code)
     first, second = ordered(first, second)
     statuses = []
-    if STATUS_LAYER and dataset.layers[STATUS_LAYER].ok:
-        then, now = status_row(dataset, code, first, STATUS_LAYER), status_row(dataset, code, second, STATUS_LAYER)
+    then, now = history.status(first), history.status(second)
+    if then is not None and now is not None:
         fields = [f.name for f in LAYERS[STATUS_LAYER].fields if f.kind.startswith("vocab:")]  # each status it keeps
         for name in fields:
-            if then is not None and now is not None and then[name] != now[name]:
+            if then[name] != now[name]:
                 statuses.append(t("changes.country_status", field=t(f"field.{name}"), before=word(name, then[name]),
                                   after=word(name, now[name])))
     polls = []
-    loaded = dataset.layers.get("sentiment")
-    if loaded is not None and loaded.ok:
-        frame = loaded.frame[[code in str(c).split(";") for c in loaded.frame["country"]]]
-        for series, waves in frame.groupby("series", sort=False):
-            then, now = _latest(waves, first), _latest(waves, second)
-            if then.empty or now.empty or then["year_from"].iloc[0] == now["year_from"].iloc[0]:
-                continue
-            single = len(then) == 1 and len(now) == 1  # sources that disagree on a wave: each figure, no difference
-            exact = single and not then["value_qualifier"].iloc[0] and not now["value_qualifier"].iloc[0]
-            delta = round(float(now["value"].iloc[0]) - float(then["value"].iloc[0]), 1) if exact else None
-            latest = now.iloc[0]
-            text = t("changes.poll", series=str(latest["name"]).split(" – ")[0], metric=latest["metric"],
-                     before=" / ".join(qualified(w) for _, w in then.iterrows()), before_year=int(then["year_from"].iloc[0]),
-                     after=" / ".join(qualified(w) for _, w in now.iterrows()), after_year=int(latest["year_from"]))
-            polls.append((latest["id"], text + ("" if delta is None else " " + t("changes.points", points=f"{delta:+g}"))))
+    for waves in history.series:
+        before, after = _latest(waves, first), _latest(waves, second)
+        if not before or not after or before[0]["year_from"] == after[0]["year_from"]:
+            continue
+        single = len(before) == 1 and len(after) == 1  # sources that disagree on a wave: each figure, no difference
+        exact = single and not before[0]["value_qualifier"] and not after[0]["value_qualifier"]
+        delta = round(float(after[0]["value"]) - float(before[0]["value"]), 1) if exact else None
+        latest = after[0]
+        text = t("changes.poll", series=str(latest["name"]).split(" – ")[0], metric=latest["metric"],
+                 before=" / ".join(qualified(w) for w in before), before_year=int(before[0]["year_from"]),
+                 after=" / ".join(qualified(w) for w in after), after_year=int(latest["year_from"]))
+        polls.append((latest["id"], text + ("" if delta is None else " " + t("changes.points", points=f"{delta:+g}"))))
     return {"statuses": statuses, "polls": [text for _, text in polls], "poll_ids": [rid for rid, _ in polls]}
 
 
-def _latest(waves: pd.DataFrame, year: int) -> pd.DataFrame:
+def _latest(waves: tuple[dict, ...], year: int) -> list[dict]:
     """A series' waves of its latest year on or before `year` (more than one where sources disagree)."""
-    years = waves["year_from"][waves["year_from"] <= year]
-    return waves[waves["year_from"] == years.max()] if len(years) else waves.iloc[0:0]
+    years = [w["year_from"] for w in waves if w["year_from"] <= year]
+    return [w for w in waves if w["year_from"] == max(years)] if years else []
 
 
 def changes_table(dataset: Dataset, changes: list[Change]) -> pd.DataFrame:
@@ -153,6 +173,13 @@ def changes_table(dataset: Dataset, changes: list[Change]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "change", *COLUMNS])
 
 
-def all_countries(dataset: Dataset, first: int, second: int) -> dict[str, dict[str, list[str]]]:
-    return {code: country_changes(dataset, code, first, second) for code in FOCUS_COUNTRIES}
+def all_countries(dataset: Dataset, first: int, second: int,
+                  histories: dict[str, CountryHistory] | None = None) -> dict[str, dict[str, list[str]]]:
+    """Each focus country's changes; `histories` (from all_histories) spares reading the frames again for each pair."""
+    histories = histories or all_histories(dataset)
+    return {code: country_changes(dataset, code, first, second, histories[code]) for code in FOCUS_COUNTRIES}
+
+
+def all_histories(dataset: Dataset) -> dict[str, CountryHistory]:
+    return {code: CountryHistory(dataset, code) for code in FOCUS_COUNTRIES}
 

@@ -17,7 +17,7 @@ from shapely.geometry import box, mapping, shape
 from . import LAYERS, _frontend
 from ._about import about_html
 from ._assets import copy_leaflet
-from ._changes import all_countries
+from ._changes import all_countries, all_histories
 from ._compare import comparison_html
 from ._dataset import Dataset, load_dataset
 from ._details import cited_work, legend_html, profile_html, record_html, shared_points
@@ -166,6 +166,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
     tl = timeline(dataset, countries, YEARS)
     tl["fills"] = {key: fill for key, fill in tl["fills"].items() if not key.endswith(":tiles")}  # no tiles here
     years = range(YEARS[0], YEARS[1] + 1)
+    histories = all_histories(dataset)
     return {"years": list(YEARS), "year": DEFAULT_YEAR,
             "view": {"center": list(CENTER), "zoom": ZOOM, "minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM, "zoomSnap": ZOOM_SNAP},
             "layers": [{"id": lid, "kind": "fill" if layer.fills else "marks" if layer.marks else "dots",
@@ -192,7 +193,7 @@ def payload(dataset: Dataset, countries: dict, towns: dict) -> dict[str, Any]:
             "rows": browser_rows(dataset), "rowsBy": {lid: LAYERS[lid].colouring.rows_field for lid in FILLS},
             # each pair of years' changes, country by country (layers/_changes.py), as the app lists them
             "countryChanges": {f"{a}-{b}": {code: part("changes", [(country_name(code), found)], t("changes.country_none"))
-                                            for code, found in all_countries(dataset, a, b).items()}
+                                            for code, found in all_countries(dataset, a, b, histories).items()}
                                for a in years for b in years if a < b},
             "table": {"columns": [[name, title] for name, title in column_titles().items()], "cells": every_row(dataset),
                       "statusWords": {value: word("status", value) for value in VOCABULARIES["status"]}},

@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 import streamlit_folium
+
+
+@dataclass(frozen=True)
+class BuiltExport:
+    folder: Path
+    printed: str  # what `python -m layers export` printed
+
+
+@pytest.fixture(scope="session")
+def built_export(tmp_path_factory) -> BuiltExport:
+    """The static export of the shipped data, built once for the whole run (a build takes about 25 s) by the command
+    readers run; tests read it and never write to it (tests/browser/ use it too)."""
+    from layers.__main__ import main
+
+    folder, printed = tmp_path_factory.mktemp("export"), io.StringIO()
+    with redirect_stdout(printed):
+        assert main(["export", str(folder)]) == 0
+    return BuiltExport(folder, printed.getvalue())
 
 
 @pytest.fixture

@@ -54,11 +54,10 @@ def route(headers: dict[str, list[str]]) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+def cluster(built_export):
     needs("haproxy")
     needs("nginx")
-    export_dir = tmp_path_factory.mktemp("export")
-    subprocess.run([sys.executable, "-m", "layers", "export", str(export_dir)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    export_dir = built_export.folder  # (the cluster serves a copy of it)
     process = subprocess.Popen([sys.executable, "scripts/cluster.py", "--replicas", "2", "--port", "0", "--export-dir",
                                 str(export_dir)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     line = process.stdout.readline()

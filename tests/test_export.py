@@ -66,10 +66,8 @@ def edit_record(data_dir: Path, record_id: str, **changes: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("export")
-    assert main(["export", str(folder)]) == 0
-    return folder
+def out(built_export) -> Path:
+    return built_export.folder
 
 
 def files_of(folder: Path) -> list[Path]:
@@ -90,9 +88,8 @@ def test_what_a_reader_loads_is_at_most_one_megabyte(out: Path) -> None:
         assert 200_000 < page.stat().st_size + assets <= 1_000_000, page
 
 
-def test_prints_the_total(tmp_path: Path, capsys) -> None:
-    assert main(["export", str(tmp_path)]) == 0
-    assert re.search(r"total [\d,]+ bytes \([\d,]+ gzipped\) in \d+ files, [\d,]+ bytes for a reader", capsys.readouterr().out)
+def test_prints_the_total(built_export) -> None:
+    assert re.search(r"total [\d,]+ bytes \([\d,]+ gzipped\) in \d+ files, [\d,]+ bytes for a reader", built_export.printed)
 
 
 def test_every_asset_is_local_and_present(out: Path) -> None:

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import ROOT
 from helpers import open_app, open_expander, wait_idle
-from layers._export import export
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SIZES = {"desktop": (1400, 900), "phone": (390, 844)}
@@ -46,10 +45,8 @@ def sized_page(browser, size: str):
 
 
 @pytest.fixture(scope="module")
-def export_url(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("export")
-    export(out)
-    return (out / "index.html").as_uri()
+def export_url(built_export) -> str:
+    return (built_export.folder / "index.html").as_uri()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -33,10 +33,8 @@ REUTERS = "http://uk.reuters.com/article/bosnia-energy-eft-idUKL5E8HK4FX20120620
 
 
 @pytest.fixture(scope="module")
-def index_url(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("export")
-    export(out)
-    return (out / "index.html").as_uri()
+def index_url(built_export) -> str:
+    return (built_export.folder / "index.html").as_uri()
 
 
 @cache

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from helpers import MAP_IFRAME, grouped_ids, map_frame, open_app, wait_for
-from layers._export import export
 
 # Belgrade's town point carries several records the sources place only in the city (a camera programme, a smart-city
 # deal, a Confucius Institute, projects): at the opening zoom they are one numbered circle.
@@ -20,10 +19,8 @@ GROUPS_JS = """() => Array.from(document.querySelectorAll('.wb-cluster')).map((e
 
 
 @pytest.fixture(scope="module")
-def index_url(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("export")
-    export(out)
-    return (out / "index.html").as_uri()
+def index_url(built_export) -> str:
+    return (built_export.folder / "index.html").as_uri()
 
 
 def test_overlapping_marks_are_grouped_and_a_click_on_a_group_separates_them(page, app_url) -> None:

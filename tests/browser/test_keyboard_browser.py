@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from helpers import map_frame, open_app, panel_text, wait_for, wait_idle
-from layers._export import export
 
 INFRASTRUCTURE = " (Infrastructure and investment)"
 # What has the focus, in the map's frame (the app's) or the page (the export's): its tag, spoken name and classes.
@@ -18,10 +17,8 @@ FOCUS_JS = """() => { const e = document.activeElement; if (!document.hasFocus()
 
 
 @pytest.fixture(scope="module")
-def index_url(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("export")
-    export(out)
-    return (out / "index.html").as_uri()
+def index_url(built_export) -> str:
+    return (built_export.folder / "index.html").as_uri()
 
 
 def tab_to_the_map(page, where, presses: int) -> int:

@@ -198,10 +198,8 @@ def test_choosing_a_language_keeps_the_view_and_its_link(page, app_url) -> None:
         assert page.locator("h3", has_text=t("panel.sources")).count() >= 1
 
 
-def test_the_export_opens_the_language_its_link_names(page, tmp_path) -> None:
-    subprocess.run([sys.executable, "-m", "layers", "export", str(tmp_path)], cwd=ROOT, check=True,
-                   capture_output=True, timeout=300)
-    page.goto((tmp_path / "index.html").as_uri() + "#lang=mk&year=2016&record=INF01")
+def test_the_export_opens_the_language_its_link_names(page, built_export) -> None:
+    page.goto((built_export.folder / "index.html").as_uri() + "#lang=mk&year=2016&record=INF01")
     page.wait_for_function("() => document.documentElement.lang === 'mk' && window.wbExport !== undefined",
                            timeout=30_000)
     assert page.url.split("#")[0].endswith("index.mk.html") and "year=2016" in page.url and "record=INF01" in page.url
