@@ -18,12 +18,12 @@ from layers._i18n import SOURCE, language
 from layers._changes import changes_plan, ordered
 from layers._details import md_escape
 from layers._filters import describe
-from layers._frontend import read, style
+from layers._frontend import style
 from layers._map import (MAP_HEIGHT, base_map, clicked, clicked_at, reported_year, rerun_after_report,
                          selection_args)
 from layers._messages import t
 from layers._records import BoundaryError
-from layers._templates import Markup, part
+from layers._templates import part
 from layers._view import layer_title, view_of
 
 MAP_READY_WAIT_S = 2.0  # the longest the controls wait for the map before they are drawn anyway
@@ -146,7 +146,8 @@ def main() -> None:
     take_year(st.session_state.get("map"))  # one that reached this run without the callback (which takes it first)
     view = current_view()
     # HTML, as the still map below it is: the page then loads one renderer for both and shows them in one frame.
-    st.html(part("app_title", t("app.title"), language(), Markup(read("app/lang.js"))), unsafe_allow_javascript=True)
+    st.html(part("app_title", t("app.title"), language(), cached.page_script_url("lang")),
+            unsafe_allow_javascript=True)
     st.caption(t("app.subtitle"))
     show_problems(data)
     link_notices()

@@ -21,7 +21,7 @@ from layers._details import record_html, same_place
 from layers._downloads import count_view_records, dataset_zip
 from layers._filters import NO_FILTERS, Choices, Filters, choices, marks_kept
 from layers._find import find_options
-from layers._frontend import style
+from layers._frontend import read, style
 from layers._i18n import language, speaking
 from layers._map import basemap_script, map_preview
 from layers._marks import all_marks
@@ -33,7 +33,7 @@ from layers._trends import TrendTables, trend_tables_of
 from layers._view import ViewPlan, plan_view
 
 LOG = logging.getLogger("wb_china_map")
-PANEL_CSS = style("app/panel.css", "app/compare.css", "map/cluster.css")
+PANEL_CSS = style("app/panel.css", "app/compare.css", "app/samples.css", "map/cluster.css")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -78,6 +78,13 @@ def basemap_url(folder: str, lang: str) -> str:
     """Borders, labels and every record's mark as a static script, written once per data folder; reruns then send
     only which marks a year shows."""
     return ensure_script(basemap_script(*boundaries_in(folder), all_marks(load(folder)), year_widget="year"), "base")
+
+
+@st.cache_resource(show_spinner=False)
+def page_script_url(name: str) -> str:
+    """One of the page's own scripts (static/app/<name>.js) as a file the page loads, never inline: the balancer's
+    Content-Security-Policy runs no script of ours from the page's text (docs/deploy.md)."""
+    return ensure_script(read(f"app/{name}.js"), name)
 
 
 @st.cache_resource(show_spinner=False)

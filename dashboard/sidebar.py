@@ -9,8 +9,8 @@ import streamlit as st
 
 from layers import LAYERS, YEARS
 from layers._dataset import Dataset
-from layers._details import legend_html
-from layers._frontend import style
+from layers._details import legend_css, legend_html
+from layers._frontend import style, style_block
 from layers._i18n import LANGUAGES, language
 from layers._messages import t
 from layers._style import cluster_swatches, confidence_swatches, precision_swatches
@@ -83,11 +83,12 @@ def legend_body(plan: ViewPlan, view: View) -> None:
         name, colouring = layer_title(LAYERS[lid]), LAYERS[lid].colouring
         named = lid == view.fill and colouring.param and not colouring.per_year and view.choice
         return f"{name}: {dict(view.options).get(view.choice)}" if named else name
-    blocks = [legend_html(title(lid), swatches) for lid, swatches in plan.legend.items()]
+    entries = [(title(lid), swatches) for lid, swatches in plan.legend.items()]
     if any(LAYERS[lid].marks for lid in plan.legend):
-        blocks.append(legend_html(t("legend.confidence"), confidence_swatches()))
-        blocks.append(legend_html(t("legend.precision"), precision_swatches() + cluster_swatches()))
-    st.html(PANEL_CSS + "".join(blocks))
+        entries += [(t("legend.confidence"), confidence_swatches()),
+                    (t("legend.precision"), precision_swatches() + cluster_swatches())]
+    samples = legend_css([s for _, swatches in entries for s in swatches])
+    st.html(PANEL_CSS + style_block(samples) + "".join(legend_html(*entry) for entry in entries))
     country_level = sum(plan.country_level.values())
     if country_level:
         st.caption(t("legend.country_level", count=country_level))

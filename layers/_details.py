@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -170,11 +171,31 @@ def _rgba(colour: str, opacity: float) -> str:
     return f"rgba({r},{g},{b},{opacity})"
 
 
+def _sample(s) -> tuple[str, str]:
+    """A key entry's sample: its shape (a class of static/app/samples.css) and its colours, as custom properties."""
+    border = "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"  # dash longer than 1
+    shape = s.shape if s.shape in ("line", "fill") else s.mark
+    return shape, f"--wb-colour:{s.colour};--wb-fill:{_rgba(s.colour, s.fill_opacity)};--wb-border:{border}"
+
+
+def _sample_class(properties: str) -> str:
+    return "wb-s-" + hashlib.sha256(properties.encode("utf-8")).hexdigest()[:10]
+
+
 def legend_html(title: str, swatches: list) -> str:
     """A key block (layers/templates/legend.html): one small sample per entry (a mark in its layer's shape, a line or a
-    fill), its meaning."""
-    def border(s) -> str:  # a dashed line's first dash is longer than 1: dotted otherwise
-        return "dashed" if s.dash and s.dash.split()[0] != "1" else "dotted" if s.dash else "solid"
-    rows = [{"shape": s.shape, "label": s.label, "colour": s.colour, "border": border(s), "mark": s.mark,
-             "fill": _rgba(s.colour, s.fill_opacity) if s.shape == "dot" else ""} for s in swatches]
+    fill), its meaning. A sample's colours are a class whose rule legend_css writes: no style attribute, which a page
+    under a Content-Security-Policy without 'unsafe-inline' styles (the export's) would not apply."""
+    rows = [{"shape": s.shape, "label": s.label} for s in swatches]
+    for row, s in zip(rows, swatches):
+        if s.shape not in ("note", "count"):
+            row["shape"], properties = _sample(s)
+            row["colours"] = _sample_class(properties)
     return render("legend.html", title=title, rows=rows)
+
+
+def legend_css(swatches: list) -> str:
+    """The rules of these entries' colours (legend_html's classes), each once, for a page's style sheet."""
+    rules = {_sample_class(properties): properties for properties in
+             (_sample(s)[1] for s in swatches if s.shape not in ("note", "count"))}
+    return "".join(f".{name}{{{properties}}}\n" for name, properties in sorted(rules.items()))

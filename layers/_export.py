@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -20,10 +21,11 @@ from ._assets import copy_leaflet
 from ._changes import all_countries, all_histories
 from ._compare import comparison_html
 from ._dataset import Dataset, load_dataset
-from ._details import cited_work, legend_html, profile_html, record_html, shared_points
+from ._details import cited_work, legend_css, legend_html, profile_html, record_html, shared_points
 from ._filters import MAX_TEXT, TEXT_FILTERS, browser_rows, choices, kind_label, link_spec
 from ._find import shown_in, year_showing, years_label
-from ._map import (BASE_COUNTRY_STYLE, CENTER, MAX_ZOOM, MIN_ZOOM, NEIGHBOUR_STYLE, ZOOM, ZOOM_SNAP, base_data, esc)
+from ._map import (BASE_COUNTRY_STYLE, CENTER, MAX_ZOOM, MIN_ZOOM, NEIGHBOUR_STYLE, ZOOM, ZOOM_SNAP, base_data, esc,
+                   script_json)
 from ._marks import MARK_LAYERS, all_marks
 from ._i18n import LANGUAGES, SOURCE, babel_locale, language, speaking
 from ._messages import t, template
@@ -59,13 +61,23 @@ class ExportRefused(Exception):
         self.problems = problems
 
 
-PAGE_STYLE = _frontend.style("map/map.css", "map/cluster.css", "export/page.css", "app/compare.css")
+PAGE_STYLE = _frontend.styles(("map/map.css", "map/cluster.css", "export/page.css", "app/compare.css", "app/samples.css",
+                                  "export/trends.css"))
 # The app's own map scripts draw the map (its base, a year's marks, the selection); page.js adds the page around it.
-PAGE_SCRIPT = _frontend.scripts((*_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
+PAGE_SCRIPT = _frontend.scripts(("export/settings.js", *_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
                                                         "map/selection.js", "map/compose.js", "map/base_layers.js",
                                                         "export/link.js", "export/filters.js", "export/changes.js",
                                                         "export/table.js",
                                                         "export/page.js"))
+
+
+# The page's style and scripts are files beside it (page_assets), never inline: the balancer's Content-Security-Policy
+# allows only files of the page's own site (deploy/haproxy.cfg); each language's words are a JSON block its page holds.
+def _asset(text: str, suffix: str) -> tuple[str, str]:
+    """(path under the export, text) of a file every language's page loads, named by its content (cached for good)."""
+    return f"assets/page-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.{suffix}", text
+
+
 SHOWN = tuple(lid for lid, layer in LAYERS.items() if not layer.fills)  # switched on and off, each on its own
 FILLS = tuple(lid for lid, layer in LAYERS.items() if layer.fills)  # one at a time colours the countries
 
@@ -113,25 +125,36 @@ def _colourings(dataset: Dataset) -> dict[str, Any]:
     return out
 
 
-def _legends(dataset: Dataset) -> dict[str, str]:
-    """Legend blocks pre-rendered with the app's own legend_html; the page shows those that apply (a colouring's by
-    its choice where its key depends on it)."""
+def _legend_entries(dataset: Dataset) -> dict[str, tuple[str, list]]:
+    """Each key block's title and entries, as the app's legend has them; the page shows those that apply (a
+    colouring's by its choice where its key depends on it)."""
     blocks = {}
     for lid, loaded in dataset.layers.items():
         layer = loaded.layer
         if layer.marks:
-            blocks[lid] = legend_html(layer_title(layer), palette_swatches(layer, next(iter(layer.palettes))))
+            blocks[lid] = layer_title(layer), palette_swatches(layer, next(iter(layer.palettes)))
             continue
         colouring = layer.colouring
         if colouring.choices and not colouring.per_year:
             for choice, title in colouring.choices(layer, loaded.frame, DEFAULT_YEAR):
                 swatches = colouring.draw(layer, loaded.frame, DEFAULT_YEAR, choice)[2]
-                blocks[f"{lid}:{choice}"] = legend_html(f"{layer_title(layer)}: {title}", swatches)
+                blocks[f"{lid}:{choice}"] = f"{layer_title(layer)}: {title}", swatches
         else:
-            blocks[lid] = legend_html(layer_title(layer), colouring.draw(layer, loaded.frame, DEFAULT_YEAR, None)[2])
-    blocks["confidence"] = legend_html(t("legend.confidence"), confidence_swatches())
-    blocks["precision"] = legend_html(t("legend.precision"), precision_swatches() + cluster_swatches())
+            blocks[lid] = layer_title(layer), colouring.draw(layer, loaded.frame, DEFAULT_YEAR, None)[2]
+    blocks["confidence"] = t("legend.confidence"), confidence_swatches()
+    blocks["precision"] = t("legend.precision"), precision_swatches() + cluster_swatches()
     return blocks
+
+
+def _legends(dataset: Dataset) -> dict[str, str]:
+    """Legend blocks pre-rendered with the app's own legend_html."""
+    return {key: legend_html(title, swatches) for key, (title, swatches) in _legend_entries(dataset).items()}
+
+
+def page_assets(dataset: Dataset) -> dict[str, tuple[str, str]]:
+    """The style sheet (with the rules of the keys' samples) and the script every language's page loads."""
+    samples = legend_css([s for _, swatches in _legend_entries(dataset).values() for s in swatches])
+    return {"css": _asset(PAGE_STYLE + samples, "css"), "js": _asset(PAGE_SCRIPT, "js")}
 
 
 def rounded(value: Any, places: int = 3) -> Any:
@@ -236,7 +259,7 @@ def _fills(dataset: Dataset) -> list[tuple[str, str]]:
 def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
     """index.html (layers/templates/export.html): the controls as in the app's sidebar, with the first view's layers
     and colouring chosen."""
-    fills = _fills(dataset)
+    fills, assets = _fills(dataset), page_assets(dataset)
     first = next((value for value, _ in fills if value.split(":")[0] in FILLS and LAYERS[value.split(":")[0]].first_view),
                  "none")
     per_year = next((LAYERS[lid].colouring for lid in FILLS if LAYERS[lid].colouring.per_year), None)
@@ -266,8 +289,8 @@ def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
                   fills=fills, fill=first, series_label=t(per_year.control) if per_year is not None else "",
                   filter_lists=filter_lists, filter_texts=filter_texts, max_text=MAX_TEXT, since=DEFAULT_YEAR - 10,
                   about=Markup(about), trends=Markup(trends_section(dataset)),
-                  style=Markup(PAGE_STYLE), script=Markup(_frontend.settings() + PAGE_SCRIPT),
-                  data=encoded(data)) + "\n"
+                  style_href=assets["css"][0], script_src=assets["js"][0],
+                  settings=Markup(script_json(_frontend.settings_data())), data=encoded(data)) + "\n"
 
 
 @dataclass
@@ -305,6 +328,10 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
         pages.append(out_dir / page_name(tag))
         pages[-1].write_text(html, encoding="utf-8", newline="\n")
     assets = copy_leaflet(out_dir / "leaflet")  # the pinned wheels' files; no source maps
+    for name, text in page_assets(dataset).values():
+        assets.append(out_dir / name)
+        assets[-1].parent.mkdir(exist_ok=True)
+        assets[-1].write_text(text, encoding="utf-8", newline="\n")
     files = [*pages, *assets]
     read = max(p.stat().st_size for p in pages) + sum(a.stat().st_size for a in assets)
     return Export(files, *sizes(files), read)

@@ -40,16 +40,22 @@ def read(name: str) -> str:
     return text
 
 
-def settings(narrow_steps: tuple[tuple[int, float], ...] = ()) -> str:
-    """What the hooks read from the page: their words, and the narrow map's zoom steps."""
+def settings_data(narrow_steps: tuple[tuple[int, float], ...] = ()) -> dict:
+    """What the hooks read from the page: their words (`text`), and the narrow map's zoom steps (`narrowSteps`)."""
     from . import LAYERS
     from ._view import layer_title  # (it draws on the map's module, which reads these files)
 
     text = {"twoFingers": t("map.two_fingers"), "cluster": template("map.cluster"), "lang": language(),
             "keysHint": t("map.keys_hint"), "markLabel": template("map.mark_label"),
             "layers": {lid: layer_title(layer) for lid, layer in LAYERS.items()}}
-    return (f"window.wbText = Object.assign(window.wbText || {{}}, {json.dumps(text, ensure_ascii=False)});\n"
-            f"window.wbNarrowSteps = {json.dumps([list(step) for step in narrow_steps])};\n")
+    return {"text": text, "narrowSteps": [list(step) for step in narrow_steps]}
+
+
+def settings(narrow_steps: tuple[tuple[int, float], ...] = ()) -> str:
+    """settings_data as the script the app's map runs first (the export reads it from a JSON block: export/settings.js)."""
+    data = settings_data(narrow_steps)
+    return (f"window.wbText = Object.assign(window.wbText || {{}}, {json.dumps(data['text'], ensure_ascii=False)});\n"
+            f"window.wbNarrowSteps = {json.dumps(data['narrowSteps'])};\n")
 
 
 def scripts(names: tuple[str, ...]) -> str:
@@ -57,7 +63,11 @@ def scripts(names: tuple[str, ...]) -> str:
 
 
 def style(*names: str) -> str:
-    return style_block("".join(read(name) for name in names))
+    return style_block(styles(names))
+
+
+def styles(names: tuple[str, ...]) -> str:
+    return "".join(read(name) for name in names)
 
 
 def style_block(css: str) -> str:

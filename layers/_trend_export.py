@@ -13,7 +13,6 @@ from . import _charts as charts
 from . import _trends as trends
 from ._dataset import Dataset
 from ._filters import NO_FILTERS
-from ._frontend import style
 from ._messages import t
 from ._templates import Markup, render
 
@@ -73,5 +72,4 @@ def trends_section(dataset: Dataset) -> str:
     """The export's <section id="wb-trends">: a heading, and each chart as a figure with its caption."""
     groups = [(heading, [(title, Markup(picture), caption) for title, picture, caption in group])
               for heading, group in figures(dataset)]
-    return render("trends.html", title=t("trends.title"), help=t("trends.export_help"), groups=groups,
-                  style=Markup(style("export/trends.css")))
+    return render("trends.html", title=t("trends.title"), help=t("trends.export_help"), groups=groups)

@@ -98,8 +98,10 @@ def build_export(out: Path) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def run(replicas: int, host: str, port: int, export_dir: Path | None, run_dir: Path) -> tuple[Cluster, str]:
-    """Start the replicas, the export's file server and the balancer; the balancer's address."""
+def run(replicas: int, host: str, port: int, export_dir: Path | None, run_dir: Path,
+        frame_ancestors: str | None = None) -> tuple[Cluster, str]:
+    """Start the replicas, the export's file server and the balancer; the balancer's address. `frame_ancestors`: the
+    sites whose pages may frame the dashboard (deploy/haproxy.cfg's WB_FRAME_ANCESTORS; its own site when None)."""
     cluster = Cluster(run_dir)
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
            or secrets.token_hex(32),  # one secret for every replica: a reader moved to another keeps their session
@@ -125,6 +127,8 @@ def run(replicas: int, host: str, port: int, export_dir: Path | None, run_dir: P
         wait_until(lambda: (run_dir / "export.sock").exists(), 10, "the export's file server")
         balancer_env = {**os.environ, "WB_LISTEN": f"{host}:{port}", "WB_EXPORT": str(run_dir / "export.sock"),
                         **{f"WB_R{name[1:]}": f"127.0.0.1:{p}" for name, p in ports.items()}}
+        if frame_ancestors:
+            balancer_env["WB_FRAME_ANCESTORS"] = frame_ancestors
         cluster.start("balancer", ["haproxy", "-db", "-f", str(HAPROXY_CFG)], f"{host}:{port}", cwd=run_dir,
                       env=balancer_env)
         url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}/"  # noqa: S104
@@ -145,6 +149,8 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1", help="the balancer's address (0.0.0.0: every interface)")
     parser.add_argument("--port", type=int, default=8080, help="the balancer's port (0: any free one)")
     parser.add_argument("--export-dir", type=Path, help="a static export to serve (default: build one)")
+    parser.add_argument("--frame-ancestors", help="the sites whose pages may show the dashboard in a frame, as "
+                        "Content-Security-Policy says them, e.g. \"'self' https://newsroom.example\" (default: 'self')")
     args = parser.parse_args()
     if not 1 <= args.replicas <= MAX_REPLICAS:
         parser.error(f"--replicas must be 1 to {MAX_REPLICAS} (the server lines deploy/haproxy.cfg holds)")
@@ -156,7 +162,7 @@ def main() -> None:
     port = args.port or free_port(args.host)
     signal.signal(signal.SIGTERM, stop_now)  # as Ctrl-C: whatever was started so far is stopped
     try:
-        cluster, url = run(args.replicas, args.host, port, args.export_dir, run_dir)
+        cluster, url = run(args.replicas, args.host, port, args.export_dir, run_dir, args.frame_ancestors)
     except RuntimeError as error:
         print(f"cluster: {error} (logs in {run_dir})", file=sys.stderr)
         sys.exit(1)

@@ -106,6 +106,27 @@ def test_the_balancer_adds_its_headers_and_serves_the_export(cluster) -> None:
     assert scripts, "the replicas write the map's scripts when they start"
     _, headers, _ = fetch(url + "app/static/vendor/wb/" + scripts[-1].name, cookie="WBROUTE=r2")
     assert headers["cache-control"] == ["public, max-age=31536000, immutable"]
+    page = re.search(r'href="(assets/page-[0-9a-f]{16}\.css)"', fetch(url + "export/index.html")[2].decode()).group(1)
+    assert fetch(url + "export/" + page)[1]["cache-control"] == ["public, max-age=31536000, immutable"]
+    # each answer says what its page may load (the map's frame's: tests/browser/test_csp_browser.py)
+    policies = [fetch(url + path)[1]["content-security-policy"][0] for path in ("", "export/index.html")]
+    assert all(policy.startswith("default-src 'none'; ") and policy.endswith("; frame-ancestors 'self'")
+               for policy in policies) and policies[0] != policies[1]
+
+
+def test_the_apps_policy_allows_streamlits_inline_script_by_its_hash_and_none_other() -> None:
+    """Streamlit's page has one inline script of its own (the app's are files): deploy/haproxy.cfg names it by its
+    hash, so a Streamlit that changes it shows here, before a reader's browser refuses it."""
+    import base64
+    import hashlib
+
+    import streamlit
+
+    index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    inline = re.findall(r"<script>(.*?)</script>", index, re.S)
+    hashes = {"sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() for text in inline}
+    config = (ROOT / "deploy" / "haproxy.cfg").read_text(encoding="utf-8")
+    assert len(inline) == 1 and set(re.findall(r"'(sha256-[A-Za-z0-9+/=]+)'", config)) == hashes
 
 
 def test_the_deploy_guide_shows_the_configuration_that_runs() -> None:

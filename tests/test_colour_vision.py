@@ -4,15 +4,17 @@ colour-science package) over every swatch the key can show, looped over the laye
 
 from __future__ import annotations
 
+import re
 import itertools
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from layers import LAYERS
 from layers._dataset import load_dataset
-from layers._details import legend_html
+from layers._details import legend_css, legend_html
 from layers._schema import DEFAULT_YEAR
 from layers._style import FOCUS_LAND, MARK_SHAPES, Swatch, confidence_swatches
 from layers._view import layer_title, palette_swatches
@@ -29,6 +31,8 @@ VISIONS = {"deuteranopia": "Deuteranomaly", "protanopia": "Protanomaly", "tritan
 # mean different things, in normal vision and in each simulation. The same threshold for every pair: no pair relies
 # on its outline (the dashed "no data" border, a layer's shape) to pass.
 MIN_DELTA_E = 10.0
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _srgb(hex_colour: str) -> np.ndarray:
@@ -129,13 +133,21 @@ def test_each_layer_draws_its_points_in_a_shape_of_its_own() -> None:
 
 @pytest.mark.parametrize("lid", [lid for lid, layer in LAYERS.items() if layer.marks])
 def test_the_key_draws_a_layers_marks_in_its_shape(lid: str) -> None:
-    """In the app's sidebar and the export alike (layers/templates/legend.html, CSS: Streamlit keeps no SVG)."""
+    """In the app's sidebar and the export alike (layers/templates/legend.html, CSS: Streamlit keeps no SVG): each
+    sample has its layer's shape, drawn by static/app/samples.css, and its colour from a rule of legend_css; no sample
+    carries a style of its own."""
     layer = LAYERS[lid]
-    html = legend_html(layer_title(layer), palette_swatches(layer, next(iter(layer.palettes))))
-    drawn = {"circle": "border-radius:50%", "square": "border-radius:0", "diamond": "rotate(45deg)",
-             "triangle": "clip-path:polygon(50% 0,100% 100%,0 100%)"}[layer.shape]
-    assert html.count(drawn) >= len(palette_swatches(layer, next(iter(layer.palettes)))), html
-    assert "<svg" not in html
+    swatches = palette_swatches(layer, next(iter(layer.palettes)))
+    html, css = legend_html(layer_title(layer), swatches), legend_css(swatches)
+    drawn = {"circle": "border-radius: 50%", "square": "border-radius: 0", "diamond": "rotate(45deg)",
+             "triangle": "clip-path: polygon(50% 0, 100% 100%, 0 100%)"}[layer.shape]
+    rules = re.findall(r"([^{}]+)\{([^}]*)\}", (ROOT / "static/app/samples.css").read_text(encoding="utf-8"))
+    assert any(drawn in body for selectors, body in rules if f".wb-sample-{layer.shape} " in selectors + " ")
+    samples = re.findall(r'class="wb-sample wb-sample-(\w+) (wb-s-[0-9a-f]+)"', html)
+    assert [shape for shape, _ in samples] == [layer.shape] * len(swatches)
+    colours = dict(re.findall(r"\.(wb-s-[0-9a-f]+)\{--wb-colour:(#[0-9a-f]{6});", css))
+    assert [colours[name] for _, name in samples] == [s.colour for s in swatches]
+    assert "<svg" not in html and "style=" not in html
 
 
 def test_the_shapes_have_the_area_of_a_circle() -> None:

@@ -24,7 +24,7 @@ LEAFLET_URLS = {"http://www.w3.org/2000/svg", "https://leafletjs.com"}
 
 
 class Tags(HTMLParser):
-    """Every src/href of the markup, and the text of each script and style (the data script's kept apart)."""
+    """Every src/href of the markup, and the text of each script and style (the data blocks' kept apart)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,7 +36,8 @@ class Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.refs += [(tag, value or "") for name, value in attrs if name in ("src", "href", "srcset", "poster", "data")]
         if tag in ("script", "style"):
-            self._into = self.data if ("type", "application/octet-stream") in attrs else self.code
+            data = {("type", "application/octet-stream"), ("type", "application/json")} & set(attrs)
+            self._into = self.data if data else self.code
 
     def handle_endtag(self, tag):
         self._into = None
@@ -102,8 +103,10 @@ def test_every_asset_is_local_and_present(out: Path) -> None:
         assert not urlparse(ref).scheme and not ref.startswith("//"), f"<{tag}> loads {ref}"
         assert (out / ref).is_file(), f"<{tag}> refers to missing {ref}"
     assert [ref for tag, ref in tags.refs if tag == "a"] == []  # the page's own markup links nowhere
-    code = "".join(tags.code)  # the page's style and script (the data is checked below)
-    assert len(tags.data) == 1 and "L.map(" in code and ".leaflet-container" in code
+    # no inline script or style (the balancer's policy allows files only): two data blocks, the records and the words
+    assert tags.code == [] and len(tags.data) == 2 and isinstance(json.loads(tags.data[1])["text"], dict)
+    code = "".join((out / ref).read_text(encoding="utf-8") for _, ref in loaded if ref.startswith("assets/"))
+    assert "L.map(" in code and ".leaflet-container" in code  # the page's own style and script
     assert "@import" not in code and not re.search(r"https?:|[\"'(]//", code)
     css = (out / "leaflet" / "leaflet.css").read_text(encoding="utf-8")
     for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
@@ -170,8 +173,9 @@ def test_a_name_with_a_script_tag_stays_data(tmp_path: Path) -> None:
     assert main(["export", str(tmp_path / "out"), "--data-dir", str(data_dir)]) == 0
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "</script><script>alert(1)" not in index and "alert(1)</script>" not in index
-    # as a browser parses the page (a script element's text is not markup): data, leaflet, its cluster plugin, page script
-    assert script_elements(index) == 4 and index.lower().count("</script") == 4
+    # as a browser parses the page (a script element's text is not markup): data, words, leaflet, its cluster plugin and
+    # the page's script
+    assert script_elements(index) == 5 and index.lower().count("</script") == 5
     data = data_of(index)
     assert data["records"]["INF01"]["name"] == EVIL  # the exact text survives
     # its panel is the app's, escaped by its template (tests/browser/test_hostile.py shows it as text)

@@ -131,7 +131,7 @@ def test_the_sentiment_key_says_what_its_percentages_count() -> None:
     assert note.shape == "note" and "answer named in each country's tooltip" in note.label
     assert [s.label for s in fills[:5]] == ["10%", "30%", "50%", "70%", "90%"]
     html = legend_html("Public sentiment", list(view.legend["sentiment"]))
-    assert "<div class=\"wb-legend-note\">Share of respondents" in html and html.count("wb-sample") == len(fills)
+    assert "<div class=\"wb-legend-note\">Share of respondents" in html and html.count("class=\"wb-sample ") == len(fills)
 
 
 def test_poll_years_read_as_runs() -> None:

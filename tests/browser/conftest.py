@@ -40,6 +40,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cluster_of_two(export_dir: Path, **options) -> Iterator[tuple]:
+    """scripts/cluster.py's two replicas, file server and balancer on a free port, for a module's fixture to `yield
+    from`: (the started cluster, its address); stopped after. Skipped without haproxy or nginx (failed in CI)."""
+    import shutil
+
+    from scripts.cluster import run
+
+    for tool in ("haproxy", "nginx"):
+        if shutil.which(tool) is None:
+            if os.environ.get("CI"):
+                pytest.fail(f"{tool} is missing: `make test` installs Debian's")
+            pytest.skip(f"{tool} is missing (make system-packages)")
+    # (not under pytest's folder, which only its owner may enter: nginx's workers, another user, read the export here)
+    run_dir = Path(tempfile.mkdtemp(prefix="wb-cluster-"))
+    run_dir.chmod(0o755)
+    started, url = run(2, "127.0.0.1", free_port(), export_dir, run_dir, **options)
+    yield started, url
+    started.stop()
+    shutil.rmtree(run_dir, ignore_errors=True)
+
+
 def server_log(process: subprocess.Popen) -> str:
     return Path(process.log_path).read_text(encoding="utf-8", errors="replace")[-3000:]
 

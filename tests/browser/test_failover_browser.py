@@ -5,15 +5,13 @@ reader's page reconnects through the balancer to the live replica, and the view 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 
 import pytest
 
-from conftest import free_port
+from conftest import cluster_of_two
 from helpers import address, open_app, wait_for, wait_idle
-from scripts.cluster import run
 
 from layers import LAYERS
 from layers._dataset import load_dataset
@@ -24,17 +22,7 @@ LINK = "?year=2018&layers=infrastructure,events&record=INF01"
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    for tool in ("haproxy", "nginx"):
-        if shutil.which(tool) is None:
-            if os.environ.get("CI"):
-                pytest.fail(f"{tool} is missing: `make test` installs Debian's")
-            pytest.skip(f"{tool} is missing (make system-packages)")
-    run_dir = tmp_path_factory.mktemp("cluster")
-    run_dir.chmod(0o755)
-    export_dir = tmp_path_factory.mktemp("no-export")  # (the export is not what this test reads)
-    started, url = run(2, "127.0.0.1", free_port(), export_dir, run_dir)
-    yield started, url
-    started.stop()
+    yield from cluster_of_two(tmp_path_factory.mktemp("no-export"))  # (no export read here)
 
 
 def replica_of(page) -> str | None:
