@@ -13,7 +13,7 @@ from ._dataset import Dataset
 from ._filters import NO_FILTERS, Filters, statuses_in
 from ._layer import in_year
 from ._messages import t
-from ._schema import FOCUS_COUNTRIES
+from ._schema import FOCUS_COUNTRIES, vocabulary
 from ._view import ViewPlan, has_place, word
 
 KINDS = ("started", "ended", "between", "status")  # in the order the table lists them
@@ -133,7 +133,7 @@ def country_changes(dataset: Dataset, code: str, first: int, second: int,
     statuses = []
     then, now = history.status(first), history.status(second)
     if then is not None and now is not None:
-        fields = [f.name for f in LAYERS[STATUS_LAYER].fields if f.kind.startswith("vocab:")]  # each status it keeps
+        fields = [f.name for f in LAYERS[STATUS_LAYER].fields if vocabulary(f.kind) is not None]  # each status it keeps
         for name in fields:
             if then[name] != now[name]:
                 statuses.append(t("changes.country_status", field=t(f"field.{name}"), before=word(name, then[name]),

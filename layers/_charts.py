@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from . import LAYERS
 from ._i18n import babel_locale
 from ._messages import t, template
-from ._schema import FOCUS_COUNTRIES, VOCABULARIES, YEARS
+from ._schema import FOCUS_COUNTRIES, YEARS, vocabulary
 from ._trends import DEBT_FIGURES
 from ._view import country_name, layer_title
 
@@ -93,8 +93,7 @@ def _kinds(layer_id: str, by: str, groups: list[tuple[str, str]]) -> alt.Scale:
     layer = LAYERS[layer_id]
     name = layer.record_columns.get("kind", "")
     palette = layer.palettes.get(name, {})
-    kind = next((f.kind for f in layer.all_fields if f.name == name), "")
-    words = list(VOCABULARIES.get(kind[6:], {})) if kind.startswith("vocab:") else []
+    words = list(vocabulary(layer.kind_of(name)) or {})
     pairs = list(dict.fromkeys(groups))
     colours = [palette[group][0] if group in palette
                else OKABE_ITO[(words.index(group) if group in words else i) % len(OKABE_ITO)]

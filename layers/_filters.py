@@ -16,7 +16,7 @@ import pandas as pd
 
 from ._layer import Layer
 from ._messages import t
-from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES
+from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES, vocabulary
 
 MAX_TEXT = 80  # characters of a company's or financier's name to look for; a longer one is not a name
 # the link parameter of each filter (the `country` parameter names the profile a link opens, hence `countries`)
@@ -164,10 +164,8 @@ def link_spec(layers: Mapping[str, Layer]) -> dict[str, list[str]]:
     holds today, so a link stays valid when the data changes)."""
     kinds: list[str] = []
     for layer in layers.values():
-        name = layer.record_columns.get("kind")
-        kind = next((f.kind for f in layer.all_fields if f.name == name), "")
-        if kind.startswith("vocab:"):
-            kinds += [w for w in VOCABULARIES[kind[6:]] if w not in kinds]
+        vocab = vocabulary(layer.kind_of(layer.record_columns.get("kind"))) or {}
+        kinds += [w for w in vocab if w not in kinds]
     return {"countries": list(FOCUS_COUNTRIES), "kinds": kinds, "statuses": list(VOCABULARIES["status"]),
             "confidence": list(VOCABULARIES["confidence"])}
 
@@ -205,12 +203,10 @@ def from_link(raw: Mapping[str, str | None], spec: Mapping[str, list[str]]) -> t
 def kind_label(value: str, layer_ids: tuple[str, ...]) -> str:
     """A sector or kind in the reader's language, by the vocabulary of the first layer whose records have it."""
     from . import LAYERS
-    from ._view import word  # (the view imports this module)
+    from ._view import field_word  # (the view imports this module)
 
     layer = LAYERS[layer_ids[0]]
-    name = layer.record_columns.get("kind")
-    kind = next((f.kind for f in layer.all_fields if f.name == name), "")
-    return word(kind[6:], value) if kind.startswith("vocab:") else value
+    return field_word(layer.kind_of(layer.record_columns.get("kind")), value)
 
 
 def describe(filters: Filters, offered: Choices) -> str:

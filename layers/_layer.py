@@ -105,6 +105,11 @@ class Layer:
         place = PLACE_FIELDS if self.file_format == "geojson" else ()
         return COMMON_FIELDS + place + self.fields
 
+    def kind_of(self, field_name: str | None, default: str = "") -> str:
+        """The kind of one of the layer's fields (`default` where it has none of that name): of the field that fills
+        a shared column, `kind_of(record_columns.get(column))`."""
+        return next((f.kind for f in self.all_fields if f.name == field_name), default)
+
     def path(self, data_dir: Path = DATA_DIR) -> Path:
         return Path(data_dir) / self.file_name
 

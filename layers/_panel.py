@@ -18,7 +18,7 @@ from ._formats import date_text, number, percent
 from ._messages import t
 from ._reference import aiddata_ids, project_page
 from ._schema import COMMON_FIELDS, CURRENCIES, vocabulary
-from ._view import country_name, status_at, word
+from ._view import country_name, field_word, status_at, word
 
 Rich = list  # [str | [text, url], ...]
 
@@ -97,7 +97,7 @@ def adds_to(note: str, publisher: str, date: str) -> bool:
 
 def _plain(field_name: str, kind: str, value: object) -> Rich:
     if vocabulary(kind) is not None:
-        return [word(kind[6:], str(value))]
+        return [field_word(kind, str(value))]
     if kind == "countries":
         return [", ".join(country_name(c) for c in str(value).split(";"))]
     if kind == "aiddata":  # each id links to its AidData project page (GCDF is ODC-By: the link credits it too)

@@ -269,6 +269,12 @@ FINISHED_STATUSES = ("operating", "completed")
 EARLIER_STATUSES = ("agreed", "unverified", "under_construction", *FINISHED_STATUSES)
 
 
+def vocab_name(kind: str) -> str | None:
+    """The name of the vocabulary a `vocab:<name>` kind refers to, or None for other kinds."""
+    return kind.split(":", 1)[1] if kind.startswith("vocab:") else None
+
+
 def vocabulary(kind: str) -> dict[str, str] | None:
     """The vocabulary a `vocab:<name>` kind refers to, or None for other kinds."""
-    return VOCABULARIES[kind.split(":", 1)[1]] if kind.startswith("vocab:") else None
+    name = vocab_name(kind)
+    return VOCABULARIES[name] if name is not None else None

@@ -11,7 +11,7 @@ from ._dataset import Dataset
 from ._downloads import view_records
 from ._filters import Filters
 from ._messages import t
-from ._view import country_name, layer_title, word
+from ._view import country_name, field_word, layer_title, word
 
 # The money a record's figures give: the largest figure of these kinds in each currency, as its sources give it (no
 # conversion); every figure, with its source, is in the record's details.
@@ -34,8 +34,7 @@ def _field_text(layer_id: str, row: pd.Series, column: str) -> str:
     value = row.get(name) if name else None
     if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
         return ""
-    kind = next((f.kind for f in layer.all_fields if f.name == name), "text")
-    return word(kind[6:], str(value)) if kind.startswith("vocab:") else str(value)
+    return field_word(layer.kind_of(name, "text"), str(value))
 
 
 def records_table(dataset: Dataset, year: int, layers: list[str], series: str | None = None,

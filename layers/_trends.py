@@ -16,7 +16,7 @@ from ._formats import date_text, number
 from ._messages import t
 from ._schema import YEARS
 from ._table import MONEY_FIGURES
-from ._view import country_name, layer_title, word
+from ._view import country_name, field_word, layer_title, word
 
 CURRENCIES = ("EUR", "USD")  # the currencies money is charted in, each apart (others are named in the caption)
 DEBT_FIGURES = ("loan", "debt_outstanding", "repaid")  # a loan's stock over time; dated figures only
@@ -85,14 +85,14 @@ def _groups(layer_id: str, frame: pd.DataFrame, by: str) -> list[list[tuple[str,
     if name is None:  # a layer without a sector or kind: its records are one group, named by the layer
         return [[(layer_id, layer_title(layer))]] * len(frame)
     palette = layer.palettes.get(name, {})
-    kind = next(f.kind for f in layer.all_fields if f.name == name)
+    kind = layer.kind_of(name)
     out = []
     for value in frame[name]:
         if value in palette:  # the key's group, named as the key names it: one colour, one word
             first = next(v for v, (colour, _) in palette.items() if colour == palette[value][0])
             out.append([(first, t(f"legend.{layer_id}.{name}.{first}", default=palette[first][1]))])
         else:
-            out.append([(value, word(kind[6:], value) if kind.startswith("vocab:") else value)])
+            out.append([(value, field_word(kind, value))])
     return out
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from ._schema import (CURRENCIES, EARLIER_STATUSES, FINISHED_STATUSES, FOCUS_COUNTRIES, UNITS, VOCABULARIES, YEAR_MAX,
-                      YEAR_MIN, Field, vocabulary)
+                      YEAR_MIN, Field, vocab_name, vocabulary)
 
 # Everything the map draws must fall inside the six countries' bounding box (with a small margin).
 REGION_BOUNDS = (15.5, 39.5, 23.5, 46.5)  # min lon, min lat, max lon, max lat
@@ -93,7 +93,7 @@ def check_value(field: Field, value: Any) -> str | None:
         return None if text in UNITS else f"unknown unit {text!r} (known: {', '.join(sorted(UNITS))})"
     vocab = vocabulary(kind)
     if vocab is not None and text not in vocab:
-        return f"unknown {kind[6:]} word {text!r} (known: {', '.join(vocab)})"
+        return f"unknown {vocab_name(kind)} word {text!r} (known: {', '.join(vocab)})"
     return None
 
 

@@ -16,7 +16,7 @@ from ._dataset import Dataset
 from ._filters import Filters
 from ._layer import Layer, in_year
 from ._messages import t
-from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES
+from ._schema import FINISHED_STATUSES, FOCUS_COUNTRIES, VOCABULARIES, vocab_name
 from ._style import Swatch
 
 
@@ -52,6 +52,12 @@ def word_fallback(vocab: str, value: str) -> str:
 def word(vocab: str, value: str) -> str:
     """Display label of a vocabulary word, in the reader's language."""
     return t(f"word.{vocab}.{value}", default=word_fallback(vocab, value))
+
+
+def field_word(kind: str, value: str) -> str:
+    """A value of a field of this kind as the reader reads it: a vocabulary's word in their language, else as it is."""
+    name = vocab_name(kind)
+    return word(name, value) if name is not None else value
 
 
 def country_name(code: str) -> str:

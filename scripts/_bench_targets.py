@@ -8,7 +8,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from cluster import free_port  # (bench.py runs with scripts/ on its path)
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_APPS = Path(__file__).resolve().parent / "bench_apps"
@@ -141,12 +141,6 @@ def baseline_folder(out: Path) -> Path:
 
 
 # --- servers -------------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

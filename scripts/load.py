@@ -19,7 +19,6 @@ import os
 import random
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from urllib.parse import parse_qs
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from cluster import free_port  # (scripts/ is this script's folder)
 
 ROOT = Path(__file__).resolve().parents[1]
 CLICKS = [
@@ -54,12 +54,6 @@ class Tally:
     sessions_done: int = 0
     cut: int = 0  # sessions whose connection a lost replica cut
     recovered: list[float] = field(default_factory=list)  # seconds from the cut to the view back on another replica
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:

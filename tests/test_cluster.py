@@ -4,8 +4,6 @@ the balancer adds, and a stop that leaves no process behind. The configuration d
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import json
 import os
 import re
@@ -19,15 +17,9 @@ from pathlib import Path
 
 import pytest
 import websockets
+from own_thread import in_own_thread
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def in_own_thread(coroutine):
-    """Run a coroutine to its end in a thread of its own: in a full run, Playwright's sync API (the browser tests)
-    keeps an event loop running in the main thread, where asyncio.run refuses to start another."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def needs(tool: str) -> None:

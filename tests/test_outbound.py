@@ -6,10 +6,7 @@ version still makes them (if it stops, deploy/python/sitecustomize.py can go).""
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,22 +14,11 @@ import urllib.request
 from pathlib import Path
 
 import websockets
+from own_thread import in_own_thread
+from scripts.cluster import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def in_own_thread(coroutine):
-    """Run a coroutine to its end in a thread of its own: in a full run, Playwright's sync API (the browser tests)
-    keeps an event loop running in the main thread, where asyncio.run refuses to start another."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 async def foreign_websocket(port: int) -> None:
