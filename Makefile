@@ -17,14 +17,15 @@ setup-dev: $(BIN)/python
 	$(BIN)/python -m layers catalogues --compile >/dev/null
 
 # Browser tests use Debian's chromium, the front-end files' own tests Debian's nodejs, npm installs axe-core for
-# the accessibility tests, and the cluster (scripts/cluster.py) runs Debian's haproxy and nginx; installing them needs
-# root (as in CI) or sudo.
+# the accessibility tests, the cluster (scripts/cluster.py) runs Debian's haproxy and nginx, and scripts/edge_bench.py
+# its ApacheBench (apache2-utils); installing them needs root (as in CI) or sudo.
 system-packages:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	  command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	  command -v haproxy >/dev/null 2>&1 || missing="$$missing haproxy"; \
 	  command -v nginx >/dev/null 2>&1 || missing="$$missing nginx-light"; \
+	  command -v ab >/dev/null 2>&1 || missing="$$missing apache2-utils"; \
 	  if [ -n "$$missing" ]; then SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 

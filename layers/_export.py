@@ -62,13 +62,11 @@ class ExportRefused(Exception):
 
 
 PAGE_STYLE = _frontend.styles(("map/map.css", "map/cluster.css", "export/page.css", "app/compare.css", "app/samples.css",
-                                  "export/trends.css"))
+                               "export/trends.css"))
 # The app's own map scripts draw the map (its base, a year's marks, the selection); page.js adds the page around it.
 PAGE_SCRIPT = _frontend.scripts(("export/settings.js", *_frontend.HOOK_FILES, "map/cluster.js", "map/draw.js",
-                                                        "map/selection.js", "map/compose.js", "map/base_layers.js",
-                                                        "export/link.js", "export/filters.js", "export/changes.js",
-                                                        "export/table.js",
-                                                        "export/page.js"))
+                                 "map/selection.js", "map/compose.js", "map/base_layers.js", "export/link.js",
+                                 "export/filters.js", "export/changes.js", "export/table.js", "export/page.js"))
 
 
 # The page's style and scripts are files beside it (page_assets), never inline: the balancer's Content-Security-Policy

@@ -56,9 +56,23 @@ class Tally:
     recovered: list[float] = field(default_factory=list)  # seconds from the cut to the view back on another replica
 
 
-def rss_mb(pid: int) -> float:
-    text = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"VmRSS:\s+(\d+) kB", text).group(1)) / 1024
+def rss_mb(pid: int) -> float | None:
+    """A process's resident memory; None once it is gone (a killed replica its parent has not yet reaped has no
+    memory left to report)."""
+    try:
+        found = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    except OSError:
+        return None
+    return int(found.group(1)) / 1024 if found else None
+
+
+def cpu_s(pid: int) -> float | None:
+    """A process's CPU time so far (user and system), in seconds; None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15 of stat)
 
 
 def start_app(port: int) -> subprocess.Popen:
@@ -211,8 +225,8 @@ async def load(url: str, sessions: int, actions: int, timeout: float, pids: dict
     async def sample() -> None:
         while True:
             for name, pid in pids.items():
-                if Path(f"/proc/{pid}").exists():
-                    samples[name].append(rss_mb(pid))
+                if (rss := rss_mb(pid)) is not None:
+                    samples[name].append(rss)
             await asyncio.sleep(0.5)
 
     async def killer() -> None:
@@ -270,14 +284,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         warm, _ = asyncio.run(load(url, 1, 1, 60, {}))  # loads the data and fills caches: not part of the load
         time.sleep(3)
+        pids = {name: pid for name, pid in pids.items() if rss_mb(pid) is not None}  # (a replica killed before)
         before = {name: rss_mb(pid) for name, pid in pids.items()}
+        cpu_before = {name: cpu_s(pid) for name, pid in pids.items()}
         kill = (args.kill_after, pids["r1"]) if args.kill_after is not None else None
         started = time.monotonic()
         tally, samples = asyncio.run(load(url, sessions, args.actions, args.timeout, pids, tuple(args.think),
                                           args.ramp, kill))
         elapsed = time.monotonic() - started
         time.sleep(6)  # sessions are dropped after server.disconnectedSessionTTL
-        after = {name: rss_mb(pid) for name, pid in pids.items() if Path(f"/proc/{pid}").exists()}
+        after = {name: rss for name, pid in pids.items() if (rss := rss_mb(pid)) is not None}
+        cpu = {name: round(used - cpu_before[name], 1) for name, pid in pids.items() if (used := cpu_s(pid)) is not None}
     finally:
         if process is not None:
             process.terminate()
@@ -288,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
         "latency_s": {kind: summary(values) for kind, values in tally.latencies.items()},
         "rss_mb": {name: {"before": round(before[name], 1), "peak": round(max(samples[name], default=before[name]), 1),
                           "after": round(after[name], 1) if name in after else None} for name in pids},
-        "cut": tally.cut, "recovered": len(tally.recovered), "recovery_s": summary(tally.recovered),
+        # the replicas' CPU seconds over the run, from its start to its sessions' end (a killed one's not counted)
+        "cpu_s": cpu, "cut": tally.cut, "recovered": len(tally.recovered), "recovery_s": summary(tally.recovered),
         "elapsed_s": round(elapsed, 1),
     }
     print(f"{sessions} sessions × (a first visit + {args.actions} actions) in {elapsed:.1f} s at {url} (arrivals over "
@@ -298,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         if lat["count"]:
             print(f"{kind}: {lat['count']}, median {lat['median']:.3f} s, p95 {lat['p95']:.3f} s, max {lat['max']:.3f} s")
     for name, rss in figures["rss_mb"].items():
-        print(f"memory of {name}: {rss['before']} MB before, {rss['peak']} MB peak, {rss['after']} MB after")
+        after = "gone after" if rss["after"] is None else f"{rss['after']} MB after, {cpu[name]} s of CPU"
+        print(f"memory of {name}: {rss['before']} MB before, {rss['peak']} MB peak, {after}")
     if kill:
         rec = figures["recovery_s"]
         print(f"a replica killed {args.kill_after:g} s in: {tally.cut} sessions cut, {len(tally.recovered)} recovered"
