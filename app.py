@@ -146,7 +146,8 @@ def main() -> None:
     take_year(st.session_state.get("map"))  # one that reached this run without the callback (which takes it first)
     view = current_view()
     # HTML, as the still map below it is: the page then loads one renderer for both and shows them in one frame.
-    st.html(part("app_title", t("app.title"), language(), cached.page_script_url("lang")),
+    # the page's own scripts, files loaded once with the title (each then watches the page: static/app/)
+    st.html(part("app_title", t("app.title"), language(), [cached.page_script_url(name) for name in ("lang", "opened")]),
             unsafe_allow_javascript=True)
     st.caption(t("app.subtitle"))
     show_problems(data)

@@ -20,7 +20,7 @@ from layers._permalink import selection_params
 from layers._templates import Markup, part
 from layers._view import country_name
 
-from .cached import LOG, PANEL_CSS, folder, page_script_url, record_panel, records_here
+from .cached import LOG, PANEL_CSS, folder, record_panel, records_here
 from .state import FILL_LAYERS, View, select, show_in_its_year, update_link, use_language
 
 # what the address bar says of the map around the panel: its layers, a colouring's choice and the filters
@@ -130,6 +130,5 @@ def details(data: Dataset, view: View) -> None:
         st.error(t("panel.failed", what=md_escape(" ".join(selection or ()))))
     # what the app itself opened (a new token with each: see state.choose) takes the reader to its title
     opened = st.session_state.get("selected_token") if selection else ""
-    st.html(part("opened", opened or "", title_of(data, selection, view.year), page_script_url("opened")),
-            unsafe_allow_javascript=True)
+    st.html(part("opened", opened or "", title_of(data, selection, view.year)))  # (static/app/opened.js reads it)
     update_link(view)

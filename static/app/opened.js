@@ -4,8 +4,7 @@
 // pick in its search. A map click opens details too but leaves the reader on the map (a phone's "Details ↓" button
 // leads on). The page's first view, from its link, is read from the top.
 // The panel marks what it shows with a token new with each opening (data-wb-opened) and its title (data-wb-title).
-// Streamlit runs this script when its element first appears, not on every later change of it, so the script watches
-// the page for a new mark itself, once.
+// The page loads this script once, with its title (app.py), so it watches the page for a new mark itself.
 (function () {
   "use strict";
   if (window.wbOpenedWatch) return;
