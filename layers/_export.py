@@ -254,10 +254,10 @@ def _fills(dataset: Dataset) -> list[tuple[str, str]]:
     return fills
 
 
-def page(dataset: Dataset, data: dict[str, Any], about: str) -> str:
+def page(dataset: Dataset, data: dict[str, Any], about: str, assets: dict[str, tuple[str, str]] | None = None) -> str:
     """index.html (layers/templates/export.html): the controls as in the app's sidebar, with the first view's layers
     and colouring chosen."""
-    fills, assets = _fills(dataset), page_assets(dataset)
+    fills, assets = _fills(dataset), assets or page_assets(dataset)  # (the same for every language: export() passes it)
     first = next((value for value, _ in fills if value.split(":")[0] in FILLS and LAYERS[value.split(":")[0]].first_view),
                  "none")
     per_year = next((LAYERS[lid].colouring for lid in FILLS if LAYERS[lid].colouring.per_year), None)
@@ -319,14 +319,14 @@ def export(out_dir: Path, data_dir: Path = DATA_DIR) -> Export:
     except BoundaryError as error:
         raise ExportRefused(error.problems) from None
     out_dir.mkdir(parents=True, exist_ok=True)
-    pages = []
+    pages, shared = [], page_assets(dataset)
     for tag in LANGUAGES:  # a page per language, each whole: a reader loads only their own
         with speaking(tag):
-            html = page(dataset, payload(dataset, countries, towns), about_html(dataset))
+            html = page(dataset, payload(dataset, countries, towns), about_html(dataset), shared)
         pages.append(out_dir / page_name(tag))
         pages[-1].write_text(html, encoding="utf-8", newline="\n")
     assets = copy_leaflet(out_dir / "leaflet")  # the pinned wheels' files; no source maps
-    for name, text in page_assets(dataset).values():
+    for name, text in shared.values():
         assets.append(out_dir / name)
         assets[-1].parent.mkdir(exist_ok=True)
         assets[-1].write_text(text, encoding="utf-8", newline="\n")
